@@ -1,0 +1,60 @@
+import type { Locator, Page } from 'playwright-core';
+import { ActionError } from '../protocol/errors.js';
+import type { RefEntry } from './snapshot-format.js';
+
+/**
+ * The refs of one tab's last snapshot. A ref is a recipe (role, exact name, nth) evaluated
+ * lazily inside the snapshot's scope; it goes stale when the tab loads a new document or
+ * moves to another path.
+ */
+export class RefStore {
+  private refs = new Map<string, RefEntry>();
+  private scope: Locator | null = null;
+  private takenAt = -1;
+  private navigations = 0;
+  private lastUrl = '';
+
+  constructor(private readonly tabLabel: () => string) {}
+
+  /** Called for main-frame navigations; hash-only changes keep refs valid. */
+  noteNavigation(url: string, newDocument: boolean): void {
+    const withoutHash = url.split('#')[0] ?? url;
+    if (newDocument || withoutHash !== this.lastUrl) this.navigations += 1;
+    this.lastUrl = withoutHash;
+  }
+
+  replace(refs: Record<string, RefEntry>, scope: Locator | null): void {
+    this.refs = new Map(Object.entries(refs));
+    this.scope = scope;
+    this.takenAt = this.navigations;
+  }
+
+  get size(): number {
+    return this.refs.size;
+  }
+
+  has(ref: string): boolean {
+    return this.refs.has(ref);
+  }
+
+  resolve(page: Page, ref: string, asTyped: string): Locator {
+    const entry = this.refs.get(ref);
+    if (!entry) throw this.unknown(ref, asTyped);
+    if (this.takenAt !== this.navigations) {
+      throw new ActionError('STALE_REF', `Ref "${asTyped}" is from a snapshot taken before this tab navigated (now at ${page.url()}). Run 'snapshot' again and use the new refs.`);
+    }
+    if (entry.selector) return page.locator(entry.selector);
+    const root = this.scope ?? page;
+    const byRole = root.getByRole(entry.role as Parameters<Page['getByRole']>[0], { name: entry.name, exact: true });
+    return entry.nth !== undefined ? byRole.nth(entry.nth) : byRole;
+  }
+
+  private unknown(ref: string, asTyped: string): ActionError {
+    if (this.takenAt < 0) {
+      return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`);
+    }
+    const known = [...this.refs.keys()];
+    const range = known.length === 0 ? 'it had no refs' : `it has ${known[0]}–${known[known.length - 1]}`;
+    return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}" (${ref}): the last snapshot of ${this.tabLabel()} does not define it (${range}). Run 'snapshot' again to get current refs.`);
+  }
+}

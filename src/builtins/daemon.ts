@@ -1,0 +1,65 @@
+import { defineAction, definePlugin } from '../host/define.js';
+import type { Host } from '../host/host.js';
+import * as schema from '../protocol/schemas.js';
+import { z } from '../protocol/schemas.js';
+
+/** What the lifecycle actions need from the daemon process. */
+export interface DaemonControl {
+  /** Closes the browser, removes the session's files, and exits once the answer is written. */
+  shutdown(reason: string): Promise<void>;
+  status(): Record<string, unknown>;
+  host: Host;
+}
+
+export function daemonPlugin(daemon: DaemonControl) {
+  return definePlugin({
+    name: 'agent-browser:daemon',
+    apply(host) {
+      host.addAction(
+        defineAction({
+          name: 'launch',
+          summary: 'Start the browser with these options (a no-op when one already runs).',
+          params: schema.launch,
+          async handler(params, ctx) {
+            await ctx.browser.ensure(params);
+            return { launched: true };
+          },
+        }),
+      );
+      host.addAction(
+        defineAction({
+          name: 'close',
+          summary: 'Close the browser and stop this session’s daemon.',
+          params: schema.none,
+          async handler() {
+            await daemon.shutdown('close action');
+            return { closed: true };
+          },
+        }),
+      );
+      host.addAction(
+        defineAction({
+          name: 'status',
+          summary: 'The daemon’s state: pid, session, transport, browser, uptime, plugins.',
+          params: schema.none,
+          handler: () => daemon.status(),
+        }),
+      );
+      host.addAction(
+        defineAction({
+          name: 'actions',
+          summary: 'Every action this daemon knows, with its summary, params and plugin.',
+          params: schema.none,
+          handler: () => ({
+            actions: daemon.host.registry.list().map((action) => ({
+              name: action.name,
+              summary: action.summary,
+              plugin: action.plugin,
+              params: z.toJSONSchema(action.params, { unrepresentable: 'any' }),
+            })),
+          }),
+        }),
+      );
+    },
+  });
+}

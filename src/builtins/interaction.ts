@@ -1,0 +1,127 @@
+import { defineAction, definePlugin } from '../host/define.js';
+import * as schema from '../protocol/schemas.js';
+import { onElement } from './common.js';
+
+const SCROLL_DIRECTIONS = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] } as const;
+
+export default definePlugin({
+  name: 'agent-browser:interaction',
+  apply(host) {
+    host.addAction(
+      defineAction({
+        name: 'click',
+        summary: 'Click an element.',
+        params: schema.click,
+        handler: async ({ selector, button, clickCount, delay }, ctx) => {
+          await onElement(ctx, selector, (el) => el.click({ button, clickCount, delay }));
+          return { clicked: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'dblclick',
+        summary: 'Double-click an element.',
+        params: schema.element,
+        handler: async ({ selector }, ctx) => {
+          await onElement(ctx, selector, (el) => el.dblclick());
+          return { clicked: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'fill',
+        summary: 'Clear an input and fill it with a value.',
+        params: schema.fill,
+        handler: async ({ selector, value }, ctx) => {
+          await onElement(ctx, selector, (el) => el.fill(value));
+          return { filled: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'type',
+        summary: 'Type text into an element key by key (clear: true empties it first).',
+        params: schema.type,
+        handler: async ({ selector, text, delay, clear }, ctx) => {
+          await onElement(ctx, selector, async (el) => {
+            if (clear) await el.fill('');
+            await el.pressSequentially(text, { delay });
+          });
+          return { typed: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'press',
+        summary: 'Press a key or chord (Enter, Control+a), on an element or the focused one.',
+        params: schema.press,
+        handler: async ({ key, selector }, ctx) => {
+          if (selector) await onElement(ctx, selector, (el) => el.press(key));
+          else await (await ctx.page()).keyboard.press(key);
+          return { pressed: true };
+        },
+      }),
+    );
+    const simple = [
+      ['hover', 'Hover over an element.', { hovered: true }, 'hover'],
+      ['focus', 'Focus an element.', { focused: true }, 'focus'],
+      ['check', 'Check a checkbox or radio button.', { checked: true }, 'check'],
+      ['uncheck', 'Uncheck a checkbox.', { unchecked: true }, 'uncheck'],
+      ['scrollintoview', 'Scroll an element into view.', { scrolled: true }, 'scrollIntoViewIfNeeded'],
+    ] as const;
+    for (const [name, summary, result, method] of simple) {
+      host.addAction(
+        defineAction({
+          name,
+          summary,
+          params: schema.element,
+          handler: async ({ selector }, ctx) => {
+            await onElement(ctx, selector, (el) => el[method]());
+            return { ...result };
+          },
+        }),
+      );
+    }
+    host.addAction(
+      defineAction({
+        name: 'select',
+        summary: 'Select one or more options of a <select> by value or label.',
+        params: schema.select,
+        handler: async ({ selector, values }, ctx) => {
+          const wanted = Array.isArray(values) ? values : [values];
+          await onElement(ctx, selector, (el) => el.selectOption(wanted));
+          return { selected: wanted };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'scroll',
+        summary: 'Scroll the page (direction and amount, or x/y), or an element into view and by x/y.',
+        params: schema.scroll,
+        handler: async ({ selector, x, y, direction, amount }, ctx) => {
+          let dx = x ?? 0;
+          let dy = y ?? 0;
+          if (direction) {
+            const [ux, uy] = SCROLL_DIRECTIONS[direction];
+            dx = ux * (amount ?? 100);
+            dy = uy * (amount ?? 100);
+          }
+          if (selector) {
+            await onElement(ctx, selector, async (el) => {
+              await el.scrollIntoViewIfNeeded();
+              if (dx !== 0 || dy !== 0) await el.evaluate((node, [sx, sy]) => node.scrollBy(sx!, sy!), [dx, dy]);
+            });
+          } else {
+            await (await ctx.frame()).evaluate(([sx, sy]) => window.scrollBy(sx!, sy!), [dx, dy]);
+          }
+          return { scrolled: true };
+        },
+      }),
+    );
+  },
+});

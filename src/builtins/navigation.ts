@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { definePlugin, defineAction } from '../host/define.js';
+import { ActionError } from '../protocol/errors.js';
+import * as schema from '../protocol/schemas.js';
+import { origin } from './common.js';
+
+/** Scoped extra headers: only requests to the navigated URL's host get them (reference `navigate.headers`). */
+async function scopeHeaders(page: Page, url: string, headers: Record<string, string>): Promise<void> {
+  let host: string;
+  try {
+    host = new URL(url).host;
+  } catch {
+    return;
+  }
+  await page.route(`**://${host}/**`, (route) => route.continue({ headers: { ...route.request().headers(), ...headers } }));
+}
+
+function navigationError(error: unknown, url: string): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  const netError = /net::(ERR_[A-Z_]+)/.exec(message)?.[1];
+  if (netError) {
+    const hint = netError === 'ERR_CONNECTION_REFUSED' ? ' Is the server running and listening on that port?' : netError === 'ERR_NAME_NOT_RESOLVED' ? ' Check the host name.' : '';
+    return new ActionError('NAVIGATION_FAILED', `Could not open ${url}: ${netError}.${hint}`, { cause: error });
+  }
+  if (/Cannot navigate to invalid URL|invalid url/i.test(message)) {
+    return new ActionError('NAVIGATION_FAILED', `Cannot open "${url}": not a valid URL. Include the scheme, e.g. https://example.com or http://127.0.0.1:3000.`, { cause: error });
+  }
+  return error;
+}
+
+export default definePlugin({
+  name: 'agent-browser:navigation',
+  apply(host) {
+    host.addAction(
+      defineAction({
+        name: 'navigate',
+        summary: 'Open a URL in the active tab and wait for it to load.',
+        params: schema.navigate,
+        async handler({ url, waitUntil, headers }, ctx) {
+          const page = await ctx.page();
+          if (headers) await scopeHeaders(page, url, headers);
+          try {
+            await page.goto(url, { waitUntil: waitUntil ?? 'load', timeout: ctx.timeout });
+          } catch (error) {
+            throw navigationError(error, url);
+          }
+          return { url: page.url(), title: await page.title() };
+        },
+      }),
+    );
+    host.addAction(defineAction({ name: 'back', summary: 'Go back in the active tab’s history.', params: schema.none, handler: async (_, ctx) => historyStep(await ctx.page(), 'back') }));
+    host.addAction(defineAction({ name: 'forward', summary: 'Go forward in the active tab’s history.', params: schema.none, handler: async (_, ctx) => historyStep(await ctx.page(), 'forward') }));
+    host.addAction(
+      defineAction({
+        name: 'reload',
+        summary: 'Reload the active tab.',
+        params: schema.none,
+        async handler(_, ctx) {
+          const page = await ctx.page();
+          await page.reload();
+          return { url: page.url() };
+        },
+      }),
+    );
+    host.addAction(defineAction({ name: 'url', summary: 'The active tab’s URL.', params: schema.none, handler: async (_, ctx) => ({ url: (await ctx.page()).url() }) }));
+    host.addAction(defineAction({ name: 'title', summary: 'The active tab’s title.', params: schema.none, handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }) }));
+    host.addAction(
+      defineAction({
+        name: 'content',
+        summary: 'The page’s HTML, or the inner HTML of one element.',
+        params: schema.content,
+        async handler({ selector }, ctx) {
+          const html = selector ? await (await ctx.locator(selector)).innerHTML() : await (await ctx.frame()).content();
+          return { html, origin: await origin(ctx) };
+        },
+      }),
+    );
+  },
+});
+
+async function historyStep(page: Page, direction: 'back' | 'forward') {
+  if (direction === 'back') await page.goBack();
+  else await page.goForward();
+  return { url: page.url() };
+}

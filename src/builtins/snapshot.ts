@@ -1,0 +1,41 @@
+import { appendCursorElements, cursorScan, formatAriaSnapshot, parseRef, type RefEntry } from '../browser/snapshot-format.js';
+import { defineAction, definePlugin } from '../host/define.js';
+import * as schema from '../protocol/schemas.js';
+import { onElement } from './common.js';
+
+/** The refs as the wire shows them: role and name only. */
+function publicRefs(refs: Record<string, RefEntry>): Record<string, { role: string; name: string }> | undefined {
+  const entries = Object.entries(refs);
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([ref, entry]) => [ref, { role: entry.role, name: entry.name }]));
+}
+
+export default definePlugin({
+  name: 'agent-browser:snapshot',
+  apply(host) {
+    host.addAction(
+      defineAction({
+        name: 'snapshot',
+        summary: 'The page’s accessibility tree as text, with [ref=eN] refs to use as selectors.',
+        params: schema.snapshot,
+        async handler(options, ctx) {
+          const tab = await ctx.tab();
+          const scope = options.selector ? await ctx.locator(options.selector) : null;
+          const root = scope ?? (await ctx.frame()).locator(':root');
+          const aria = options.selector ? await onElement(ctx, options.selector, () => root.ariaSnapshot()) : await root.ariaSnapshot();
+          let formatted = formatAriaSnapshot(aria, options);
+          if (options.cursor) {
+            // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.
+            const cssScope = options.selector && !parseRef(options.selector) ? options.selector : null;
+            const elements = await (await ctx.frame()).evaluate(cursorScan, cssScope);
+            formatted = appendCursorElements(formatted, elements);
+          }
+          formatted = await host.hooks.snapshot.promise(formatted, options);
+          tab.refs.replace(formatted.refs, scope);
+          const refs = publicRefs(formatted.refs);
+          return { snapshot: formatted.tree || 'Empty page', ...(refs ? { refs } : {}), origin: tab.page.url() };
+        },
+      }),
+    );
+  },
+});

@@ -1,0 +1,198 @@
+import { Args, Command, Flags, type Interfaces } from '@oclif/core';
+import type { LoadedConfig } from '../config/index.js';
+import type { DaemonSettings } from '../client/ensure.js';
+import type { WireResponse } from '../protocol/envelope.js';
+import { colorEnabled, formatData, painter } from './output.js';
+
+/** Flags every command takes, before or after the command name. */
+export const globalFlags = {
+  session: Flags.string({ description: 'Session name: one daemon and one browser per session (env AGENT_BROWSER_SESSION).', helpGroup: 'GLOBAL' }),
+  json: Flags.boolean({ description: 'Print {"success","data","error"} as JSON instead of text.', helpGroup: 'GLOBAL' }),
+  headed: Flags.boolean({ description: 'Show the browser window (for a daemon this command starts).', helpGroup: 'GLOBAL' }),
+  'executable-path': Flags.string({ description: 'Chrome/Chromium binary to launch (env AGENT_BROWSER_EXECUTABLE_PATH).', helpGroup: 'GLOBAL' }),
+  extension: Flags.string({ description: 'Load an unpacked extension folder (repeatable).', multiple: true, helpGroup: 'GLOBAL' }),
+  config: Flags.string({ description: 'Use this config file instead of searching for .agentbrowserrc.', helpGroup: 'GLOBAL' }),
+  debug: Flags.boolean({ description: 'Verbose daemon logging.', helpGroup: 'GLOBAL' }),
+};
+
+export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
+
+/** A failure the CLI reports as `✗ message` (or JSON) and exit code 1. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export abstract class BaseCommand extends Command {
+  static override baseFlags = globalFlags;
+  static override enableJsonFlag = false;
+
+  protected globals!: GlobalFlags;
+  private loadedConfig?: LoadedConfig;
+
+  /**
+   * oclif's parse() spreads the command class, which keeps only its own statics; inherited
+   * `args`, `flags` and `baseFlags` would be lost, so they are gathered here explicitly.
+   */
+  protected async parseCommand() {
+    const ctor = this.ctor as typeof BaseCommand;
+    const parsed = await this.parse({
+      args: ctor.args,
+      flags: ctor.flags,
+      baseFlags: ctor.baseFlags,
+      strict: ctor.strict,
+      enableJsonFlag: false,
+    } as unknown as typeof BaseCommand);
+    this.globals = parsed.flags as GlobalFlags;
+    return parsed as { args: Record<string, unknown>; flags: Record<string, unknown> & GlobalFlags; argv: string[] };
+  }
+
+  protected async loadConfig(): Promise<LoadedConfig> {
+    if (this.loadedConfig) return this.loadedConfig;
+    const { loadConfig } = await import('../config/index.js');
+    const g = this.globals;
+    this.loadedConfig = await loadConfig({
+      cwd: process.cwd(),
+      env: process.env,
+      flags: { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined },
+    });
+    return this.loadedConfig;
+  }
+
+  /** Where the session's daemon is, and the environment a daemon started from here gets. */
+  protected async daemonSettings(): Promise<DaemonSettings> {
+    const loaded = await this.loadConfig();
+    const { config } = loaded;
+    const g = this.globals;
+    return {
+      session: config.session,
+      transport: config.transport,
+      socketDir: config.socketDir,
+      daemonEnv: {
+        AGENT_BROWSER_CONFIG: loaded.filepath,
+        AGENT_BROWSER_HEADED: g.headed ? '1' : undefined,
+        AGENT_BROWSER_EXECUTABLE_PATH: config.executablePath,
+        AGENT_BROWSER_EXTENSIONS: config.extensions.length > 0 ? config.extensions.join(',') : undefined,
+        AGENT_BROWSER_DEBUG: config.debug ? '1' : undefined,
+      },
+    };
+  }
+
+  /** Sends one request to the session's daemon, starting it when none runs. */
+  protected async send(request: Record<string, unknown>): Promise<WireResponse> {
+    const settings = await this.daemonSettings();
+    const { connectOrStart } = await import('../client/ensure.js');
+    const { connection, started } = await connectOrStart(settings);
+    if (!started) this.warnIgnoredLaunchFlags(settings.session);
+    try {
+      const config = (await this.loadConfig()).config;
+      const ownTimeout = typeof request.timeout === 'number' ? request.timeout : 0;
+      return await connection.request(request, Math.max(config.timeout, ownTimeout) + 15_000);
+    } finally {
+      connection.close();
+    }
+  }
+
+  /**
+   * Sends `close` to a running daemon, and answers `{closed: true}` when none runs: stopping a
+   * stopped session is not an error (oqto's backend closes sessions that may have died).
+   */
+  protected async closeSession(): Promise<WireResponse> {
+    const settings = await this.daemonSettings();
+    const [{ endpointFor }, { connectTarget, DaemonConnection }, { somethingListens }] = await Promise.all([
+      import('../client/ensure.js'),
+      import('../transport/client.js'),
+      import('../transport/session-files.js'),
+    ]);
+    const endpoint = endpointFor(settings);
+    let response: WireResponse;
+    if (await somethingListens(endpoint)) {
+      const connection = await DaemonConnection.open(await connectTarget(endpoint));
+      try {
+        response = await connection.request({ id: `cli-${process.pid}`, action: 'close' }, 30_000);
+      } finally {
+        connection.close();
+      }
+    } else {
+      response = { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false } };
+    }
+    this.render(response);
+    return response;
+  }
+
+  private warnIgnoredLaunchFlags(session: string): void {
+    if (this.globals.json) return;
+    const given = [this.globals.headed && '--headed', this.globals['executable-path'] && '--executable-path', this.globals.extension?.length && '--extension'].filter(Boolean);
+    for (const flag of given) {
+      process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${flag} ignored: the daemon for session "${session}" is already running. Run 'agent-browser --session ${session} close' first to restart it with new launch options.\n`);
+    }
+  }
+
+  /** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */
+  protected render(response: WireResponse): void {
+    if (this.globals.json) {
+      const out = response.success ? { success: true, data: response.data, error: null } : { success: false, data: null, error: response.error, code: response.code };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+    } else if (response.success) {
+      const data = response.data as Record<string, unknown> | null;
+      if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
+      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)))}\n`);
+    } else {
+      process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
+    }
+    if (!response.success) process.exitCode = 1;
+  }
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    if (error.oclif?.exit !== undefined && !(error instanceof CliFailure)) return super.catch(error);
+    const known = error instanceof CliFailure || ['ClientError', 'ConnectionError', 'ConfigError', 'ActionError'].includes(error.name);
+    if (!known && !this.globals) return super.catch(error);
+    const message = known ? error.message : `Unexpected error: ${error.stack ?? error.message}`;
+    const code = (error as { code?: string }).code;
+    if (this.globals?.json) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: message, ...(code ? { code } : {}) })}\n`);
+    else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${message}\n`);
+    process.exitCode = 1;
+    return undefined;
+  }
+}
+
+/** A command that turns its arguments into one daemon request and prints the answer. */
+export abstract class ActionCommand extends BaseCommand {
+  /** The request to send, built from the parsed args and flags. */
+  protected abstract request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]): Record<string, unknown> | Promise<Record<string, unknown>>;
+
+  async run(): Promise<unknown> {
+    const { args, flags, argv } = await this.parseCommand();
+    const request = await this.request(args, flags, argv);
+    const response = await this.send({ id: `cli-${process.pid}`, ...request });
+    this.render(response);
+    return response;
+  }
+}
+
+export const selectorArg = Args.string({ description: 'CSS or Playwright selector, or a ref from snapshot (@e3)', required: true });
+
+/** A command whose request is `{action, selector}`: click-like and read-like commands differ only in action and help. */
+export abstract class ElementCommand extends ActionCommand {
+  /** The wire action this command sends. */
+  static action: string;
+  static override args = { selector: selectorArg };
+
+  protected request(args: Record<string, unknown>) {
+    return { action: (this.ctor as unknown as typeof ElementCommand).action, selector: args.selector };
+  }
+}
+
+/** A command without arguments whose request is `{action}`. */
+export abstract class PlainCommand extends ActionCommand {
+  /** The wire action this command sends. */
+  static action: string;
+
+  protected request() {
+    return { action: (this.ctor as unknown as typeof PlainCommand).action };
+  }
+}

@@ -1,0 +1,17 @@
+import { Flags } from '@oclif/core';
+import { ActionCommand, selectorArg } from '../base.js';
+
+export default class Click extends ActionCommand {
+  static override summary = 'Click an element.';
+  static override examples = ['<%= config.bin %> click @e3', '<%= config.bin %> click "button[type=submit]"', '<%= config.bin %> click @e2 --button right'];
+  static override args = { selector: selectorArg };
+  static override flags = {
+    button: Flags.string({ description: 'Mouse button.', options: ['left', 'right', 'middle'] }),
+    'click-count': Flags.integer({ description: 'Number of clicks.', min: 1 }),
+    delay: Flags.integer({ description: 'Milliseconds between mousedown and mouseup.', min: 0 }),
+  };
+
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+    return { action: 'click', selector: args.selector, button: flags.button, clickCount: flags['click-count'], delay: flags.delay };
+  }
+}

@@ -1,0 +1,55 @@
+import { BaseCommand } from '../../base.js';
+import { colorEnabled, painter } from '../../output.js';
+
+export default class DaemonStatus extends BaseCommand {
+  static override summary = 'Say whether the session’s daemon runs, where, with which browser, and what to do if it does not.';
+  static override examples = ['<%= config.bin %> daemon status', '<%= config.bin %> daemon status --session work --json'];
+
+  async run(): Promise<unknown> {
+    const { flags } = await this.parseCommand();
+    const settings = await this.daemonSettings();
+    const [{ endpointFor }, { inspectSession, describeStale }] = await Promise.all([import('../../../client/ensure.js'), import('../../../client/status.js')]);
+    const endpoint = endpointFor(settings);
+    const state = await inspectSession(endpoint);
+    const address = endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1 (port file ${endpoint.portPath})`;
+    const data = {
+      session: settings.session,
+      running: state.running,
+      transport: endpoint.transport,
+      address,
+      pid: state.pid,
+      logPath: endpoint.logPath,
+      staleFiles: state.staleFiles,
+      ...(state.status ? { daemon: state.status } : {}),
+    };
+    if (flags.json) {
+      process.stdout.write(`${JSON.stringify({ success: true, data, error: null })}\n`);
+      return data;
+    }
+    const paint = painter(colorEnabled(process.stdout));
+    const lines: string[] = [];
+    if (state.running && state.status) {
+      const status = state.status;
+      const browser = status.browser as Record<string, unknown>;
+      lines.push(`${paint.green('●')} Daemon for session "${settings.session}" is running (pid ${status.pid}, agent-browser ${status.version}, up ${Math.round(Number(status.uptimeMs) / 1000)} s)`);
+      lines.push(`  address: ${status.address}`);
+      lines.push(
+        browser.launched
+          ? `  browser: ${browser.executablePath} (${browser.headless ? 'headless' : 'headed'}), ${browser.tabs} tab(s), active: ${browser.url}`
+          : '  browser: not started yet (it starts with the first command that needs a page)',
+      );
+      const plugins = (status.plugins as Array<{ name: string; builtin: boolean }>).filter((plugin) => !plugin.builtin);
+      if (plugins.length > 0) lines.push(`  plugins: ${plugins.map((plugin) => plugin.name).join(', ')}`);
+      lines.push(`  idle timeout: ${Number(status.idleTimeoutMs) > 0 ? `${Math.round(Number(status.idleTimeoutMs) / 60000)} min` : 'off'}`);
+      lines.push(`  log: ${status.logPath}`);
+    } else {
+      lines.push(`${paint.dim('○')} No daemon is running for session "${settings.session}" (nothing answers at ${address}).`);
+      const stale = describeStale(state);
+      if (stale) lines.push(`  ${stale}`);
+      lines.push(`  Start one with '${this.config.bin}${settings.session === 'default' ? '' : ` --session ${settings.session}`} daemon start', or just run a command such as '${this.config.bin} open <url>': it starts the daemon on demand.`);
+      lines.push(`  ${paint.dim(`log: ${endpoint.logPath}`)}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return data;
+  }
+}

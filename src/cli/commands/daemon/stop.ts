@@ -1,0 +1,11 @@
+import { BaseCommand } from '../../base.js';
+
+export default class DaemonStop extends BaseCommand {
+  static override summary = 'Stop the session’s daemon and its browser (same as close).';
+  static override examples = ['<%= config.bin %> daemon stop', '<%= config.bin %> daemon stop --session work'];
+
+  async run(): Promise<unknown> {
+    const { flags } = await this.parseCommand();
+    return this.closeSession();
+  }
+}

@@ -1,0 +1,13 @@
+import { Args } from '@oclif/core';
+import { ActionCommand } from '../base.js';
+
+export default class Eval extends ActionCommand {
+  static override summary = 'Evaluate a JavaScript expression in the page and print the result as JSON.';
+  static override examples = ['<%= config.bin %> eval document.title', `<%= config.bin %> eval "[...document.querySelectorAll('a')].length"`];
+  static override strict = false;
+  static override args = { script: Args.string({ description: 'Expression (the rest of the line, joined with spaces)', required: true }) };
+
+  protected request(_args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
+    return { action: 'evaluate', script: argv.join(' ') };
+  }
+}

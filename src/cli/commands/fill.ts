@@ -1,0 +1,13 @@
+import { Args } from '@oclif/core';
+import { ActionCommand, selectorArg } from '../base.js';
+
+export default class Fill extends ActionCommand {
+  static override summary = 'Clear an input and fill it with text.';
+  static override examples = ['<%= config.bin %> fill @e3 user@example.com', '<%= config.bin %> fill "#bio" Hello there'];
+  static override strict = false;
+  static override args = { selector: selectorArg, text: Args.string({ description: 'Text (the rest of the line, joined with spaces)' }) };
+
+  protected request(args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
+    return { action: 'fill', selector: args.selector, value: argv.slice(1).join(' ') };
+  }
+}

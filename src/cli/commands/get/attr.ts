@@ -1,0 +1,12 @@
+import { Args } from '@oclif/core';
+import { ActionCommand, selectorArg } from '../../base.js';
+
+export default class GetAttr extends ActionCommand {
+  static override summary = 'Print an attribute of an element (empty when absent).';
+  static override examples = ['<%= config.bin %> get attr @e1 href', '<%= config.bin %> get attr "img.logo" alt'];
+  static override args = { selector: selectorArg, attribute: Args.string({ description: 'Attribute name', required: true }) };
+
+  protected request(args: Record<string, unknown>) {
+    return { action: 'getattribute', selector: args.selector, attribute: args.attribute };
+  }
+}

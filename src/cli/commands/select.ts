@@ -1,0 +1,14 @@
+import { Args } from '@oclif/core';
+import { ActionCommand, selectorArg } from '../base.js';
+
+export default class Select extends ActionCommand {
+  static override summary = 'Select option(s) of a <select> by value or label.';
+  static override examples = ['<%= config.bin %> select @e6 Blue', '<%= config.bin %> select "#colors" red green'];
+  static override strict = false;
+  static override args = { selector: selectorArg, value: Args.string({ description: 'Value(s) or label(s)', required: true }) };
+
+  protected request(args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
+    const values = argv.slice(1);
+    return { action: 'select', selector: args.selector, values: values.length === 1 ? values[0] : values };
+  }
+}

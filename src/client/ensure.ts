@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
+import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
+import type { StartupMessage } from '../transport/startup.js';
+
+/** What the client needs to find or start a session's daemon. */
+export interface DaemonSettings {
+  session: string;
+  transport: TransportKind;
+  socketDir?: string;
+  /** Environment for a daemon this client starts (launch-time flags become AGENT_BROWSER_* variables). */
+  daemonEnv?: Record<string, string | undefined>;
+  /** How long to wait for a new daemon to report ready. */
+  startTimeoutMs?: number;
+}
+
+/** A failure a user can act on; the CLI prints its message as is. */
+export class ClientError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'DAEMON_ERROR',
+  ) {
+    super(message);
+    this.name = 'ClientError';
+  }
+}
+
+export const DAEMON_ENTRY = fileURLToPath(new URL('../daemon/main.js', import.meta.url));
+
+export function endpointFor(settings: DaemonSettings): SessionEndpoint {
+  return sessionEndpoint({ session: settings.session, transport: settings.transport, socketDir: settings.socketDir });
+}
+
+const NOT_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
+
+/** Connects to the session's daemon, starting it first when nothing answers. */
+export async function connectOrStart(settings: DaemonSettings): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint }> {
+  const endpoint = endpointFor(settings);
+  if (endpoint.transport === 'unix') {
+    const problem = socketPathProblem(endpoint.socketPath);
+    if (problem) throw new ClientError(problem, 'SOCKET_PATH_TOO_LONG');
+  }
+  try {
+    return { connection: await DaemonConnection.open(await connectTarget(endpoint)), started: false, endpoint };
+  } catch (error) {
+    if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
+  }
+  await startDaemon(settings, endpoint);
+  const target = await connectTarget(endpoint);
+  try {
+    return { connection: await DaemonConnection.open(target), started: true, endpoint };
+  } catch (error) {
+    throw new ClientError(`The daemon reported ready but ${describeTarget(target)} does not accept connections: ${(error as Error).message}. See ${endpoint.logPath}.`);
+  }
+}
+
+/** Spawns a detached daemon and waits until it reports ready (or says why it cannot start). */
+export async function startDaemon(settings: DaemonSettings, endpoint = endpointFor(settings)): Promise<{ pid: number; address: string }> {
+  if (endpoint.customDir) fs.mkdirSync(endpoint.dir, { recursive: true, mode: 0o700 });
+  const logFd = fs.openSync(endpoint.logPath, 'a', 0o600);
+  const logStart = fs.fstatSync(logFd).size;
+  const env: NodeJS.ProcessEnv = { ...process.env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: settings.session, AGENT_BROWSER_TRANSPORT: settings.transport };
+  if (settings.socketDir) env.AGENT_BROWSER_SOCKET_DIR = settings.socketDir;
+  for (const [key, value] of Object.entries(settings.daemonEnv ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  delete env.AGENT_BROWSER_FOREGROUND;
+  const child = spawn(process.execPath, [DAEMON_ENTRY], { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'], env, windowsHide: true });
+  fs.closeSync(logFd);
+  const timeoutMs = settings.startTimeoutMs ?? 15_000;
+
+  const outcome = await new Promise<StartupMessage | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { type: 'timeout' } | { type: 'spawn-error'; error: Error }>((resolve) => {
+    const timer = setTimeout(() => resolve({ type: 'timeout' }), timeoutMs);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message as StartupMessage);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ type: 'exit', code, signal });
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      resolve({ type: 'spawn-error', error });
+    });
+  });
+  if (child.connected) child.disconnect();
+  child.unref();
+
+  switch (outcome.type) {
+    case 'ready':
+      return { pid: outcome.pid, address: outcome.address };
+    case 'error':
+      if (outcome.code === 'ALREADY_RUNNING') return { pid: 0, address: '' };
+      throw new ClientError(outcome.message, outcome.code);
+    case 'spawn-error':
+      throw new ClientError(`Failed to start the daemon (${process.execPath} ${DAEMON_ENTRY}): ${outcome.error.message}`);
+    case 'timeout':
+      throw new ClientError(`The daemon for session "${settings.session}" did not report ready within ${timeoutMs} ms. Its log is ${endpoint.logPath}; run 'agent-browser daemon status' to see what it is doing.`);
+    case 'exit': {
+      const output = readLogSince(endpoint.logPath, logStart);
+      const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;
+      throw new ClientError(output ? `The daemon ${how} during startup:\n${output}` : `The daemon ${how} during startup with no output. Re-run with --debug, or see ${endpoint.logPath}.`);
+    }
+  }
+}
+
+function readLogSince(file: string, offset: number): string {
+  try {
+    const text = fs.readFileSync(file).subarray(offset).toString('utf8').trim();
+    return text.length > 2000 ? `…${text.slice(-2000)}` : text;
+  } catch {
+    return '';
+  }
+}

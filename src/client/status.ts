@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { connectTarget, DaemonConnection } from '../transport/client.js';
+import { sessionEndpoint, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
+import { processAlive, readPid, somethingListens } from '../transport/session-files.js';
+
+/** What is known about a session's daemon without starting one. */
+export interface SessionState {
+  session: string;
+  running: boolean;
+  endpoint: SessionEndpoint;
+  pid: number | null;
+  /** Files a dead daemon left behind (the next start removes them). */
+  staleFiles: string[];
+  /** The daemon's own `status` answer when it runs. */
+  status?: Record<string, unknown>;
+}
+
+export async function inspectSession(endpoint: SessionEndpoint, withStatus = true): Promise<SessionState> {
+  const pid = readPid(endpoint);
+  const running = await somethingListens(endpoint);
+  const state: SessionState = { session: endpoint.session, running, endpoint, pid, staleFiles: [] };
+  if (running && withStatus) {
+    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    try {
+      const response = await connection.request({ id: 'status', action: 'status' }, 5000);
+      if (response.success) state.status = response.data as Record<string, unknown>;
+    } finally {
+      connection.close();
+    }
+  }
+  if (!running) {
+    state.staleFiles = [endpoint.socketPath, endpoint.pidPath, endpoint.portPath, endpoint.tokenPath, endpoint.streamPath].filter((file) => fs.existsSync(file));
+  }
+  return state;
+}
+
+/** Sessions with files in the socket folder, alive or not. */
+export async function listSessions(options: { transport: TransportKind; socketDir?: string; tmpdir?: string }): Promise<SessionState[]> {
+  const probe = sessionEndpoint({ session: 'x', transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir });
+  let names: string[];
+  try {
+    names = fs.readdirSync(probe.dir);
+  } catch {
+    return [];
+  }
+  const pattern = probe.customDir ? /^(.+)\.(pid|sock|port)$/ : /^agent-browser-(.+)\.(pid|sock|port)$/;
+  const sessions = new Set<string>();
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match) sessions.add(match[1]!);
+  }
+  const states = await Promise.all(
+    [...sessions].sort().map((session) => inspectSession(sessionEndpoint({ session, transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir }), false)),
+  );
+  return states;
+}
+
+export function describeStale(state: SessionState): string | null {
+  if (state.running || state.staleFiles.length === 0) return null;
+  const pidNote = state.pid !== null ? (processAlive(state.pid) ? ` (pid ${state.pid} is alive but does not answer)` : ` (pid ${state.pid} is gone)`) : '';
+  return `A previous daemon left ${state.staleFiles.map((file) => path.basename(file)).join(', ')} behind${pidNote}; the next command removes them and starts a fresh daemon.`;
+}

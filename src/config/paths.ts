@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+/** Expands a leading `~` (alone, or followed by a path separator) to `home`. */
+export function expandHome(p: string, home: string): string {
+  if (p === '~') return home;
+  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(2));
+  return p;
+}
+
+/** Absolute path for `p`: `~` expanded, relative paths taken from `baseDir`. */
+export function resolvePath(p: string, baseDir: string, home: string): string {
+  return path.resolve(baseDir, expandHome(p, home));
+}
+
+/** True for plugin specs that name a file or folder rather than a package. */
+export function isLocalSpec(spec: string): boolean {
+  return (
+    spec === '.' ||
+    spec === '..' ||
+    spec === '~' ||
+    /^(\.{1,2}|~)[\\/]/.test(spec) ||
+    path.isAbsolute(spec)
+  );
+}
+
+/** `p` with the home directory shown as `~` (for display only). */
+export function tildify(p: string, home: string): string {
+  if (!home || home === path.parse(home).root) return p;
+  if (p === home) return '~';
+  const prefix = home.endsWith(path.sep) ? home : home + path.sep;
+  return p.startsWith(prefix) ? `~${path.sep}${p.slice(prefix.length)}` : p;
+}

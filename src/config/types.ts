@@ -1,0 +1,82 @@
+export type Transport = 'unix' | 'tcp';
+
+/** A configured plugin. `resolved` is an absolute path for local specs ('./x', '../x', '/x', '~/x'), else the package name as given. */
+export interface PluginSpec {
+  spec: string;
+  options?: unknown;
+  resolved: string;
+}
+
+export interface AgentBrowserConfig {
+  /** Session name; default 'default'. */
+  session: string;
+  /** Default true. */
+  headless: boolean;
+  /** Absolute after resolution. */
+  executablePath?: string;
+  /** Extra Chromium args; default []. */
+  args: string[];
+  /** Default 1280x720. */
+  viewport: { width: number; height: number };
+  /** Default action timeout in ms; default 25000. */
+  timeout: number;
+  /** Daemon idle shutdown in ms; default 1_800_000 (30 min); 0 disables. */
+  idleTimeout: number;
+  /** Default 'tcp' on win32, else 'unix'. */
+  transport: Transport;
+  /** Absolute. */
+  socketDir?: string;
+  /** Absolute extension folders; default []. */
+  extensions: string[];
+  /** Default []. */
+  plugins: PluginSpec[];
+  /** Default 'token'. */
+  tcpAuth: 'token' | 'none';
+  /** Live-view stream port; default 0 (off). */
+  streamPort: number;
+  /** Default false. */
+  debug: boolean;
+}
+
+export type ConfigKey = keyof AgentBrowserConfig;
+
+export type ConfigSource =
+  | { kind: 'default' }
+  | { kind: 'file'; path: string }
+  | { kind: 'env'; name: string }
+  | { kind: 'flag'; name: string };
+
+/** CLI flags; undefined = not given. */
+export interface ConfigFlags {
+  session?: string;
+  headed?: boolean;
+  executablePath?: string;
+  extensions?: string[];
+  config?: string;
+  debug?: boolean;
+  transport?: Transport;
+  timeout?: number;
+}
+
+export interface LoadedConfig {
+  config: AgentBrowserConfig;
+  sources: Record<ConfigKey, ConfigSource>;
+  /** The config file in effect, if any. */
+  filepath?: string;
+}
+
+/**
+ * Every problem found while loading the configuration. The message lists each problem on its own
+ * line under a header naming where it came from (the file, the environment, the flags).
+ */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  readonly filepath?: string;
+
+  constructor(message: string, problems: string[], filepath?: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.problems = problems;
+    if (filepath !== undefined) this.filepath = filepath;
+  }
+}

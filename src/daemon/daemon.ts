@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { builtinPlugins } from '../builtins/index.js';
+import { BrowserSession } from '../browser/session.js';
+import { ConfigError, loadConfig, type ConfigSource, type LoadedConfig } from '../config/index.js';
+import { Host } from '../host/host.js';
+import { importPlugin } from '../host/load.js';
+import type { Logger } from '../host/types.js';
+import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
+import { NdjsonServer } from '../transport/server.js';
+import { EXIT_ALREADY_RUNNING, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
+import { createLogger } from './logger.js';
+import { Dispatcher } from './dispatch.js';
+import { processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
+import { VERSION } from '../version.js';
+
+export class StartupError extends Error {
+  constructor(
+    readonly code: StartupErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function report(message: StartupMessage): Promise<void> {
+  if (!process.send) return Promise.resolve();
+  return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+}
+
+function sourceLabel(source: ConfigSource): string {
+  if (source.kind === 'file') return `config file ${source.path}`;
+  if (source.kind === 'env') return `env ${source.name}`;
+  if (source.kind === 'flag') return `flag ${source.name}`;
+  return 'default';
+}
+
+async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logger): Promise<string> {
+  if (endpoint.transport === 'unix') {
+    await server.listen({ kind: 'unix', path: endpoint.socketPath });
+    fs.chmodSync(endpoint.socketPath, 0o600);
+    return endpoint.socketPath;
+  }
+  try {
+    await server.listen({ kind: 'tcp', host: '127.0.0.1', port: endpoint.hashPort });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    log.info(`port ${endpoint.hashPort} unavailable (${code}); using an OS-assigned port`);
+    await server.listen({ kind: 'tcp', host: '127.0.0.1', port: 0 });
+  }
+  const port = server.port()!;
+  writePrivateFile(endpoint.portPath, String(port));
+  return `127.0.0.1:${port}`;
+}
+
+/** Starts the session's daemon; resolves once it serves requests. */
+export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
+  let loaded: LoadedConfig;
+  try {
+    loaded = await loadConfig({ env: process.env, cwd: process.cwd() });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartupError('CONFIG_INVALID', error.message);
+    throw error;
+  }
+  const { config } = loaded;
+  const endpoint = sessionEndpoint({ session: config.session, transport: config.transport, socketDir: config.socketDir });
+  if (endpoint.customDir) fs.mkdirSync(endpoint.dir, { recursive: true, mode: 0o700 });
+  const log = createLogger(endpoint.logPath, { debug: config.debug, echo: Boolean(options.foreground) });
+
+  if (endpoint.transport === 'unix') {
+    const problem = socketPathProblem(endpoint.socketPath);
+    if (problem) throw new StartupError('SOCKET_PATH_TOO_LONG', problem);
+  }
+  if (await somethingListens(endpoint)) {
+    const pid = readPid(endpoint);
+    throw new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${endpoint.transport === 'unix' ? endpoint.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
+  }
+  const stalePid = readPid(endpoint);
+  if (stalePid !== null && stalePid !== process.pid && processAlive(stalePid)) {
+    log.warn(`pid file names live process ${stalePid}, but nothing answers at the session's address; taking over`);
+  }
+  removeFiles(sessionFiles(endpoint));
+
+  const host = new Host(config, log);
+  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: sourceLabel(loaded.sources.executablePath) });
+  const startedAt = Date.now();
+  let activeRequests = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
+  let shuttingDown: Promise<void> | null = null;
+  let server: NdjsonServer | null = null;
+  let address = '';
+
+  const shutdown = (reason: string, exitAfterMs = 100): Promise<void> => {
+    shuttingDown ??= (async () => {
+      log.info(`shutting down: ${reason}`);
+      if (idleTimer) clearTimeout(idleTimer);
+      try {
+        await host.hooks.shutdown.promise();
+      } catch (error) {
+        log.error(`a shutdown hook failed: ${(error as Error).message}`);
+      }
+      await browser.close();
+      if (readPid(endpoint) === process.pid) removeFiles(sessionFiles(endpoint));
+      setTimeout(() => {
+        void server?.close().finally(() => process.exit(0));
+        setTimeout(() => process.exit(0), 500).unref();
+      }, exitAfterMs);
+    })();
+    return shuttingDown;
+  };
+
+  const armIdleTimer = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (config.idleTimeout > 0 && activeRequests === 0 && !shuttingDown) {
+      idleTimer = setTimeout(() => void shutdown(`idle for ${config.idleTimeout} ms`, 0), config.idleTimeout);
+      idleTimer.unref();
+    }
+  };
+
+  const control = {
+    host,
+    shutdown: (reason: string) => shutdown(reason),
+    status: () => ({
+      pid: process.pid,
+      version: VERSION,
+      session: config.session,
+      transport: config.transport,
+      address,
+      uptimeMs: Date.now() - startedAt,
+      idleTimeoutMs: config.idleTimeout,
+      activeRequests: activeRequests - 1,
+      browser: browser.launched
+        ? { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: browser.tabs[browser.activeIndex]?.page.url() }
+        : { launched: false },
+      plugins: host.plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, builtin: plugin.builtin, source: plugin.source, actions: plugin.actions })),
+      logPath: endpoint.logPath,
+    }),
+  };
+
+  try {
+    for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
+    for (const spec of config.plugins) {
+      const loadedPlugin = await importPlugin(spec);
+      await host.use(loadedPlugin.plugin, { source: loadedPlugin.source, options: loadedPlugin.options, fallbackName: loadedPlugin.fallbackName });
+    }
+    host.seal();
+  } catch (error) {
+    throw new StartupError('PLUGIN_FAILED', (error as Error).message);
+  }
+
+  const dispatcher = new Dispatcher({
+    host,
+    browser,
+    config,
+    log,
+    onActivity: (delta) => {
+      activeRequests += delta;
+      armIdleTimer();
+    },
+  });
+  const token = endpoint.transport === 'tcp' && config.tcpAuth === 'token' ? randomBytes(24).toString('hex') : null;
+  server = new NdjsonServer({
+    handle: (request) => dispatcher.handle(request),
+    token,
+    tokenPath: endpoint.tokenPath,
+    onConnectionError: (error) => log.debug(`connection error: ${error.message}`),
+  });
+
+  writePrivateFile(endpoint.pidPath, String(process.pid));
+  if (token) writePrivateFile(endpoint.tokenPath, token);
+  try {
+    address = await listen(server, endpoint, log);
+  } catch (error) {
+    removeFiles(sessionFiles(endpoint));
+    throw new StartupError('LISTEN_FAILED', `Could not listen at ${endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1:${endpoint.hashPort}`}: ${(error as Error).message}`);
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(signal, 0));
+  }
+  process.on('uncaughtException', (error) => log.error('uncaught exception (still serving)', error));
+  process.on('unhandledRejection', (error) => log.error('unhandled rejection (still serving)', error));
+  armIdleTimer();
+  log.info(`agent-browser ${VERSION} daemon for session "${config.session}" listening at ${address} (pid ${process.pid})`);
+  await report({ type: 'ready', pid: process.pid, transport: endpoint.transport, address });
+  if (process.connected) process.disconnect();
+}

@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import type { AgentBrowserConfig } from '../config/index.js';
+import { ActionError } from '../protocol/errors.js';
+import { describeIssues } from '../protocol/schemas.js';
+import { guardHook } from './errors.js';
+import { createHooks, type Hooks } from './hooks.js';
+import { ActionRegistry } from './registry.js';
+import type { ActionDefinition, Logger } from './types.js';
+
+/** What a plugin's `apply` receives. */
+export interface PluginApi {
+  /** The plugin's own name (tap with it so failures are attributed to you). */
+  readonly name: string;
+  /** Every hook of the host. */
+  readonly hooks: Hooks;
+  /** The daemon's resolved configuration. */
+  readonly config: AgentBrowserConfig;
+  /** Logger writing to the session's log, prefixed with the plugin's name. */
+  readonly log: Logger;
+  /** Registers an action under this plugin (a shortcut for tapping `registerActions`). */
+  addAction<S extends z.ZodType>(definition: ActionDefinition<S>): void;
+}
+
+/** A plugin: a name and an `apply` that taps hooks. */
+export interface Plugin<Options = unknown> {
+  name: string;
+  version?: string;
+  /** Schema for the options given in config (`["plugin", {options}]`); validated before `apply`. */
+  options?: z.ZodType<Options>;
+  apply(host: PluginApi, options: Options): void | Promise<void>;
+}
+
+/** A plugin as a bare function; its name is the function's name (or the module's file name). */
+export type PluginFunction = (host: PluginApi, options: unknown) => void | Promise<void>;
+
+export interface LoadedPlugin {
+  name: string;
+  version?: string;
+  builtin: boolean;
+  /** Where it came from: `built-in`, a file path or a package name. */
+  source: string;
+  actions: string[];
+}
+
+/** The daemon's plugin host: hooks, registry and the plugins applied to them. */
+export class Host {
+  readonly hooks: Hooks;
+  readonly registry: ActionRegistry;
+  readonly plugins: LoadedPlugin[] = [];
+  private readonly trusted = new Set<string>();
+  private sealed = false;
+
+  constructor(
+    readonly config: AgentBrowserConfig,
+    readonly log: Logger,
+  ) {
+    this.hooks = createHooks((hook, hookName) => guardHook(hook, hookName, (plugin) => this.trusted.has(plugin)));
+    this.registry = new ActionRegistry(this.hooks);
+    this.hooks.registerActions.intercept({
+      tap: (tap) => {
+        this.registry.currentPlugin = tap.name;
+      },
+    });
+  }
+
+  /** Applies one plugin. Built-ins are trusted: their errors are reported as the action's own. */
+  async use(plugin: Plugin | PluginFunction, options: { builtin?: boolean; source?: string; options?: unknown; fallbackName?: string } = {}): Promise<void> {
+    if (this.sealed) throw new Error('Plugins must be applied before the host is sealed.');
+    const normalized = normalizePlugin(plugin, options.fallbackName);
+    if (this.plugins.some((loaded) => loaded.name === normalized.name)) {
+      throw new ActionError('PLUGIN_FAILED', `Two plugins are named "${normalized.name}" (${options.source ?? 'built-in'}); plugin names must be unique.`);
+    }
+    let pluginOptions = options.options;
+    if (normalized.options) {
+      const parsed = normalized.options.safeParse(options.options ?? {}, { reportInput: true });
+      if (!parsed.success) {
+        throw new ActionError('PLUGIN_FAILED', `Invalid options for plugin "${normalized.name}" (${options.source ?? 'built-in'}): ${describeIssues(parsed.error)}`);
+      }
+      pluginOptions = parsed.data;
+    }
+    if (options.builtin) this.trusted.add(normalized.name);
+    const record: LoadedPlugin = { name: normalized.name, version: normalized.version, builtin: Boolean(options.builtin), source: options.source ?? 'built-in', actions: [] };
+    this.plugins.push(record);
+    const api: PluginApi = {
+      name: normalized.name,
+      hooks: this.hooks,
+      config: this.config,
+      log: prefixed(this.log, normalized.name),
+      addAction: (definition) => {
+        this.hooks.registerActions.tap(normalized.name, (registry) => registry.add(definition));
+      },
+    };
+    try {
+      await normalized.apply(api, pluginOptions);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ActionError('PLUGIN_FAILED', `Plugin "${normalized.name}" (${record.source}) failed while applying: ${reason}`, { cause: error });
+    }
+  }
+
+  /** Runs `registerActions` once every plugin is applied; the registry is complete afterwards. */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.hooks.registerActions.call(this.registry);
+    for (const action of this.registry.list()) {
+      this.plugins.find((plugin) => plugin.name === action.plugin)?.actions.push(action.name);
+    }
+  }
+}
+
+function normalizePlugin(plugin: Plugin | PluginFunction, fallbackName?: string): Plugin {
+  if (typeof plugin === 'function') {
+    const name = plugin.name || fallbackName;
+    if (!name) throw new ActionError('PLUGIN_FAILED', 'A plugin function has no name; export a named function or a { name, apply } object.');
+    return { name, apply: plugin };
+  }
+  if (!plugin || typeof plugin !== 'object' || typeof plugin.apply !== 'function' || typeof plugin.name !== 'string' || !plugin.name) {
+    throw new ActionError('PLUGIN_FAILED', `Not a plugin${fallbackName ? ` (${fallbackName})` : ''}: expected { name, apply(host) } or a function.`);
+  }
+  return plugin;
+}
+
+function prefixed(log: Logger, name: string): Logger {
+  return {
+    debug: (message, details) => log.debug(`[${name}] ${message}`, details),
+    info: (message, details) => log.info(`[${name}] ${message}`, details),
+    warn: (message, details) => log.warn(`[${name}] ${message}`, details),
+    error: (message, details) => log.error(`[${name}] ${message}`, details),
+  };
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { ActionError } from '../protocol/errors.js';
+import type { Hooks } from './hooks.js';
+import type { ActionDefinition } from './types.js';
+
+/** An action as the registry knows it. */
+export interface RegisteredAction {
+  name: string;
+  summary: string;
+  params: z.ZodType;
+  /** The plugin whose definition is in effect. */
+  plugin: string;
+  /** Plugins whose definitions this one replaced. */
+  overrides: string[];
+}
+
+/**
+ * All actions the daemon knows. Adding an action taps its handler into `hooks.action.for(name)`
+ * under the owning plugin's name, so the action hook stays the one place implementations live.
+ */
+export class ActionRegistry {
+  private readonly actions = new Map<string, RegisteredAction>();
+  /** Set by the host while a plugin's `registerActions` tap runs. */
+  currentPlugin = 'unknown';
+
+  constructor(private readonly hooks: Hooks) {}
+
+  add<S extends z.ZodType>(definition: ActionDefinition<S>): void {
+    const plugin = this.currentPlugin;
+    if (!/^[a-z][a-z0-9_:-]*$/i.test(definition.name)) {
+      throw new ActionError('INVALID_PARAMS', `Plugin "${plugin}" tried to register an action named "${definition.name}"; names are letters, digits, "_", "-" and ":".`);
+    }
+    const existing = this.actions.get(definition.name);
+    if (existing && !definition.override) {
+      throw new ActionError(
+        'PLUGIN_FAILED',
+        `Plugin "${plugin}" registered action "${definition.name}", which plugin "${existing.plugin}" already provides. ` +
+          `Name it "${plugin}:${definition.name.split(':').pop()}", or set override: true to replace it on purpose.`,
+      );
+    }
+    this.actions.set(definition.name, {
+      name: definition.name,
+      summary: definition.summary,
+      params: definition.params,
+      plugin,
+      overrides: existing ? [...existing.overrides, existing.plugin] : [],
+    });
+    const stage = definition.stage ?? (definition.override ? -10 : 0);
+    this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));
+  }
+
+  get(name: string): RegisteredAction | undefined {
+    return this.actions.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.actions.has(name);
+  }
+
+  list(): RegisteredAction[] {
+    return [...this.actions.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  names(): string[] {
+    return [...this.actions.keys()];
+  }
+}

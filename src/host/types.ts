@@ -1,0 +1,100 @@
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { z } from 'zod';
+import type { AgentBrowserConfig } from '../config/index.js';
+import type { BrowserSession, Tab } from '../browser/session.js';
+import type { RefEntry } from '../browser/snapshot-format.js';
+
+/** One request on its way through the host. */
+export interface ActionCall {
+  /** The request id (generated when the client sent none). */
+  id: string;
+  /** The action name, e.g. `click` or `myplugin:summarize`. */
+  action: string;
+  /** The request's fields other than `id` and `action`; validated before the action hook runs. */
+  params: Record<string, unknown>;
+}
+
+/** What an action answers with: the response's `data` object. */
+export type ActionResult = Record<string, unknown>;
+
+/** Leveled logger writing to the session's log file. */
+export interface Logger {
+  debug(message: string, details?: unknown): void;
+  info(message: string, details?: unknown): void;
+  warn(message: string, details?: unknown): void;
+  error(message: string, details?: unknown): void;
+}
+
+/** What an action handler gets besides its params. */
+export interface ActionContext {
+  /** The session name. */
+  readonly session: string;
+  /** The call being served. */
+  readonly call: ActionCall;
+  /** The resolved configuration of this daemon. */
+  readonly config: AgentBrowserConfig;
+  /** Default timeout for this action in ms (the call's own `timeout` wins where an action has one). */
+  readonly timeout: number;
+  /** The browser session; launched on first use of `page()`, `tab()` or `locator()`. */
+  readonly browser: BrowserSession;
+  readonly log: Logger;
+  /** The active tab's page, launching the browser first if none runs. */
+  page(): Promise<Page>;
+  /** The active tab (page plus its snapshot refs). */
+  tab(): Promise<Tab>;
+  /** The frame page actions target (the main frame unless a plugin or `frame` switched it). */
+  frame(): Promise<Frame>;
+  /**
+   * Resolves a selector field: CSS, Playwright selectors (`text=`, `role=`, `xpath=`) or a ref from the
+   * last snapshot of the active tab (`@e3`, `ref=e3`, `e3`). Throws `UNKNOWN_REF`/`STALE_REF` at once.
+   */
+  locator(selector: string): Promise<Locator>;
+}
+
+/** An action: a param schema (the single source of truth for validation and help) and a handler. */
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  /** Wire name. Plugin actions are `plugin:action` unless they override a built-in on purpose. */
+  name: string;
+  /** One line for `agent-browser actions`, `--help` and tool lists. */
+  summary: string;
+  /** Param schema (zod). Unknown fields are dropped; `null` counts as absent. */
+  params: S;
+  /** Does the work; returns the response `data`. Throw `ActionError` for failures users can act on. */
+  handler(params: z.infer<S>, ctx: ActionContext): Promise<ActionResult> | ActionResult;
+  /**
+   * Set to replace an action another plugin registered (e.g. a built-in). The handler is tapped at
+   * `stage` (default -10) so it runs before the original; returning `undefined` falls through to it.
+   */
+  override?: boolean;
+  stage?: number;
+}
+
+/** Launch options every `beforeLaunch` tap may adjust. */
+export interface LaunchPlan {
+  executablePath: string;
+  /** Where the executable came from (flag, env, config, discovery), for messages. */
+  executableSource: string;
+  headless: boolean;
+  args: string[];
+  viewport: { width: number; height: number };
+  extensions: string[];
+  proxy?: { server: string; bypass?: string; username?: string; password?: string };
+  headers?: Record<string, string>;
+  /** Set to connect to a running Chrome over CDP instead of launching. */
+  cdpPort?: number;
+}
+
+/** Options of a snapshot request. */
+export interface SnapshotOptions {
+  interactive?: boolean;
+  compact?: boolean;
+  maxDepth?: number;
+  selector?: string;
+  cursor?: boolean;
+}
+
+/** A snapshot as the `snapshot` hook sees it: the text and the refs it defines. */
+export interface SnapshotResult {
+  tree: string;
+  refs: Record<string, RefEntry>;
+}

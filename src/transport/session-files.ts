@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import type { SessionEndpoint } from './endpoints.js';
+
+/** Whether something answers at the session's address (liveness is an answer, never a file). */
+export function somethingListens(endpoint: SessionEndpoint, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    let port = endpoint.hashPort;
+    if (endpoint.transport === 'tcp') {
+      try {
+        port = Number(fs.readFileSync(endpoint.portPath, 'utf8').trim()) || endpoint.hashPort;
+      } catch {
+        // no port file: a TCP daemon of this session always writes one, so nothing of ours listens
+        resolve(false);
+        return;
+      }
+    }
+    const socket = endpoint.transport === 'unix' ? net.createConnection(endpoint.socketPath) : net.createConnection({ host: '127.0.0.1', port });
+    const done = (alive: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(alive);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function readPid(endpoint: SessionEndpoint): number | null {
+  try {
+    const pid = Number(fs.readFileSync(endpoint.pidPath, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The session's files, removed when a dead daemon left them or ours shuts down. */
+export function sessionFiles(endpoint: SessionEndpoint): string[] {
+  const files = [endpoint.pidPath, endpoint.portPath, endpoint.streamPath, endpoint.tokenPath];
+  if (endpoint.transport === 'unix') files.unshift(endpoint.socketPath);
+  return files;
+}
+
+export function removeFiles(files: string[]): void {
+  for (const file of files) {
+    try {
+      fs.unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function writePrivateFile(file: string, content: string): void {
+  fs.writeFileSync(file, content, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
