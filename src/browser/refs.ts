@@ -44,8 +44,9 @@ export class RefStore {
       throw new ActionError('STALE_REF', `Ref "${asTyped}" is from a snapshot taken before this tab navigated (now at ${page.url()}). Run 'snapshot' again and use the new refs.`);
     }
     if (entry.selector) return page.locator(entry.selector);
-    const root = this.scope ?? page;
-    const byRole = root.getByRole(entry.role as Parameters<Page['getByRole']>[0], { name: entry.name, exact: true });
+    let byRole = page.getByRole(entry.role as Parameters<Page['getByRole']>[0], { name: entry.name, exact: true });
+    // A scoped snapshot lists the scope element itself, which scope.getByRole() would not search.
+    if (this.scope) byRole = byRole.and(this.scope.or(this.scope.locator('*')));
     return entry.nth !== undefined ? byRole.nth(entry.nth) : byRole;
   }
 
