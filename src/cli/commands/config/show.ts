@@ -18,10 +18,12 @@ export default class ConfigShow extends BaseCommand {
     const paint = painter(colorEnabled(process.stdout));
     const width = Math.max(...rows.map((row) => row.key.length));
     process.stdout.write(`${loaded.filepath ? `config file: ${loaded.filepath}` : 'config file: none found (searched upward from the current folder)'}\n`);
-    for (const row of rows) {
-      const value = row.value === undefined ? paint.dim('(unset)') : JSON.stringify(row.value);
-      process.stdout.write(`${row.key.padEnd(width)}  ${value}  ${paint.dim(`← ${row.source}`)}\n`);
-    }
+    const shown = rows.map((row) => (row.value === undefined ? '(unset)' : JSON.stringify(row.value)));
+    const valueWidth = Math.min(40, Math.max(...shown.map((value) => value.length)));
+    rows.forEach((row, i) => {
+      const value = shown[i]!.padEnd(valueWidth);
+      process.stdout.write(`${row.key.padEnd(width)}  ${row.value === undefined ? paint.dim(value) : value}  ${paint.dim(`← ${row.source}`)}\n`);
+    });
     return rows;
   }
 }

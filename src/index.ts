@@ -1,0 +1,16 @@
+/**
+ * agent-browser's public plugin API. A plugin is `{ name, apply(host) }` (see {@link definePlugin});
+ * it taps the host's hooks and adds actions with {@link defineAction}. Nothing here loads a browser.
+ */
+export { definePlugin, defineAction } from './host/define.js';
+export type { Plugin, PluginApi, PluginFunction, LoadedPlugin } from './host/host.js';
+export type { Hooks, HookName, ActionHook } from './host/hooks.js';
+export type { ActionRegistry, RegisteredAction } from './host/registry.js';
+export type { ActionCall, ActionContext, ActionDefinition, ActionResult, LaunchPlan, Logger, SnapshotOptions, SnapshotResult } from './host/types.js';
+export type { RefEntry } from './browser/snapshot-format.js';
+export type { BrowserSession, Tab, LaunchRequest } from './browser/session.js';
+export type { AgentBrowserConfig } from './config/index.js';
+export { ActionError, ErrorCodes, type ErrorCode } from './protocol/errors.js';
+export { HookError } from './host/errors.js';
+/** The zod instance the host validates with; build action and option schemas with it. */
+export { z } from 'zod';

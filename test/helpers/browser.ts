@@ -1,0 +1,8 @@
+import { findBrowser } from '../../src/browser/discovery.js';
+
+/** The Chromium the tests drive: whatever discovery finds on this machine. */
+export function testBrowserPath(): string {
+  return findBrowser({}).path;
+}
+
+export const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
