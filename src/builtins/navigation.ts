@@ -22,6 +22,10 @@ function navigationError(error: unknown, url: string): unknown {
     const hint = netError === 'ERR_CONNECTION_REFUSED' ? ' Is the server running and listening on that port?' : netError === 'ERR_NAME_NOT_RESOLVED' ? ' Check the host name.' : '';
     return new ActionError('NAVIGATION_FAILED', `Could not open ${url}: ${netError}.${hint}`, { cause: error });
   }
+  if ((error as Error).name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {
+    const waited = /waiting until "(\w+)"/.exec(message)?.[1] ?? 'load';
+    return new ActionError('TIMEOUT', `Timed out opening ${url}: the page did not reach "${waited}" in time. If it is slow or keeps connections open, try waitUntil "domcontentloaded" (CLI: --wait-until domcontentloaded); otherwise check that the server answers.`, { cause: error });
+  }
   if (/Cannot navigate to invalid URL|invalid url/i.test(message)) {
     return new ActionError('NAVIGATION_FAILED', `Cannot open "${url}": not a valid URL. Include the scheme, e.g. https://example.com or http://127.0.0.1:3000.`, { cause: error });
   }
