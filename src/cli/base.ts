@@ -133,6 +133,9 @@ export abstract class BaseCommand extends Command {
   }
 
   /** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */
+  /** How `render` prints data that matches none of the reference's output rules. */
+  protected fallbackOutput: 'done' | 'json' = 'done';
+
   protected render(response: WireResponse): void {
     if (this.globals.json) {
       const out = response.success ? { success: true, data: response.data, error: null } : { success: false, data: null, error: response.error, code: response.code };
@@ -140,7 +143,7 @@ export abstract class BaseCommand extends Command {
     } else if (response.success) {
       const data = response.data as Record<string, unknown> | null;
       if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
-      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)))}\n`);
+      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput })}\n`);
     } else {
       process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
     }

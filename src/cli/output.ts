@@ -18,7 +18,11 @@ export function colorEnabled(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
 }
 
-export function formatData(data: unknown, paint: Painter): string {
+/**
+ * `fallback: 'json'` prints data no rule matched as JSON instead of `✓ Done`, unless it is a
+ * pure acknowledgement (`{clicked: true}`); `run` uses it so plugin results are visible.
+ */
+export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json' } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
   const has = (key: string) => key in d && d[key] !== undefined;
@@ -37,5 +41,7 @@ export function formatData(data: unknown, paint: Painter): string {
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.path === 'string') return `${paint.green('✓')} Screenshot saved to ${d.path}`;
   if (typeof d.base64 === 'string') return d.base64;
+  const content = Object.entries(d).filter(([key, value]) => value !== true && key !== 'origin' && key !== 'warning');
+  if (options.fallback === 'json' && content.length > 0) return JSON.stringify(d, null, 2);
   return `${paint.green('✓')} Done`;
 }

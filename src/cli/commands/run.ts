@@ -7,6 +7,8 @@ export default class Run extends ActionCommand {
   static override args = { action: Args.string({ description: 'Action name, as `agent-browser actions` lists it', required: true }) };
   static override flags = { params: Flags.string({ char: 'p', description: 'JSON object of the action’s fields.', default: '{}' }) };
 
+  protected override fallbackOutput = 'json' as const;
+
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
     let params: unknown;
     try {
