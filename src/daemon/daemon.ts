@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { builtinPlugins } from '../builtins/index.js';
 import { BrowserSession } from '../browser/session.js';
-import { ConfigError, loadConfig, type ConfigSource, type LoadedConfig } from '../config/index.js';
+import { ConfigError, loadConfig, renderSource, type LoadedConfig } from '../config/index.js';
 import { Host } from '../host/host.js';
 import { importPlugin } from '../host/load.js';
 import type { Logger } from '../host/types.js';
@@ -26,13 +26,6 @@ export class StartupError extends Error {
 export function report(message: StartupMessage): Promise<void> {
   if (!process.send) return Promise.resolve();
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
-}
-
-function sourceLabel(source: ConfigSource): string {
-  if (source.kind === 'file') return `config file ${source.path}`;
-  if (source.kind === 'env') return `env ${source.name}`;
-  if (source.kind === 'flag') return `flag ${source.name}`;
-  return 'default';
 }
 
 async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logger): Promise<string> {
@@ -83,7 +76,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   removeFiles(sessionFiles(endpoint));
 
   const host = new Host(config, log);
-  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: sourceLabel(loaded.sources.executablePath) });
+  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: renderSource(loaded.sources.executablePath) });
   const startedAt = Date.now();
   let activeRequests = 0;
   let idleTimer: NodeJS.Timeout | null = null;
