@@ -1,13 +1,14 @@
-import { ActionError, stripAnsi } from '../protocol/errors.js';
+import { ActionError, isActionError, stripAnsi } from '../protocol/errors.js';
 
 /**
  * Turns Playwright's element errors into advice an agent can act on (the reference's
  * toAIFriendlyError, extended to say what the call log shows). `selector` is the field as sent.
  */
 export function friendlyElementError(error: unknown, selector: string): unknown {
-  if (!(error instanceof Error) || error instanceof ActionError) return error;
+  if (!(error instanceof Error) || isActionError(error)) return error;
   const message = stripAnsi(error.message);
-  const shown = JSON.stringify(selector);
+  // Verbatim, as the reference shows it: JSON-escaping would turn text="Go" into text=\"Go\", which agents copy.
+  const shown = `"${selector}"`;
   if (message.includes('strict mode violation')) {
     const count = /resolved to (\d+) elements/.exec(message)?.[1] ?? 'multiple';
     return new ActionError('AMBIGUOUS_SELECTOR', `Selector ${shown} matched ${count} elements. Run 'snapshot' to get updated refs, or use a more specific CSS selector.`, { cause: error });
@@ -41,7 +42,7 @@ export function friendlyElementError(error: unknown, selector: string): unknown 
 
 /** Maps any error escaping an action to a wire error with a stable code. */
 export function classifyError(error: unknown): unknown {
-  if (!(error instanceof Error) || error instanceof ActionError) return error;
+  if (!(error instanceof Error) || isActionError(error)) return error;
   const message = stripAnsi(error.message);
   if (error.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) return new ActionError('TIMEOUT', firstLines(message), { cause: error });
   if (/Target page, context or browser has been closed|Browser has been closed|browser has disconnected/i.test(message)) {

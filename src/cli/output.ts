@@ -27,7 +27,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   const d = data as Record<string, unknown>;
   const has = (key: string) => key in d && d[key] !== undefined;
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
-  if (typeof d.url === 'string' && Object.keys(d).every((key) => key === 'url' || key === 'origin' || key === 'warning')) return d.url;
+  if (typeof d.url === 'string') return d.url;
   if (typeof d.snapshot === 'string') return d.snapshot;
   for (const key of ['title', 'text', 'html', 'value']) {
     if (typeof d[key] === 'string') return d[key] as string;

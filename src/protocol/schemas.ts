@@ -120,7 +120,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function branchName(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'invalid_type') return issue.message;
-  return issue.path.length > 0 ? `${issue.expected} items` : issue.expected;
+  return issue.path.length > 0 ? `array of ${issue.expected}s` : issue.expected;
 }
 
 /** Validates action fields; `reportInput` lets messages say what was received. */

@@ -31,7 +31,7 @@ export interface EndpointOptions {
 
 export function sessionEndpoint(options: EndpointOptions): SessionEndpoint {
   const customDir = Boolean(options.socketDir);
-  const dir = options.socketDir ?? options.tmpdir ?? os.tmpdir();
+  const dir = (customDir ? options.socketDir : undefined) ?? options.tmpdir ?? os.tmpdir();
   const base = customDir ? path.join(dir, options.session) : path.join(dir, `agent-browser-${options.session}`);
   return {
     session: options.session,

@@ -1,0 +1,200 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { hoistGlobalFlags } from '../../src/cli/argv.js';
+import { normalizeUrl } from '../../src/cli/commands/open.js';
+import { formatData, painter } from '../../src/cli/output.js';
+
+// ---------------------------------------------------------------------------------------------
+const hoist = suite('cli: hoistGlobalFlags');
+
+hoist('leading --session s --json --headed move behind the command, in order', () => {
+  assert.equal(hoistGlobalFlags(['--session', 's', '--json', '--headed', 'open', 'about:blank']), ['open', 'about:blank', '--session', 's', '--json', '--headed']);
+});
+
+hoist('the --flag=value form moves as one token', () => {
+  assert.equal(hoistGlobalFlags(['--session=work', 'snapshot', '-i']), ['snapshot', '-i', '--session=work']);
+});
+
+hoist('value flags keep their values, even values that look like commands or flags', () => {
+  assert.equal(hoistGlobalFlags(['--executable-path', '/usr/bin/chromium', '--extension', '/ext/a', 'open', 'example.com']), ['open', 'example.com', '--executable-path', '/usr/bin/chromium', '--extension', '/ext/a']);
+  assert.equal(hoistGlobalFlags(['--session', 'open', 'close']), ['close', '--session', 'open']);
+  assert.equal(hoistGlobalFlags(['--config', '--weird-name.json', 'get', 'url']), ['get', 'url', '--config', '--weird-name.json']);
+});
+
+hoist('oqto backend invocation: --session id --headed --executable-path P --extension E open about:blank', () => {
+  const argv = ['--session', 'abc123', '--headed', '--executable-path', '/opt/chrome', '--extension', '/e', 'open', 'about:blank'];
+  const out = hoistGlobalFlags(argv);
+  assert.equal(out.slice(0, 2), ['open', 'about:blank']);
+  assert.equal(out.slice(2), ['--session', 'abc123', '--headed', '--executable-path', '/opt/chrome', '--extension', '/e']);
+});
+
+hoist('nothing moves when the command comes first', () => {
+  const argv = ['open', 'example.com', '--session', 's', '--json'];
+  assert.equal(hoistGlobalFlags(argv), argv);
+  assert.equal(hoistGlobalFlags(['click', '@e1']), ['click', '@e1']);
+  assert.equal(hoistGlobalFlags([]), []);
+});
+
+hoist('an unknown leading flag stops hoisting', () => {
+  assert.equal(hoistGlobalFlags(['--verbose', '--session', 's', 'open', 'x']), ['--verbose', '--session', 's', 'open', 'x']);
+});
+
+hoist('hoisted flags go before a "--" separator, never after it', () => {
+  assert.equal(hoistGlobalFlags(['--session', 's', '--json', 'eval', '--', '--not-a-flag']), ['eval', '--session', 's', '--json', '--', '--not-a-flag']);
+  assert.equal(hoistGlobalFlags(['--json', 'fill', '#a', '--', '--session']), ['fill', '#a', '--json', '--', '--session']);
+});
+
+hoist('a trailing value flag without a value is kept as is', () => {
+  assert.equal(hoistGlobalFlags(['--session']), ['--session']);
+});
+
+hoist('the input array is not modified', () => {
+  const argv = ['--json', 'snapshot'];
+  hoistGlobalFlags(argv);
+  assert.equal(argv, ['--json', 'snapshot']);
+});
+
+hoist.run();
+
+// ---------------------------------------------------------------------------------------------
+const output = suite('cli: formatData (reference §4.6 order, no colour)');
+
+const plain = painter(false);
+const show = (data: unknown) => formatData(data, plain);
+
+output('url + title → ✓ Title, then the url indented', () => {
+  assert.is(show({ url: 'https://example.com/', title: 'Example Domain' }), '✓ Example Domain\n  https://example.com/');
+});
+
+output('an empty title is shown as (untitled)', () => {
+  assert.is(show({ url: 'about:blank', title: '' }), '✓ (untitled)\n  about:blank');
+});
+
+output('url alone → the url', () => {
+  assert.is(show({ url: 'https://example.com/a?b=1' }), 'https://example.com/a?b=1');
+});
+
+output('url without a title → the url, whatever else the data carries (reference: click --new-tab)', () => {
+  assert.is(show({ clicked: true, newTab: true, url: 'https://example.com/next' }), 'https://example.com/next');
+});
+
+output('snapshot → raw text, even with refs beside it', () => {
+  const tree = '- heading "Hi" [ref=e1] [level=1]\n- button "Go" [ref=e2]';
+  assert.is(show({ snapshot: tree, refs: { e1: { role: 'heading' } } }), tree);
+});
+
+output('text, html, value and title → raw strings', () => {
+  assert.is(show({ text: 'Hello\nworld' }), 'Hello\nworld');
+  assert.is(show({ html: '<b>x</b>' }), '<b>x</b>');
+  assert.is(show({ value: 'typed' }), 'typed');
+  assert.is(show({ title: 'Page title' }), 'Page title');
+  assert.is(show({ text: '' }), '', 'an empty string is still printed raw');
+});
+
+output('a missing attribute prints an empty line', () => {
+  assert.is(show({ attribute: 'href', value: null }), '');
+});
+
+output('count → the number', () => {
+  assert.is(show({ count: 3 }), '3');
+  assert.is(show({ count: 0 }), '0');
+});
+
+output('visible / enabled / checked → true or false', () => {
+  assert.is(show({ visible: true }), 'true');
+  assert.is(show({ enabled: false }), 'false');
+  assert.is(show({ checked: true }), 'true');
+  assert.is(show({ checked: false }), 'false');
+});
+
+output('result → pretty JSON', () => {
+  assert.is(show({ result: { a: 1, b: [true, null] } }), '{\n  "a": 1,\n  "b": [\n    true,\n    null\n  ]\n}');
+  assert.is(show({ result: 'text' }), '"text"');
+  assert.is(show({ result: 42 }), '42');
+  assert.is(show({ result: null }), 'null');
+});
+
+output('closed → ✓ Browser closed', () => {
+  assert.is(show({ closed: true }), '✓ Browser closed');
+});
+
+output('path → ✓ Screenshot saved to <path>', () => {
+  assert.is(show({ path: '/tmp/shot.png' }), '✓ Screenshot saved to /tmp/shot.png');
+});
+
+output('base64 → the raw base64', () => {
+  assert.is(show({ base64: 'iVBORw0KGgo=' }), 'iVBORw0KGgo=');
+});
+
+output('anything else → ✓ Done', () => {
+  assert.is(show({}), '✓ Done');
+  assert.is(show({ clicked: true }), '✓ Done');
+  assert.is(show({ launched: true, version: '1' }), '✓ Done');
+  assert.is(show(null), '✓ Done');
+  assert.is(show(undefined), '✓ Done');
+  assert.is(show({ text: 5 }), '✓ Done', 'non-string text is not printed raw');
+  assert.is(show({ closed: false }), '✓ Done');
+});
+
+output('earlier rules win over later ones', () => {
+  assert.is(show({ url: 'https://a/', title: 'A', snapshot: 'tree' }), '✓ A\n  https://a/');
+  assert.is(show({ snapshot: 'tree', text: 'x' }), 'tree');
+  assert.is(show({ title: 'T', count: 2 }), 'T');
+  assert.is(show({ count: 1, visible: true }), '1');
+  assert.is(show({ checked: true, result: 'r' }), 'true');
+  assert.is(show({ result: 1, closed: true }), '1');
+  assert.is(show({ closed: true, path: '/x' }), '✓ Browser closed');
+  assert.is(show({ path: '/x.png', base64: 'AAAA' }), '✓ Screenshot saved to /x.png');
+});
+
+output('no ANSI codes without colour; colour adds them', () => {
+  const samples = [{ url: 'u', title: 't' }, { closed: true }, { path: '/p' }, {}];
+  for (const data of samples) assert.not.ok(formatData(data, painter(false)).includes('\u001b'), JSON.stringify(data));
+  const coloured = formatData({ url: 'https://a/', title: 'A' }, painter(true));
+  assert.ok(coloured.includes('\u001b['));
+  assert.is(coloured.replace(/\u001b\[[0-9;]*m/g, ''), '✓ A\n  https://a/');
+});
+
+output('fallback json prints unmatched data instead of ✓ Done, except plain acknowledgements', () => {
+  assert.is(formatData({ summary: 'three items' }, plain, { fallback: 'json' }), '{\n  "summary": "three items"\n}');
+  assert.is(formatData({ clicked: true }, plain, { fallback: 'json' }), '✓ Done');
+  assert.is(formatData({ summary: 'three items' }, plain), '✓ Done');
+});
+
+output.run();
+
+// ---------------------------------------------------------------------------------------------
+const urls = suite('cli: normalizeUrl');
+
+urls('a bare host gets https://', () => {
+  assert.is(normalizeUrl('example.com'), 'https://example.com');
+  assert.is(normalizeUrl('example.com/path?q=1#h'), 'https://example.com/path?q=1#h');
+  assert.is(normalizeUrl('example.com:8443'), 'https://example.com:8443');
+  assert.is(normalizeUrl('www.google.com'), 'https://www.google.com');
+});
+
+urls('loopback hosts get http://, with or without a port or path', () => {
+  assert.is(normalizeUrl('localhost'), 'http://localhost');
+  assert.is(normalizeUrl('localhost:3000'), 'http://localhost:3000');
+  assert.is(normalizeUrl('localhost:3000/login?next=/'), 'http://localhost:3000/login?next=/');
+  assert.is(normalizeUrl('127.0.0.1'), 'http://127.0.0.1');
+  assert.is(normalizeUrl('127.0.0.1:8080/x'), 'http://127.0.0.1:8080/x');
+  assert.is(normalizeUrl('127.1.2.3:9'), 'http://127.1.2.3:9');
+  assert.is(normalizeUrl('[::1]'), 'http://[::1]');
+  assert.is(normalizeUrl('[::1]:5173/'), 'http://[::1]:5173/');
+});
+
+urls('hosts that only start like loopback names are not loopback', () => {
+  assert.is(normalizeUrl('localhost.example.com'), 'https://localhost.example.com');
+  assert.is(normalizeUrl('localhostify.dev'), 'https://localhostify.dev');
+  assert.is(normalizeUrl('127.0.0.1.nip.io'), 'https://127.0.0.1.nip.io');
+});
+
+urls('URLs with a scheme are kept as they are', () => {
+  for (const url of ['about:blank', 'data:text/html,<h1>hi</h1>', 'file:///tmp/page.html', 'http://example.com', 'https://example.com/a', 'HTTPS://EXAMPLE.COM', 'http://localhost:3000']) {
+    assert.is(normalizeUrl(url), url);
+  }
+});
+
+urls.run();
