@@ -52,23 +52,35 @@ export async function startDaemon(options: { session?: string; transport?: 'unix
   const socketDir = options.socketDir ?? makeSocketDir();
   const transport = options.transport ?? 'unix';
   const env = testEnv(socketDir, { AGENT_BROWSER_SESSION: session, AGENT_BROWSER_TRANSPORT: transport, ...options.env });
-  const child = spawn(process.execPath, [DAEMON_ENTRY], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env, cwd: options.cwd ?? socketDir });
+  const ownsSocketDir = options.socketDir === undefined;
+  // The daemon may be asked to create socketDir itself, so it cannot be the working folder then.
+  const cwd = options.cwd ?? (fs.existsSync(socketDir) ? socketDir : os.tmpdir());
+  const child = spawn(process.execPath, [DAEMON_ENTRY], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env, cwd });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
+  const cleanUp = () => {
+    if (ownsSocketDir) fs.rmSync(socketDir, { recursive: true, force: true });
+  };
   const message = await new Promise<any>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`daemon did not start in 15 s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      cleanUp();
+      reject(new Error(`daemon did not start in 15 s:\n${output}`));
+    }, 15_000);
     child.once('message', (m) => {
       clearTimeout(timer);
       resolve(m);
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      cleanUp();
       reject(new Error(`daemon exited with ${code} before ready:\n${output}`));
     });
   });
   if (message.type !== 'ready') {
     child.kill('SIGKILL');
+    cleanUp();
     throw Object.assign(new Error(`daemon refused to start: ${message.message}`), { startup: message });
   }
   child.disconnect();

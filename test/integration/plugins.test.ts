@@ -1,0 +1,303 @@
+// Third-party plugins loaded by a real daemon from an .agentbrowserrc.json `plugins` list
+// (paths relative to the config file), exercised over the wire and through the CLI.
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../helpers/cli.js';
+import { makeSocketDir, startDaemon, testEnv, type TestDaemon } from '../helpers/daemon.js';
+import { killPidFile, sessionFilesIn, tempProject, writeJson, writePlugin } from './_support.js';
+
+const DEMO = `
+export default {
+  name: 'demo',
+  version: '1.2.3',
+  apply(host) {
+    host.addAction({
+      name: 'demo:echo',
+      summary: 'Echo text back.',
+      params: z.object({ text: z.string(), times: z.number().int().positive().optional() }),
+      handler: (params, ctx) => ({ echo: params.text.repeat(params.times ?? 1), session: ctx.session }),
+    });
+    host.addAction({
+      name: 'demo:fail',
+      summary: 'Always throws.',
+      params: z.object({}),
+      handler() { throw new Error('demo handler broke'); },
+    });
+    host.addAction({
+      name: 'demo:typed',
+      summary: 'Throws a typed error on purpose.',
+      params: z.object({}),
+      handler() { throw Object.assign(new Error('Element "#nope" not found. Take a new snapshot.'), { name: 'ActionError', code: 'ELEMENT_NOT_FOUND' }); },
+    });
+    host.hooks.afterAction.tapPromise('demo', async (result, call) => (call.action === 'demo:echo' ? { ...result, decorated: true } : result));
+  },
+};
+`;
+
+const VETO = `
+export default {
+  name: 'veto',
+  apply(host) {
+    host.hooks.beforeAction.tapPromise('veto', async (call) => {
+      if (call.action === 'demo:vetoed') throw new Error('veto says no');
+      if (call.action === 'demo:alias') return { ...call, action: 'demo:echo' };
+      return call;
+    });
+  },
+};
+`;
+
+// A bare function plugin: its name is the function's name.
+const COUNTER = `
+let calls = 0;
+export default function counter(host) {
+  host.addAction({ name: 'counter:next', summary: 'Counts calls.', params: z.object({}), handler: () => ({ n: ++calls }) });
+}
+`;
+
+const OPTIONS = `
+export default {
+  name: 'opt',
+  options: z.object({ greeting: z.string() }),
+  apply(host, options) {
+    host.addAction({ name: 'opt:greet', summary: 'Greets as configured.', params: z.object({}), handler: () => ({ greeting: options.greeting }) });
+  },
+};
+`;
+
+const dirs: string[] = [];
+const pidFiles: string[] = [];
+function tracked<T extends string>(dir: T): T {
+  dirs.push(dir);
+  return dir;
+}
+
+/** A project folder with plugins under ./plugins and a config listing `plugins`. */
+function project(plugins: unknown[], files: Record<string, string>): { dir: string; config: string } {
+  const dir = tracked(tempProject());
+  for (const [name, body] of Object.entries(files)) writePlugin(path.join(dir, 'plugins'), name, body);
+  const config = writeJson(path.join(dir, '.agentbrowserrc.json'), { plugins });
+  return { dir, config };
+}
+
+/** Starts a daemon that must refuse to start; returns its startup error message. */
+async function refusal(config: string): Promise<{ code: string; message: string }> {
+  // Our own socket folder: the helper does not remove it when the daemon refuses to start.
+  const socketDir = tracked(makeSocketDir());
+  try {
+    const daemon = await startDaemon({ socketDir, env: { AGENT_BROWSER_CONFIG: config } });
+    await daemon.stop();
+  } catch (error) {
+    const startup = (error as { startup?: { code: string; message: string } }).startup;
+    if (startup) return startup;
+    throw error;
+  }
+  throw new Error('the daemon started, but it should have refused');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const loaded = suite('plugins: loaded from config');
+let daemon: TestDaemon;
+let setup: { dir: string; config: string };
+
+loaded.before(async () => {
+  setup = project(['./plugins/demo.mjs', './plugins/veto.mjs', './plugins/counter.mjs', ['./plugins/opt.mjs', { greeting: 'hallo' }]], {
+    'demo.mjs': DEMO,
+    'veto.mjs': VETO,
+    'counter.mjs': COUNTER,
+    'opt.mjs': OPTIONS,
+  });
+  // cwd is the daemon's own socket folder, not the project: paths resolve from the config file.
+  daemon = await startDaemon({ env: { AGENT_BROWSER_CONFIG: setup.config } });
+});
+
+loaded.after(async () => {
+  await daemon?.stop();
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+loaded('a plugin action answers over the wire', async () => {
+  const answer = await daemon.request({ id: 'e1', action: 'demo:echo', text: 'ab', times: 3 });
+  assert.is(answer.id, 'e1');
+  assert.is(answer.success, true, answer.error);
+  assert.equal(answer.data, { echo: 'ababab', session: daemon.session, decorated: true });
+});
+
+loaded('a plugin action validates its params with its schema', async () => {
+  const answer = await daemon.request({ id: 'e2', action: 'demo:echo', text: 5, times: -1 });
+  assert.is(answer.success, false);
+  assert.is(answer.code, 'INVALID_PARAMS');
+  assert.match(answer.error, 'demo:echo');
+  assert.match(answer.error, 'text');
+  assert.match(answer.error, 'times');
+  const nulls = await daemon.request({ id: 'e3', action: 'demo:echo', text: 'x', times: null });
+  assert.is(nulls.success, true, nulls.error);
+  assert.is(nulls.data.echo, 'x');
+});
+
+loaded('actions lists plugin actions with their plugin, summary and params', async () => {
+  const answer = await daemon.request({ id: 'a', action: 'actions' });
+  const actions = answer.data.actions as Array<{ name: string; plugin: string; summary: string; params: any }>;
+  const echo = actions.find((a) => a.name === 'demo:echo');
+  assert.ok(echo, 'demo:echo listed');
+  assert.is(echo!.plugin, 'demo');
+  assert.is(echo!.summary, 'Echo text back.');
+  assert.ok(echo!.params.properties.text);
+  assert.ok(echo!.params.required.includes('text'));
+  assert.is(actions.find((a) => a.name === 'counter:next')?.plugin, 'counter');
+  assert.is(actions.find((a) => a.name === 'opt:greet')?.plugin, 'opt');
+});
+
+loaded('status.plugins lists each configured plugin with its file and actions', async () => {
+  const answer = await daemon.request({ id: 's', action: 'status' });
+  const plugins = answer.data.plugins as Array<{ name: string; version?: string; builtin: boolean; source: string; actions: string[] }>;
+  const demo = plugins.find((p) => p.name === 'demo');
+  assert.ok(demo, JSON.stringify(plugins.map((p) => p.name)));
+  assert.is(demo!.builtin, false);
+  assert.is(demo!.version, '1.2.3');
+  assert.is(demo!.source, path.join(setup.dir, 'plugins', 'demo.mjs'));
+  assert.equal([...demo!.actions].sort(), ['demo:echo', 'demo:fail', 'demo:typed']);
+  for (const name of ['veto', 'counter', 'opt']) assert.ok(plugins.some((p) => p.name === name && !p.builtin), `${name} listed`);
+  assert.ok(plugins.some((p) => p.builtin), 'built-ins are listed as built-in');
+});
+
+loaded('plugin options from config reach apply()', async () => {
+  const answer = await daemon.request({ id: 'o', action: 'opt:greet' });
+  assert.equal(answer.data, { greeting: 'hallo' });
+});
+
+loaded('a bare-function plugin works and keeps its state across requests', async () => {
+  const first = await daemon.request({ id: 'c1', action: 'counter:next' });
+  const second = await daemon.request({ id: 'c2', action: 'counter:next' });
+  assert.is(second.data.n, first.data.n + 1);
+});
+
+loaded('a plugin action that throws → PLUGIN_FAILED naming the plugin and action:demo:…; the daemon answers the next request', async () => {
+  const answers = await daemon.exchange([JSON.stringify({ id: 'f', action: 'demo:fail' }), JSON.stringify({ id: 'next', action: 'demo:echo', text: 'ok' })], { expect: 2 });
+  const [failed, next] = answers;
+  assert.is(failed!.id, 'f');
+  assert.is(failed!.success, false);
+  assert.is(failed!.code, 'PLUGIN_FAILED');
+  assert.match(failed!.error, '"demo"');
+  assert.match(failed!.error, 'action:demo:fail');
+  assert.match(failed!.error, 'demo handler broke');
+  assert.is(next!.success, true);
+  assert.is(next!.data.echo, 'ok');
+});
+
+loaded('a typed error thrown on purpose keeps its code and message', async () => {
+  const answer = await daemon.request({ id: 't', action: 'demo:typed' });
+  assert.is(answer.success, false);
+  assert.is(answer.code, 'ELEMENT_NOT_FOUND');
+  assert.is(answer.error, 'Element "#nope" not found. Take a new snapshot.');
+});
+
+loaded('a beforeAction tap that throws → PLUGIN_FAILED naming the plugin and beforeAction', async () => {
+  const answer = await daemon.request({ id: 'v', action: 'demo:vetoed' });
+  assert.is(answer.id, 'v');
+  assert.is(answer.success, false);
+  assert.is(answer.code, 'PLUGIN_FAILED');
+  assert.match(answer.error, '"veto"');
+  assert.match(answer.error, 'beforeAction');
+  assert.match(answer.error, 'veto says no');
+  const after = await daemon.request({ id: 'v2', action: 'status' });
+  assert.is(after.success, true);
+});
+
+loaded('a beforeAction tap can rewrite a call to another action', async () => {
+  const answer = await daemon.request({ id: 'al', action: 'demo:alias', text: 'via alias' });
+  assert.is(answer.success, true, answer.error);
+  assert.is(answer.data.echo, 'via alias');
+});
+
+loaded('the CLI reaches plugin actions with run', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const ok = await runCli(['run', 'demo:echo', '--params', '{"text":"cli"}', '--json'], { env });
+  assert.is(ok.code, 0, ok.stderr);
+  assert.is(ok.json.data.echo, 'cli');
+  const failed = await runCli(['run', 'demo:fail'], { env });
+  assert.is(failed.code, 1);
+  assert.match(failed.stderr, 'action:demo:fail');
+});
+
+loaded.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const refused = suite('plugins: a plugin that cannot load stops the daemon from starting');
+
+refused.after.each(async () => {
+  for (const pidFile of pidFiles.splice(0)) await killPidFile(pidFile);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const failures: Array<{ title: string; plugins: unknown[]; files: Record<string, string>; expect: (dir: string) => Array<string | RegExp> }> = [
+  {
+    title: 'a missing plugin file',
+    plugins: ['./plugins/nope.mjs'],
+    files: {},
+    expect: (dir) => ['./plugins/nope.mjs', path.join(dir, 'plugins', 'nope.mjs'), /no such file/],
+  },
+  {
+    title: 'a plugin that throws at import',
+    plugins: ['./plugins/boom.mjs'],
+    files: { 'boom.mjs': "throw new Error('boom at import');" },
+    expect: (dir) => ['./plugins/boom.mjs', path.join(dir, 'plugins', 'boom.mjs'), 'boom at import'],
+  },
+  {
+    title: 'a plugin whose apply throws',
+    plugins: ['./plugins/applybad.mjs'],
+    files: { 'applybad.mjs': "export default { name: 'applybad', apply() { throw new Error('apply exploded'); } };" },
+    expect: (dir) => ['"applybad"', path.join(dir, 'plugins', 'applybad.mjs'), 'apply exploded'],
+  },
+  {
+    title: 'a module that is not a plugin',
+    plugins: ['./plugins/notaplugin.mjs'],
+    files: { 'notaplugin.mjs': 'export const answer = 42;' },
+    expect: (dir) => ['./plugins/notaplugin.mjs', path.join(dir, 'plugins', 'notaplugin.mjs'), /default export/],
+  },
+  {
+    title: 'invalid plugin options',
+    plugins: [['./plugins/opt.mjs', { greeting: 5 }]],
+    files: { 'opt.mjs': OPTIONS },
+    expect: (dir) => ['"opt"', path.join(dir, 'plugins', 'opt.mjs'), 'greeting'],
+  },
+  {
+    title: 'a plugin that takes a built-in action name without override',
+    plugins: ['./plugins/clash.mjs'],
+    files: { 'clash.mjs': "export default { name: 'clash', apply(host) { host.addAction({ name: 'status', summary: 'x', params: z.object({}), handler: () => ({}) }); } };" },
+    expect: () => ['"clash"', '"status"', 'override'],
+  },
+];
+
+for (const failure of failures) {
+  refused(`${failure.title}: the daemon refuses with PLUGIN_FAILED naming the plugin and file`, async () => {
+    const { dir, config } = project(failure.plugins, failure.files);
+    const startup = await refusal(config);
+    assert.is(startup.code, 'PLUGIN_FAILED', startup.message);
+    for (const expected of failure.expect(dir)) {
+      if (typeof expected === 'string') assert.ok(startup.message.includes(expected), `expected ${JSON.stringify(expected)} in: ${startup.message}`);
+      else assert.match(startup.message, expected);
+    }
+  });
+
+  refused(`${failure.title}: through the CLI the error names the plugin and file, exit 1`, async () => {
+    const { dir } = project(failure.plugins, failure.files);
+    const socketDir = tracked(makeSocketDir());
+    pidFiles.push(path.join(socketDir, 'plug.pid'));
+    const env = testEnv(socketDir, { AGENT_BROWSER_SESSION: 'plug' });
+    const result = await runCli(['daemon', 'start'], { env, cwd: dir, timeoutMs: 30_000 });
+    assert.is(result.code, 1, result.stdout);
+    for (const expected of failure.expect(dir)) {
+      if (typeof expected === 'string') assert.ok(result.stderr.includes(expected), `expected ${JSON.stringify(expected)} in: ${result.stderr}`);
+      else assert.match(result.stderr, expected);
+    }
+    assert.not.match(result.stderr, /did not report ready/);
+    assert.equal(sessionFilesIn(socketDir, 'plug'), []);
+  });
+}
+
+refused.run();
