@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { definePlugin, defineAction } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as schema from '../protocol/schemas.js';
@@ -32,6 +32,36 @@ function navigationError(error: unknown, url: string): unknown {
   return error;
 }
 
+/**
+ * After a network error Chromium commits its error page only once goto() has already failed; a
+ * goto sent before that commit is "interrupted by another navigation", and repeating the same URL
+ * then keeps failing (playwright#35944). The watcher is set before goto so the commit is not missed.
+ */
+function watchErrorPage(page: Page): { settle(error: unknown): Promise<void>; dispose(): void } {
+  let committed = false;
+  let notify = () => {};
+  const listener = (frame: Frame) => {
+    if (frame !== page.mainFrame() || !frame.url().startsWith('chrome-error:')) return;
+    committed = true;
+    notify();
+  };
+  page.on('framenavigated', listener);
+  return {
+    async settle(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (committed || !/net::ERR_/.test(message) || message.includes('net::ERR_ABORTED')) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        notify = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    },
+    dispose: () => page.off('framenavigated', listener),
+  };
+}
+
 export default definePlugin({
   name: 'agent-browser:navigation',
   apply(host) {
@@ -43,10 +73,14 @@ export default definePlugin({
         async handler({ url, waitUntil, headers }, ctx) {
           const page = await ctx.page();
           if (headers) await scopeHeaders(page, url, headers);
+          const errorPage = watchErrorPage(page);
           try {
             await page.goto(url, { waitUntil: waitUntil ?? 'load', timeout: ctx.timeout });
           } catch (error) {
+            await errorPage.settle(error);
             throw navigationError(error, url);
+          } finally {
+            errorPage.dispose();
           }
           return { url: page.url(), title: await page.title() };
         },

@@ -11,7 +11,7 @@ export default definePlugin({
         summary: 'The visible text of an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => {
-          const text = await onElement(ctx, selector, async (el) => (await el.innerText().catch(() => null)) ?? (await el.textContent()) ?? '');
+          const text = await onElement(ctx, selector, async (el) => (await el.innerText().catch(notHtmlElement)) ?? (await el.textContent()) ?? '');
           return { text, origin: await origin(ctx) };
         },
       }),
@@ -77,3 +77,9 @@ export default definePlugin({
     );
   },
 });
+
+/** innerText() fails on non-HTML elements (SVG…), which fall back to textContent(); a timeout must not be waited out twice. */
+function notHtmlElement(error: unknown): null {
+  if ((error as Error).name === 'TimeoutError') throw error;
+  return null;
+}

@@ -1,0 +1,127 @@
+/**
+ * The `screenshot` action writes real image files: PNG by default at the viewport's size, taller
+ * with fullPage, JPEG by format or extension, one element's size with a selector or ref, and
+ * base64 without a path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fails, isJpeg, isPng, keys, ok, pngSize, useFixture } from '../helpers/e2e.js';
+
+const test = suite('screenshot');
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '1500' } });
+
+const TALL = `<!doctype html><html><head><title>Tall</title><style>
+body { margin: 0; font: 16px sans-serif; }
+#box { display: block; width: 200px; height: 100px; margin: 40px; padding: 0; border: 0; background: #c33; color: white; }
+#spacer { height: 3000px; background: linear-gradient(#eee, #999); }
+</style></head><body>
+<button id="box">Box button</button>
+<div id="spacer"></div>
+<p id="end">The end</p>
+</body></html>`;
+
+function out(name: string): string {
+  return path.join(fx.daemon.socketDir, 'shots', name);
+}
+
+async function openTall() {
+  fx.server.page('/e2e/tall', TALL);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/tall') });
+}
+
+test('path → a PNG file of the 1280×720 viewport, data {path}', async () => {
+  await openTall();
+  const file = out('viewport.png');
+  const data = await ok(fx.daemon, { action: 'screenshot', path: file });
+  keys(data, ['path']);
+  assert.is(data.path, file);
+  const bytes = fs.readFileSync(file);
+  assert.ok(isPng(bytes));
+  assert.equal(pngSize(bytes), { width: 1280, height: 720 });
+});
+
+test('fullPage on a tall page → an image as tall as the document', async () => {
+  await openTall();
+  const file = out('full.png');
+  await ok(fx.daemon, { action: 'screenshot', path: file, fullPage: true });
+  const size = pngSize(fs.readFileSync(file));
+  assert.is(size.width, 1280);
+  const documentHeight = (await ok(fx.daemon, { action: 'evaluate', script: 'document.documentElement.scrollHeight' })).result;
+  assert.ok(documentHeight > 3000);
+  assert.is(size.height, documentHeight);
+});
+
+test('format "jpeg" → JPEG bytes (quality honoured: lower quality, smaller file)', async () => {
+  await openTall();
+  const high = out('high.jpeg');
+  const low = out('low.jpeg');
+  await ok(fx.daemon, { action: 'screenshot', path: high, format: 'jpeg', quality: 95 });
+  await ok(fx.daemon, { action: 'screenshot', path: low, format: 'jpeg', quality: 5 });
+  const highBytes = fs.readFileSync(high);
+  const lowBytes = fs.readFileSync(low);
+  assert.ok(isJpeg(highBytes), 'format jpeg writes a JPEG');
+  assert.ok(isJpeg(lowBytes));
+  assert.ok(lowBytes.length < highBytes.length, `quality 5 (${lowBytes.length} B) smaller than quality 95 (${highBytes.length} B)`);
+});
+
+test('a .jpg path without format → JPEG', async () => {
+  await openTall();
+  const file = out('by-extension.jpg');
+  const data = await ok(fx.daemon, { action: 'screenshot', path: file });
+  assert.is(data.path, file);
+  const bytes = fs.readFileSync(file);
+  assert.ok(isJpeg(bytes), `expected JPEG SOI, got ${bytes.subarray(0, 4).toString('hex')}`);
+  assert.not.ok(isPng(bytes));
+});
+
+test('element screenshot by ref → an image of the element’s size', async () => {
+  await openTall();
+  const snap = await ok(fx.daemon, { action: 'snapshot', interactive: true });
+  const ref = Object.entries(snap.refs as Record<string, { role: string; name: string }>).find(([, entry]) => entry.name === 'Box button')?.[0];
+  assert.ok(ref, snap.snapshot);
+  const file = out('element.png');
+  await ok(fx.daemon, { action: 'screenshot', path: file, selector: `@${ref}` });
+  assert.equal(pngSize(fs.readFileSync(file)), { width: 200, height: 100 });
+});
+
+test('element screenshot by CSS selector, returned as base64', async () => {
+  await openTall();
+  const data = await ok(fx.daemon, { action: 'screenshot', selector: '#box' });
+  keys(data, ['base64']);
+  assert.equal(pngSize(Buffer.from(data.base64, 'base64')), { width: 200, height: 100 });
+});
+
+test('no path → {base64} that decodes to a viewport PNG', async () => {
+  await openTall();
+  const data = await ok(fx.daemon, { action: 'screenshot' });
+  keys(data, ['base64']);
+  assert.match(data.base64, /^[A-Za-z0-9+/]+=*$/);
+  assert.equal(pngSize(Buffer.from(data.base64, 'base64')), { width: 1280, height: 720 });
+});
+
+test('no path with format jpeg → base64 JPEG', async () => {
+  await openTall();
+  const data = await ok(fx.daemon, { action: 'screenshot', format: 'jpeg' });
+  assert.ok(isJpeg(Buffer.from(data.base64, 'base64')));
+});
+
+test('the picture shows the page: a red box and a blue box give different images', async () => {
+  await openTall();
+  const red = Buffer.from((await ok(fx.daemon, { action: 'screenshot', selector: '#box', format: 'jpeg', quality: 100 })).base64, 'base64');
+  fx.server.page('/e2e/blue', '<!doctype html><style>body{margin:0}#box{width:200px;height:100px;margin:40px;background:#33c}</style><div id="box"></div>');
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/blue') });
+  const blue = Buffer.from((await ok(fx.daemon, { action: 'screenshot', selector: '#box', format: 'jpeg', quality: 100 })).base64, 'base64');
+  assert.not.ok(red.equals(blue));
+});
+
+test('element screenshot of a missing element fails with ELEMENT_NOT_FOUND and writes nothing', async () => {
+  await openTall();
+  const file = out('missing.png');
+  const answer = await fails(fx.daemon, { action: 'screenshot', path: file, selector: '#nope' }, 'ELEMENT_NOT_FOUND');
+  assert.ok(answer.error.includes('#nope'));
+  assert.not.ok(fs.existsSync(file));
+});
+
+test.run();

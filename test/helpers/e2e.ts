@@ -1,0 +1,179 @@
+/**
+ * Shared pieces of the e2e tier: a suite fixture (page server + one real daemon, set-up failures
+ * reported by every test instead of vanishing), process-tree inspection, image headers, ports.
+ */
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import type { Test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { startDaemon, type TestDaemon } from './daemon.js';
+import { startPageServer, type PageServer } from './server.js';
+
+export interface Fixture {
+  server: PageServer;
+  daemon: TestDaemon;
+}
+
+/**
+ * Starts a page server and a daemon in `before` and stops both in `after`. uvu swallows errors of
+ * `before` hooks, so a set-up failure is re-thrown by every test of the suite.
+ */
+export function useFixture(suite: Test, options: Parameters<typeof startDaemon>[0] = {}): Fixture {
+  const fixture = {} as Fixture;
+  let setupError: unknown = null;
+  suite.before(async () => {
+    try {
+      fixture.server = await startPageServer();
+      fixture.daemon = await startDaemon(options);
+    } catch (error) {
+      setupError = error;
+    }
+  });
+  suite.before.each(() => {
+    if (setupError) throw setupError;
+  });
+  suite.after(async () => {
+    try {
+      await fixture.daemon?.stop();
+    } finally {
+      await fixture.server?.close();
+    }
+  });
+  return fixture;
+}
+
+/** Sends one request and asserts it succeeded; returns its `data`. */
+export async function ok(daemon: TestDaemon, request: Record<string, unknown>): Promise<Record<string, any>> {
+  const answer = await daemon.request({ id: `t-${String(request.action)}`, ...request });
+  assert.ok(answer.success, `${JSON.stringify(request)} failed: ${answer.error} (${answer.code})`);
+  return answer.data;
+}
+
+/** Sends one request and asserts it failed; returns the whole answer. */
+export async function fails(daemon: TestDaemon, request: Record<string, unknown>, code?: string): Promise<Record<string, any>> {
+  const answer = await daemon.request({ id: `t-${String(request.action)}`, ...request });
+  assert.is(answer.success, false, `${JSON.stringify(request)} should fail but answered ${JSON.stringify(answer.data)}`);
+  assert.type(answer.error, 'string');
+  if (code) assert.is(answer.code, code, `code of ${JSON.stringify(request)}: ${answer.error}`);
+  return answer;
+}
+
+/** Evaluates `script` in the page and returns its result. */
+export async function evaluate(daemon: TestDaemon, script: string): Promise<any> {
+  return (await ok(daemon, { action: 'evaluate', script })).result;
+}
+
+/** Asserts the exact set of keys of a response's data. */
+export function keys(data: Record<string, unknown>, expected: string[], label = ''): void {
+  assert.equal(Object.keys(data).sort(), [...expected].sort(), `data keys ${label}: ${JSON.stringify(data).slice(0, 300)}`);
+}
+
+/** Every descendant pid of `pid` (children, grandchildren, …), from `ps --ppid`. */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    let text = '';
+    try {
+      text = execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent)], { encoding: 'utf8' });
+    } catch {
+      text = ''; // ps exits 1 when there are none
+    }
+    for (const child of text.split(/\s+/).filter(Boolean).map(Number)) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/** The command line of a pid, or '' when it is gone. */
+export function commandOf(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+/** True while `pid` is a live (non-zombie) process. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    return state !== '' && !state.startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `condition` until it holds or `timeoutMs` passes; returns whether it held. */
+export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+}
+
+/** Width and height from a PNG's IHDR chunk (throws unless `bytes` is a PNG). */
+export function pngSize(bytes: Buffer): { width: number; height: number } {
+  assert.ok(isPng(bytes), `not a PNG: ${bytes.subarray(0, 8).toString('hex')}`);
+  assert.is(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+export function isPng(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+}
+
+export function isJpeg(bytes: Buffer): boolean {
+  return bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+}
+
+/** A loopback port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A loopback server whose answers are late: `/slow?ms=N` answers after N ms (CORS open). */
+export async function startSlowServer(): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://x');
+    const ms = Number(url.searchParams.get('ms') ?? '1000');
+    const timer = setTimeout(() => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      response.end('late');
+    }, ms);
+    response.on('close', () => clearTimeout(timer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const ANSI = /\u001b\[/;
+
+/** Asserts a wire error message is plain text an agent can read. */
+export function plainMessage(message: unknown): void {
+  assert.type(message, 'string');
+  assert.not.ok(ANSI.test(message as string), `ANSI escape in: ${JSON.stringify(message)}`);
+}
