@@ -30,10 +30,10 @@ export function friendlyElementError(error: unknown, selector: string): unknown 
       return new ActionError('ELEMENT_NOT_VISIBLE', `Element ${shown} is not visible. Try scrolling it into view or check if it's hidden.`, { cause: error });
     }
     if (/element is not enabled|element is disabled/.test(message)) {
-      return new ActionError('TIMEOUT', `Element ${shown} is disabled. Wait until the page enables it, or check the form's state with 'snapshot'.`, { cause: error });
+      return new ActionError('ELEMENT_DISABLED', `Element ${shown} is disabled. Wait until the page enables it, or check the form's state with 'snapshot'.`, { cause: error });
     }
     if (/element is not editable/.test(message)) {
-      return new ActionError('TIMEOUT', `Element ${shown} is not editable (read-only or not an input). Run 'snapshot' to find the right field.`, { cause: error });
+      return new ActionError('ELEMENT_NOT_EDITABLE', `Element ${shown} is not editable (read-only or not an input). Run 'snapshot' to find the right field.`, { cause: error });
     }
     return new ActionError('TIMEOUT', `Action on ${shown} timed out. The element may be blocked, still loading, or not interactable. Run 'snapshot' to check the current page state.`, { cause: error });
   }

@@ -2,6 +2,17 @@ import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 import { onElement } from './common.js';
 
+/** Typing continues after existing text, as it does for a person who clicks into a filled field. */
+function placeCaretAtEnd(node: Element): void {
+  if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
+    try {
+      node.setSelectionRange(node.value.length, node.value.length);
+    } catch {
+      // input types without a selection (email, number) keep the browser's caret
+    }
+  }
+}
+
 const SCROLL_DIRECTIONS = { up: [0, -1], down: [0, 1], left: [-1, 0], right: [1, 0] } as const;
 
 export default definePlugin({
@@ -48,6 +59,11 @@ export default definePlugin({
         handler: async ({ selector, text, delay, clear }, ctx) => {
           await onElement(ctx, selector, async (el) => {
             if (clear) await el.fill('');
+            else {
+              // pressSequentially moves the caret to the start of a field it has to focus first.
+              await el.focus();
+              await el.evaluate(placeCaretAtEnd);
+            }
             await el.pressSequentially(text, { delay });
           });
           return { typed: true };

@@ -40,7 +40,7 @@ export default definePlugin({
           } catch (error) {
             const message = (error as Error).message.split('\n')[0] ?? '';
             if (/has been closed|disconnected/i.test(message)) throw error;
-            throw new ActionError('INVALID_PARAMS', `The script threw: ${message.replace(/^page\.evaluate: |^frame\.evaluate: /, '')}`, { cause: error });
+            throw new ActionError('EVALUATION_FAILED', `The script threw: ${message.replace(/^page\.evaluate: |^frame\.evaluate: /, '')}`, { cause: error });
           }
           return { result: result ?? null, origin: frame.url() };
         },

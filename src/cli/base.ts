@@ -1,5 +1,6 @@
 import { Args, Command, Flags, type Interfaces } from '@oclif/core';
-import type { LoadedConfig } from '../config/index.js';
+import type { ConfigFlags, LoadedConfig } from '../config/index.js';
+import { CLI_FLAGS_ENV } from '../transport/startup.js';
 import type { DaemonSettings } from '../client/ensure.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import { colorEnabled, formatData, painter } from './output.js';
@@ -51,15 +52,16 @@ export abstract class BaseCommand extends Command {
     return parsed as { args: Record<string, unknown>; flags: Record<string, unknown> & GlobalFlags; argv: string[] };
   }
 
+  /** The config-relevant flags this command was given (undefined = not given). */
+  protected configFlags(): ConfigFlags {
+    const g = this.globals;
+    return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined };
+  }
+
   protected async loadConfig(): Promise<LoadedConfig> {
     if (this.loadedConfig) return this.loadedConfig;
     const { loadConfig } = await import('../config/index.js');
-    const g = this.globals;
-    this.loadedConfig = await loadConfig({
-      cwd: process.cwd(),
-      env: process.env,
-      flags: { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined },
-    });
+    this.loadedConfig = await loadConfig({ cwd: process.cwd(), env: process.env, flags: this.configFlags() });
     return this.loadedConfig;
   }
 
@@ -67,17 +69,15 @@ export abstract class BaseCommand extends Command {
   protected async daemonSettings(): Promise<DaemonSettings> {
     const loaded = await this.loadConfig();
     const { config } = loaded;
-    const g = this.globals;
     return {
       session: config.session,
       transport: config.transport,
       socketDir: config.socketDir,
       daemonEnv: {
+        // The daemon inherits this environment and reads the same config file; flags travel as
+        // flags, so its messages say "flag --executable-path" rather than an environment variable.
         AGENT_BROWSER_CONFIG: loaded.filepath,
-        AGENT_BROWSER_HEADED: g.headed ? '1' : undefined,
-        AGENT_BROWSER_EXECUTABLE_PATH: config.executablePath,
-        AGENT_BROWSER_EXTENSIONS: config.extensions.length > 0 ? config.extensions.join(',') : undefined,
-        AGENT_BROWSER_DEBUG: config.debug ? '1' : undefined,
+        [CLI_FLAGS_ENV]: JSON.stringify({ ...this.configFlags(), config: undefined }),
       },
     };
   }

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { builtinPlugins } from '../builtins/index.js';
 import { BrowserSession } from '../browser/session.js';
-import { ConfigError, loadConfig, renderSource, type LoadedConfig } from '../config/index.js';
+import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
 import { Host } from '../host/host.js';
 import { importPlugin } from '../host/load.js';
 import type { Logger } from '../host/types.js';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
 import { NdjsonServer } from '../transport/server.js';
-import { EXIT_ALREADY_RUNNING, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
+import { CLI_FLAGS_ENV, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
 import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
 import { processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
@@ -26,6 +26,18 @@ export class StartupError extends Error {
 export function report(message: StartupMessage): Promise<void> {
   if (!process.send) return Promise.resolve();
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
+}
+
+/** Flags the CLI that spawned this daemon was given; config validates them like its own. */
+function flagsFromSpawner(): ConfigFlags | undefined {
+  const raw = process.env[CLI_FLAGS_ENV];
+  if (!raw) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as ConfigFlags) : undefined;
+  } catch {
+    throw new StartupError('CONFIG_INVALID', `${CLI_FLAGS_ENV} is not valid JSON; it is set by the agent-browser CLI and should not be set by hand.`);
+  }
 }
 
 async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logger): Promise<string> {
@@ -51,7 +63,7 @@ async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logg
 export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
   let loaded: LoadedConfig;
   try {
-    loaded = await loadConfig({ env: process.env, cwd: process.cwd() });
+    loaded = await loadConfig({ env: process.env, cwd: process.cwd(), flags: flagsFromSpawner() });
   } catch (error) {
     if (error instanceof ConfigError) throw new StartupError('CONFIG_INVALID', error.message);
     throw error;

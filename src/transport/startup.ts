@@ -7,3 +7,6 @@ export type StartupErrorCode = 'ALREADY_RUNNING' | 'CONFIG_INVALID' | 'SOCKET_PA
 
 /** Exit code of a daemon that refused to start because another one serves the session. */
 export const EXIT_ALREADY_RUNNING = 3;
+
+/** Environment variable carrying the CLI's config flags (JSON) to a daemon it starts. */
+export const CLI_FLAGS_ENV = 'AGENT_BROWSER_CLI_FLAGS';

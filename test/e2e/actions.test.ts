@@ -102,6 +102,8 @@ test('type → {typed:true}; key by key, continuing where the caret is; clear:tr
   await ok(fx.daemon, { action: 'type', selector: '#name', text: ' Lovelace' });
   assert.is(await evaluate(fx.daemon, "document.getElementById('name').value"), 'Ada Lovelace');
   assert.is(await evaluate(fx.daemon, 'window.keys'), 12, 'one keydown per character');
+  await ok(fx.daemon, { action: 'type', selector: '#bio', text: ' world' });
+  assert.is(await evaluate(fx.daemon, "document.getElementById('bio').value"), 'Hello world', 'typing into a pre-filled field continues after its text');
   await ok(fx.daemon, { action: 'type', selector: '#bio', text: 'New', clear: true, delay: 5 });
   assert.is(await evaluate(fx.daemon, "document.getElementById('bio').value"), 'New');
 });

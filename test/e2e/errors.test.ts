@@ -159,6 +159,7 @@ test('evaluate of a throwing script → the script’s own error, one clear line
   seen.push(thrown.error);
   plainMessage(thrown.error);
   assert.ok(thrown.error.includes('boom at checkout'), thrown.error);
+  assert.is(thrown.code, 'EVALUATION_FAILED');
   assert.not.ok(thrown.error.includes('\n'), `one line: ${JSON.stringify(thrown.error)}`);
   const syntax = await fails(fx.daemon, { action: 'evaluate', script: 'this is not javascript' });
   seen.push(syntax.error);

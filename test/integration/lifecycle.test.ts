@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
 import { makeSocketDir, startDaemon, testEnv, type TestDaemon } from '../helpers/daemon.js';
-import { modeOf, octal, pidAlive, sessionFilesIn, waitForExit, waitUntil } from './_support.js';
+import { modeOf, octal, pidAlive, sessionFilesIn, waitForExit } from './_support.js';
 
 const daemons: TestDaemon[] = [];
 const dirs: string[] = [];

@@ -157,6 +157,7 @@ rewrite('"not visible" without a timeout → ELEMENT_NOT_VISIBLE', () => {
 
 rewrite('resolved but disabled → says it is disabled', () => {
   const e = friendly(DISABLED, '#off');
+  assert.is(e.code, 'ELEMENT_DISABLED');
   assert.ok(e.message.includes('"#off" is disabled'), e.message);
   assert.not.ok(e.message.includes('not found'), e.message);
   assert.not.ok(e.message.includes('not visible'), e.message);
@@ -164,6 +165,7 @@ rewrite('resolved but disabled → says it is disabled', () => {
 
 rewrite('resolved but not editable → says so', () => {
   const e = friendly(READONLY, '#ro');
+  assert.is(e.code, 'ELEMENT_NOT_EDITABLE');
   assert.ok(e.message.includes('"#ro" is not editable'), e.message);
 });
 

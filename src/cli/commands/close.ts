@@ -6,7 +6,7 @@ export default class Close extends BaseCommand {
   static override examples = ['<%= config.bin %> close', '<%= config.bin %> --session work close'];
 
   async run(): Promise<unknown> {
-    const { flags } = await this.parseCommand();
+    await this.parseCommand();
     return this.closeSession();
   }
 }

@@ -5,7 +5,7 @@ export default class DaemonStop extends BaseCommand {
   static override examples = ['<%= config.bin %> daemon stop', '<%= config.bin %> daemon stop --session work'];
 
   async run(): Promise<unknown> {
-    const { flags } = await this.parseCommand();
+    await this.parseCommand();
     return this.closeSession();
   }
 }
