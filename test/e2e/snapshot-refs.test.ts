@@ -10,39 +10,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/browser/discovery.js';
 import { appendCursorElements, cursorScan, formatAriaSnapshot, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
+import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
 
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const FORM_HTML = readFileSync(fileURLToPath(new URL('../fixtures/pages/snapshot-form.html', import.meta.url)), 'utf8');
-
-/** Must equal the PROBE_ARIA the unit tests are written against. */
-const FORM_ARIA = [
-  '- document:',
-  '  - navigation:',
-  '    - link "Other page":',
-  '      - /url: /other.html',
-  '    - link "About":',
-  '      - /url: /about',
-  '  - main:',
-  '    - heading "Probe Heading" [level=1]',
-  '    - paragraph: Some paragraph text.',
-  '    - text: Email',
-  '    - textbox "Email"',
-  '    - checkbox "I agree"',
-  '    - text: I agree',
-  '    - combobox:',
-  '      - option "Red" [selected]',
-  '      - option "Blue"',
-  '    - button "Save"',
-  '    - button "Save"',
-  '    - button "Go"',
-  '    - button "Say \\"hi\\""',
-  '    - list:',
-  '      - listitem: Item one',
-  '      - listitem: Item two',
-  '    - text: Clickable card',
-  '    - iframe',
-  '    - paragraph: Ready',
-].join('\n');
 
 /** Unnamed elements mixed with named ones, duplicates at different depths, names that need quoting. */
 const EDGE_HTML = `<!doctype html><html><body><main>
@@ -145,7 +116,7 @@ async function resolveAll(root: Root, snapshot: FormattedSnapshot, complete: boo
 
 test('fixture: Playwright prints the ARIA text the unit tests use', async () => {
   await page.setContent(FORM_HTML);
-  assert.is(await page.locator(':root').ariaSnapshot(), FORM_ARIA);
+  assert.is(await page.locator(':root').ariaSnapshot(), PROBE_ARIA);
 });
 
 test('fixture: every ref of a full snapshot resolves to its element (two "Save", unnamed combobox, quoted name)', async () => {
@@ -176,7 +147,7 @@ test('fixture: selector-scoped snapshot resolves inside its scope', async () => 
 test('fixture: cursorScan finds the card, with a selector that matches only it', async () => {
   await page.setContent(FORM_HTML);
   const found = await page.evaluate(cursorScan, null);
-  assert.equal(found, [{ text: 'Clickable card', selector: 'div.card', reasons: ['cursor:pointer', 'onclick'], kind: 'clickable' }]);
+  assert.equal(found, [CURSOR_CARD]);
   const card = page.locator(found[0].selector);
   assert.is(await card.count(), 1);
   assert.ok(await card.evaluate((el) => el.classList.contains('card') && el.textContent === 'Clickable card'));

@@ -5,100 +5,20 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import {
+  REFERENCE_COMPACT,
+  REFERENCE_DEPTH_1,
+  REFERENCE_FORM,
+  REFERENCE_FORM_PUBLIC_REFS,
+  REFERENCE_FULL,
+  REFERENCE_INTERACTIVE,
+  REFERENCE_INTERACTIVE_CURSOR,
+  REFERENCE_PUBLIC_REFS,
+} from '../fixtures/snapshot-reference.js';
 import { evaluate, keys, ok, useFixture } from '../helpers/e2e.js';
 
 const test = suite('snapshot');
 const fx = useFixture(test);
-
-/** Reference §3.3, "Full". */
-const FULL = `- document:
-  - navigation:
-    - link "Other page" [ref=e1]:
-      - /url: /other.html
-    - link "About" [ref=e2]:
-      - /url: /about
-  - main:
-    - heading "Probe Heading" [ref=e3] [level=1]
-    - paragraph: Some paragraph text.
-    - text: Email
-    - textbox "Email" [ref=e4]
-    - checkbox "I agree" [ref=e5]
-    - text: I agree
-    - combobox [ref=e6]:
-      - option "Red" [ref=e7] [selected]
-      - option "Blue" [ref=e8]
-    - button "Save" [ref=e9]
-    - button "Save" [ref=e10] [nth=1]
-    - button "Go" [ref=e11]
-    - list:
-      - listitem: Item one
-      - listitem: Item two
-    - text: Clickable card
-    - paragraph: Ready`;
-
-/** Reference §3.3 refs (0.19 form: every name is a string). */
-const FULL_REFS = {
-  e1: { role: 'link', name: 'Other page' },
-  e2: { role: 'link', name: 'About' },
-  e3: { role: 'heading', name: 'Probe Heading' },
-  e4: { role: 'textbox', name: 'Email' },
-  e5: { role: 'checkbox', name: 'I agree' },
-  e6: { role: 'combobox', name: '' },
-  e7: { role: 'option', name: 'Red' },
-  e8: { role: 'option', name: 'Blue' },
-  e9: { role: 'button', name: 'Save' },
-  e10: { role: 'button', name: 'Save' },
-  e11: { role: 'button', name: 'Go' },
-};
-
-const INTERACTIVE = `- link "Other page" [ref=e1]
-- link "About" [ref=e2]
-- textbox "Email" [ref=e3]
-- checkbox "I agree" [ref=e4]
-- combobox [ref=e5]
-- option "Red" [ref=e6] [selected]
-- option "Blue" [ref=e7]
-- button "Save" [ref=e8]
-- button "Save" [ref=e9] [nth=1]
-- button "Go" [ref=e10]`;
-
-const COMPACT = `  - navigation:
-    - link "Other page" [ref=e1]:
-      - /url: /other.html
-    - link "About" [ref=e2]:
-      - /url: /about
-  - main:
-    - heading "Probe Heading" [ref=e3] [level=1]
-    - paragraph: Some paragraph text.
-    - text: Email
-    - textbox "Email" [ref=e4]
-    - checkbox "I agree" [ref=e5]
-    - text: I agree
-    - combobox [ref=e6]:
-      - option "Red" [ref=e7] [selected]
-      - option "Blue" [ref=e8]
-    - button "Save" [ref=e9]
-    - button "Save" [ref=e10] [nth=1]
-    - button "Go" [ref=e11]
-      - listitem: Item one
-      - listitem: Item two
-    - text: Clickable card
-    - paragraph: Ready`;
-
-const DEPTH_1 = `- document:
-  - navigation:
-  - main:`;
-
-const FORM = `- text: Email
-- textbox "Email" [ref=e1]
-- checkbox "I agree" [ref=e2]
-- text: I agree
-- combobox [ref=e3]:
-  - option "Red" [ref=e4] [selected]
-  - option "Blue" [ref=e5]
-- button "Save" [ref=e6]
-- button "Save" [ref=e7] [nth=1]
-- button "Go" [ref=e8]`;
 
 async function openProbe() {
   const data = await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/probe.html') });
@@ -109,15 +29,15 @@ test('full snapshot equals the reference text and refs map', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot' });
   keys(data, ['snapshot', 'refs', 'origin']);
-  assert.fixture(data.snapshot, FULL);
-  assert.equal(data.refs, FULL_REFS);
+  assert.fixture(data.snapshot, REFERENCE_FULL);
+  assert.equal(data.refs, REFERENCE_PUBLIC_REFS);
   assert.is(data.origin, fx.server.url('/e2e/probe.html'));
 });
 
 test('interactive snapshot equals the reference (flattened, own numbering)', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', interactive: true });
-  assert.fixture(data.snapshot, INTERACTIVE);
+  assert.fixture(data.snapshot, REFERENCE_INTERACTIVE);
   assert.equal(Object.keys(data.refs), ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
   assert.equal(data.refs.e5, { role: 'combobox', name: '' });
   assert.equal(data.refs.e9, { role: 'button', name: 'Save' });
@@ -126,14 +46,14 @@ test('interactive snapshot equals the reference (flattened, own numbering)', asy
 test('compact snapshot equals the reference (kept indentation, no document/list lines)', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', compact: true });
-  assert.fixture(data.snapshot, COMPACT);
-  assert.equal(data.refs, FULL_REFS);
+  assert.fixture(data.snapshot, REFERENCE_COMPACT);
+  assert.equal(data.refs, REFERENCE_PUBLIC_REFS);
 });
 
 test('maxDepth 1 equals the reference and has no refs key', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', maxDepth: 1 });
-  assert.fixture(data.snapshot, DEPTH_1);
+  assert.fixture(data.snapshot, REFERENCE_DEPTH_1);
   keys(data, ['snapshot', 'origin'], 'maxDepth 1');
   const zero = await ok(fx.daemon, { action: 'snapshot', maxDepth: 0 });
   assert.fixture(zero.snapshot, '- document:');
@@ -142,17 +62,8 @@ test('maxDepth 1 equals the reference and has no refs key', async () => {
 test('selector "#form" equals the reference, numbered from e1', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', selector: '#form' });
-  assert.fixture(data.snapshot, FORM);
-  assert.equal(data.refs, {
-    e1: { role: 'textbox', name: 'Email' },
-    e2: { role: 'checkbox', name: 'I agree' },
-    e3: { role: 'combobox', name: '' },
-    e4: { role: 'option', name: 'Red' },
-    e5: { role: 'option', name: 'Blue' },
-    e6: { role: 'button', name: 'Save' },
-    e7: { role: 'button', name: 'Save' },
-    e8: { role: 'button', name: 'Go' },
-  });
+  assert.fixture(data.snapshot, REFERENCE_FORM);
+  assert.equal(data.refs, REFERENCE_FORM_PUBLIC_REFS);
 });
 
 test('options combine: compact + maxDepth 2 keeps only lines up to depth 2', async () => {
@@ -169,7 +80,7 @@ test('options combine: compact + maxDepth 2 keeps only lines up to depth 2', asy
 test('cursor: true lists the clickable card after the interactive lines, and its ref clicks it', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', interactive: true, cursor: true });
-  assert.fixture(data.snapshot, `${INTERACTIVE}\n# Cursor-interactive elements:\n- clickable "Clickable card" [ref=e11] [cursor:pointer, onclick]`);
+  assert.fixture(data.snapshot, REFERENCE_INTERACTIVE_CURSOR);
   assert.equal(data.refs.e11, { role: 'clickable', name: 'Clickable card' });
   assert.equal(await ok(fx.daemon, { action: 'click', selector: '@e11' }), { clicked: true });
   assert.is(await evaluate(fx.daemon, "document.getElementById('status').textContent"), 'Card clicked');

@@ -8,134 +8,43 @@ import {
   INTERACTIVE_ROLES,
   parseRef,
   STRUCTURAL_ROLES,
-  type CursorElement,
   type FormattedSnapshot,
 } from '../../src/browser/snapshot-format.js';
+import {
+  CURSOR_CARD,
+  PROBE_ARIA,
+  PROBE_FULL,
+  PROBE_INTERACTIVE_CURSOR,
+  REFERENCE_ARIA,
+  REFERENCE_COMPACT,
+  REFERENCE_DEPTH_1,
+  REFERENCE_FORM,
+  REFERENCE_FORM_ARIA,
+  REFERENCE_FULL,
+  REFERENCE_INTERACTIVE,
+  REFERENCE_INTERACTIVE_CURSOR,
+  REFERENCE_REFS,
+} from '../fixtures/snapshot-reference.js';
 
 const lines = (...l: string[]): string => l.join('\n');
-
-/** What Playwright 1.65 prints for test/fixtures/pages/snapshot-form.html (checked by test/e2e/snapshot-refs.test.ts). */
-const PROBE_ARIA = lines(
-  '- document:',
-  '  - navigation:',
-  '    - link "Other page":',
-  '      - /url: /other.html',
-  '    - link "About":',
-  '      - /url: /about',
-  '  - main:',
-  '    - heading "Probe Heading" [level=1]',
-  '    - paragraph: Some paragraph text.',
-  '    - text: Email',
-  '    - textbox "Email"',
-  '    - checkbox "I agree"',
-  '    - text: I agree',
-  '    - combobox:',
-  '      - option "Red" [selected]',
-  '      - option "Blue"',
-  '    - button "Save"',
-  '    - button "Save"',
-  '    - button "Go"',
-  '    - button "Say \\"hi\\""',
-  '    - list:',
-  '      - listitem: Item one',
-  '      - listitem: Item two',
-  '    - text: Clickable card',
-  '    - iframe',
-  '    - paragraph: Ready',
-);
-
-/** The reference's own fixture: the probe page without the `Say "hi"` button and the iframe. */
-const REFERENCE_ARIA = PROBE_ARIA.split('\n')
-  .filter((line) => !line.includes('Say \\"hi') && line.trim() !== '- iframe')
-  .join('\n');
-
-/** Playwright's output for `locator('#form').ariaSnapshot()` on the reference fixture. */
-const REFERENCE_FORM_ARIA = lines(
-  '- text: Email',
-  '- textbox "Email"',
-  '- checkbox "I agree"',
-  '- text: I agree',
-  '- combobox:',
-  '  - option "Red" [selected]',
-  '  - option "Blue"',
-  '- button "Save"',
-  '- button "Save"',
-  '- button "Go"',
-);
-
-const CARD: CursorElement = { text: 'Clickable card', selector: 'div.card', reasons: ['cursor:pointer', 'onclick'], kind: 'clickable' };
 
 // ---------------------------------------------------------------- reference literals (§3.3)
 
 test('reference: full snapshot text', () => {
   const { tree } = formatAriaSnapshot(REFERENCE_ARIA);
-  assert.is(
-    tree,
-    lines(
-      '- document:',
-      '  - navigation:',
-      '    - link "Other page" [ref=e1]:',
-      '      - /url: /other.html',
-      '    - link "About" [ref=e2]:',
-      '      - /url: /about',
-      '  - main:',
-      '    - heading "Probe Heading" [ref=e3] [level=1]',
-      '    - paragraph: Some paragraph text.',
-      '    - text: Email',
-      '    - textbox "Email" [ref=e4]',
-      '    - checkbox "I agree" [ref=e5]',
-      '    - text: I agree',
-      '    - combobox [ref=e6]:',
-      '      - option "Red" [ref=e7] [selected]',
-      '      - option "Blue" [ref=e8]',
-      '    - button "Save" [ref=e9]',
-      '    - button "Save" [ref=e10] [nth=1]',
-      '    - button "Go" [ref=e11]',
-      '    - list:',
-      '      - listitem: Item one',
-      '      - listitem: Item two',
-      '    - text: Clickable card',
-      '    - paragraph: Ready',
-    ),
-  );
+  assert.is(tree, REFERENCE_FULL);
 });
 
 test('reference: full snapshot refs (0.19 shape, nth kept only on the duplicated key)', () => {
   const { refs } = formatAriaSnapshot(REFERENCE_ARIA);
-  assert.equal(refs, {
-    e1: { role: 'link', name: 'Other page' },
-    e2: { role: 'link', name: 'About' },
-    e3: { role: 'heading', name: 'Probe Heading' },
-    e4: { role: 'textbox', name: 'Email' },
-    e5: { role: 'checkbox', name: 'I agree' },
-    e6: { role: 'combobox', name: '' },
-    e7: { role: 'option', name: 'Red' },
-    e8: { role: 'option', name: 'Blue' },
-    e9: { role: 'button', name: 'Save', nth: 0 },
-    e10: { role: 'button', name: 'Save', nth: 1 },
-    e11: { role: 'button', name: 'Go' },
-  });
+  assert.equal(refs, REFERENCE_REFS);
   assert.not.ok('nth' in refs.e1, 'unique keys carry no nth property at all');
   assert.not.ok('selector' in refs.e9, 'role refs carry no selector');
 });
 
 test('reference: interactive', () => {
   const { tree, refs } = formatAriaSnapshot(REFERENCE_ARIA, { interactive: true });
-  assert.is(
-    tree,
-    lines(
-      '- link "Other page" [ref=e1]',
-      '- link "About" [ref=e2]',
-      '- textbox "Email" [ref=e3]',
-      '- checkbox "I agree" [ref=e4]',
-      '- combobox [ref=e5]',
-      '- option "Red" [ref=e6] [selected]',
-      '- option "Blue" [ref=e7]',
-      '- button "Save" [ref=e8]',
-      '- button "Save" [ref=e9] [nth=1]',
-      '- button "Go" [ref=e10]',
-    ),
-  );
+  assert.is(tree, REFERENCE_INTERACTIVE);
   assert.equal(Object.keys(refs), ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9', 'e10']);
   assert.equal(refs.e5, { role: 'combobox', name: '' });
   assert.equal(refs.e8, { role: 'button', name: 'Save', nth: 0 });
@@ -149,39 +58,13 @@ test('reference: interactive ignores compact and maxDepth', () => {
 
 test('reference: compact (list items keep their old indentation)', () => {
   const { tree, refs } = formatAriaSnapshot(REFERENCE_ARIA, { compact: true });
-  assert.is(
-    tree,
-    lines(
-      '  - navigation:',
-      '    - link "Other page" [ref=e1]:',
-      '      - /url: /other.html',
-      '    - link "About" [ref=e2]:',
-      '      - /url: /about',
-      '  - main:',
-      '    - heading "Probe Heading" [ref=e3] [level=1]',
-      '    - paragraph: Some paragraph text.',
-      '    - text: Email',
-      '    - textbox "Email" [ref=e4]',
-      '    - checkbox "I agree" [ref=e5]',
-      '    - text: I agree',
-      '    - combobox [ref=e6]:',
-      '      - option "Red" [ref=e7] [selected]',
-      '      - option "Blue" [ref=e8]',
-      '    - button "Save" [ref=e9]',
-      '    - button "Save" [ref=e10] [nth=1]',
-      '    - button "Go" [ref=e11]',
-      '      - listitem: Item one',
-      '      - listitem: Item two',
-      '    - text: Clickable card',
-      '    - paragraph: Ready',
-    ),
-  );
+  assert.is(tree, REFERENCE_COMPACT);
   assert.equal(refs, formatAriaSnapshot(REFERENCE_ARIA).refs);
 });
 
 test('reference: maxDepth 1 has no refs', () => {
   const result = formatAriaSnapshot(REFERENCE_ARIA, { maxDepth: 1 });
-  assert.is(result.tree, lines('- document:', '  - navigation:', '  - main:'));
+  assert.is(result.tree, REFERENCE_DEPTH_1);
   assert.equal(result.refs, {});
 });
 
@@ -196,43 +79,13 @@ test('maxDepth 0 keeps root lines only; maxDepth applies to /url and text lines 
 
 test('reference: selector-scoped input (#form)', () => {
   const { tree, refs } = formatAriaSnapshot(REFERENCE_FORM_ARIA);
-  assert.is(
-    tree,
-    lines(
-      '- text: Email',
-      '- textbox "Email" [ref=e1]',
-      '- checkbox "I agree" [ref=e2]',
-      '- text: I agree',
-      '- combobox [ref=e3]:',
-      '  - option "Red" [ref=e4] [selected]',
-      '  - option "Blue" [ref=e5]',
-      '- button "Save" [ref=e6]',
-      '- button "Save" [ref=e7] [nth=1]',
-      '- button "Go" [ref=e8]',
-    ),
-  );
+  assert.is(tree, REFERENCE_FORM);
   assert.equal(refs.e7, { role: 'button', name: 'Save', nth: 1 });
 });
 
 test('reference: interactive + cursor', () => {
-  const result = appendCursorElements(formatAriaSnapshot(REFERENCE_ARIA, { interactive: true }), [CARD]);
-  assert.is(
-    result.tree,
-    lines(
-      '- link "Other page" [ref=e1]',
-      '- link "About" [ref=e2]',
-      '- textbox "Email" [ref=e3]',
-      '- checkbox "I agree" [ref=e4]',
-      '- combobox [ref=e5]',
-      '- option "Red" [ref=e6] [selected]',
-      '- option "Blue" [ref=e7]',
-      '- button "Save" [ref=e8]',
-      '- button "Save" [ref=e9] [nth=1]',
-      '- button "Go" [ref=e10]',
-      '# Cursor-interactive elements:',
-      '- clickable "Clickable card" [ref=e11] [cursor:pointer, onclick]',
-    ),
-  );
+  const result = appendCursorElements(formatAriaSnapshot(REFERENCE_ARIA, { interactive: true }), [CURSOR_CARD]);
+  assert.is(result.tree, REFERENCE_INTERACTIVE_CURSOR);
   assert.equal(result.refs.e11, { role: 'clickable', name: 'Clickable card', selector: 'div.card' });
 });
 
@@ -240,61 +93,14 @@ test('reference: interactive + cursor', () => {
 
 test('probe page: quoted name parsed and re-emitted with the same escaping; iframe kept without ref', () => {
   const { tree, refs } = formatAriaSnapshot(PROBE_ARIA);
-  assert.is(
-    tree,
-    lines(
-      '- document:',
-      '  - navigation:',
-      '    - link "Other page" [ref=e1]:',
-      '      - /url: /other.html',
-      '    - link "About" [ref=e2]:',
-      '      - /url: /about',
-      '  - main:',
-      '    - heading "Probe Heading" [ref=e3] [level=1]',
-      '    - paragraph: Some paragraph text.',
-      '    - text: Email',
-      '    - textbox "Email" [ref=e4]',
-      '    - checkbox "I agree" [ref=e5]',
-      '    - text: I agree',
-      '    - combobox [ref=e6]:',
-      '      - option "Red" [ref=e7] [selected]',
-      '      - option "Blue" [ref=e8]',
-      '    - button "Save" [ref=e9]',
-      '    - button "Save" [ref=e10] [nth=1]',
-      '    - button "Go" [ref=e11]',
-      '    - button "Say \\"hi\\"" [ref=e12]',
-      '    - list:',
-      '      - listitem: Item one',
-      '      - listitem: Item two',
-      '    - text: Clickable card',
-      '    - iframe',
-      '    - paragraph: Ready',
-    ),
-  );
+  assert.is(tree, PROBE_FULL);
   assert.equal(refs.e12, { role: 'button', name: 'Say "hi"' });
   assert.is(Object.keys(refs).length, 12);
 });
 
 test('probe page: interactive + cursor', () => {
-  const result = appendCursorElements(formatAriaSnapshot(PROBE_ARIA, { interactive: true }), [CARD]);
-  assert.is(
-    result.tree,
-    lines(
-      '- link "Other page" [ref=e1]',
-      '- link "About" [ref=e2]',
-      '- textbox "Email" [ref=e3]',
-      '- checkbox "I agree" [ref=e4]',
-      '- combobox [ref=e5]',
-      '- option "Red" [ref=e6] [selected]',
-      '- option "Blue" [ref=e7]',
-      '- button "Save" [ref=e8]',
-      '- button "Save" [ref=e9] [nth=1]',
-      '- button "Go" [ref=e10]',
-      '- button "Say \\"hi\\"" [ref=e11]',
-      '# Cursor-interactive elements:',
-      '- clickable "Clickable card" [ref=e12] [cursor:pointer, onclick]',
-    ),
-  );
+  const result = appendCursorElements(formatAriaSnapshot(PROBE_ARIA, { interactive: true }), [CURSOR_CARD]);
+  assert.is(result.tree, PROBE_INTERACTIVE_CURSOR);
 });
 
 test('probe page: compact drops the iframe line (no ref, no text)', () => {
