@@ -11,7 +11,7 @@ export const globalFlags = {
   json: Flags.boolean({ description: 'Print {"success","data","error"} as JSON instead of text.', helpGroup: 'GLOBAL' }),
   headed: Flags.boolean({ description: 'Show the browser window (for a daemon this command starts).', helpGroup: 'GLOBAL' }),
   'executable-path': Flags.string({ description: 'Chrome/Chromium binary to launch (env AGENT_BROWSER_EXECUTABLE_PATH).', helpGroup: 'GLOBAL' }),
-  extension: Flags.string({ description: 'Load an unpacked extension folder (repeatable).', multiple: true, helpGroup: 'GLOBAL' }),
+  extension: Flags.string({ description: 'Load an unpacked extension folder (repeatable).', multiple: true, multipleNonGreedy: true, helpGroup: 'GLOBAL' }),
   config: Flags.string({ description: 'Use this config file instead of searching for .agentbrowserrc.', helpGroup: 'GLOBAL' }),
   debug: Flags.boolean({ description: 'Verbose daemon logging.', helpGroup: 'GLOBAL' }),
 };
@@ -28,6 +28,23 @@ export class CliFailure extends Error {
   }
 }
 
+/** The command line itself is wrong (missing argument, bad flag value): `✗ reason` plus usage, exit 1. */
+class ArgumentsError extends Error {}
+
+/** oclif's parser messages, as one or two plain sentences (without its generic notes). */
+function describeParseError(error: Error): string {
+  const text = error.message.replace(/\nSee more help with --help/g, '').replace(/\n\nNote:[\s\S]*$/, '');
+  const missing = /^Missing \d+ required args?:\n([\s\S]*)$/.exec(text);
+  if (missing) {
+    const args = missing[1]!.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+      const [name, ...description] = line.split(/\s{2,}/);
+      return `<${name}>${description.length > 0 ? ` (${description.join(' ')})` : ''}`;
+    });
+    return `Missing argument${args.length > 1 ? 's' : ''}: ${args.join(', ')}`;
+  }
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 export abstract class BaseCommand extends Command {
   static override baseFlags = globalFlags;
   static override enableJsonFlag = false;
@@ -41,13 +58,18 @@ export abstract class BaseCommand extends Command {
    */
   protected async parseCommand() {
     const ctor = this.ctor as typeof BaseCommand;
-    const parsed = await this.parse({
-      args: ctor.args,
-      flags: ctor.flags,
-      baseFlags: ctor.baseFlags,
-      strict: ctor.strict,
-      enableJsonFlag: false,
-    } as unknown as typeof BaseCommand);
+    let parsed;
+    try {
+      parsed = await this.parse({
+        args: ctor.args,
+        flags: ctor.flags,
+        baseFlags: ctor.baseFlags,
+        strict: ctor.strict,
+        enableJsonFlag: false,
+      } as unknown as typeof BaseCommand);
+    } catch (error) {
+      throw new ArgumentsError(describeParseError(error as Error));
+    }
     this.globals = parsed.flags as GlobalFlags;
     return parsed as { args: Record<string, unknown>; flags: Record<string, unknown> & GlobalFlags; argv: string[] };
   }
@@ -150,7 +172,21 @@ export abstract class BaseCommand extends Command {
     if (!response.success) process.exitCode = 1;
   }
 
-  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+  /** `agent-browser click <selector> [flags]`: the one-line usage a parse error ends with. */
+  private usageLine(): string {
+    const ctor = this.ctor as typeof BaseCommand;
+    const id = (this.id ?? '').replaceAll(':', ' ');
+    const args = Object.entries(ctor.args ?? {}).map(([name, arg]) => (arg.required ? `<${name}>` : `[${name}]`));
+    return `Usage: ${this.config.bin} ${[id, ...args].join(' ')} [flags]   (see '${this.config.bin} ${id} --help')`;
+  }
+
+  protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number }; parse?: unknown }): Promise<unknown> {
+    if (error instanceof ArgumentsError) {
+      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: error.message, code: 'INVALID_ARGUMENTS' })}\n`);
+      else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${error.message}\n  ${this.usageLine()}\n`);
+      process.exitCode = 1;
+      return undefined;
+    }
     if (error.oclif?.exit !== undefined && !(error instanceof CliFailure)) return super.catch(error);
     const known = error instanceof CliFailure || ['ClientError', 'ConnectionError', 'ConfigError', 'ActionError'].includes(error.name);
     if (!known && !this.globals) return super.catch(error);

@@ -3,6 +3,7 @@
  * (no zod) so the short-lived CLI process pays nothing for it at startup, and so each problem reads
  * the way a person would write it.
  */
+import { editDistance } from '../protocol/suggest.js';
 import { isLocalSpec, resolvePath } from './paths.js';
 import type { AgentBrowserConfig, ConfigFlags, ConfigKey, PluginSpec } from './types.js';
 
@@ -279,22 +280,6 @@ const KEY_HINTS: Record<string, string> = {
 
 function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
-}
-
-/** Optimal-string-alignment distance: edits, with a swap of neighbours ('widht') counting as one. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** The closest known key to `key`, if any is close enough to be a likely typo. */

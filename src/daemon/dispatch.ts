@@ -6,6 +6,7 @@ import type { ActionCall, ActionContext, Logger } from '../host/types.js';
 import { failure, splitRequest, success, type WireRequest, type WireResponse } from '../protocol/envelope.js';
 import { ActionError } from '../protocol/errors.js';
 import { validate } from '../protocol/schemas.js';
+import { closestNames } from '../protocol/suggest.js';
 import type { AgentBrowserConfig } from '../config/index.js';
 
 export interface DispatcherOptions {
@@ -66,7 +67,7 @@ export class Dispatcher {
 
   private unknownAction(name: string): ActionError {
     const names = this.options.host.registry.names();
-    const close = names.filter((candidate) => editDistance(candidate, name) <= 2).slice(0, 3);
+    const close = closestNames(name, names);
     const hint = close.length > 0 ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
     return new ActionError('UNKNOWN_ACTION', `Unknown action "${name}".${hint} Send {"action":"actions"} or run 'agent-browser actions' to list the ${names.length} valid ones.`);
   }
@@ -92,18 +93,4 @@ export class Dispatcher {
       },
     };
   }
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

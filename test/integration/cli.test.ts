@@ -252,4 +252,37 @@ test("auto-start failure shows the daemon's own error (a plugin that throws at i
   assert.is(status.json.data.running, false);
 });
 
+test('a mistyped command: ✗ with the closest command, exit 1, no daemon started', async () => {
+  const dir = tempDir();
+  const env = testEnv(dir, { AGENT_BROWSER_SESSION: 'typo' });
+  const typo = await runCli(['clik', '@e1'], { env });
+  assert.is(typo.code, 1);
+  assert.match(typo.stderr, "✗ Unknown command: clik. Did you mean 'agent-browser click'?");
+  const topic = await runCli(['get', 'txt', '#x'], { env });
+  assert.is(topic.code, 1);
+  assert.match(topic.stderr, "Did you mean 'agent-browser get text'?");
+  const json = await runCli(['frobnicate', '--json'], { env });
+  assert.is(json.code, 1);
+  assert.equal({ success: json.json.success, code: json.json.code }, { success: false, code: 'UNKNOWN_COMMAND' });
+  assert.equal(sessionFilesIn(dir, 'typo'), [], 'nothing was started');
+});
+
+test('a wrong command line: one ✗ line naming the problem, a usage line, exit 1 (also as --json)', async () => {
+  const dir = tempDir();
+  const env = testEnv(dir, { AGENT_BROWSER_SESSION: 'usage' });
+  const missing = await runCli(['click'], { env });
+  assert.is(missing.code, 1);
+  assert.match(missing.stderr, '✗ Missing argument: <selector>');
+  assert.match(missing.stderr, 'Usage: agent-browser click <selector> [flags]');
+  assert.not.match(missing.stderr, 'Note:', "oclif's generic note is not shown");
+  const badValue = await runCli(['scroll', 'sideways'], { env });
+  assert.is(badValue.code, 1);
+  assert.match(badValue.stderr, 'up, down, left, right');
+  const json = await runCli(['get', 'attr', 'a', '--json'], { env });
+  assert.is(json.code, 1);
+  assert.is(json.json.code, 'INVALID_ARGUMENTS');
+  assert.match(json.json.error, '<attribute>');
+  assert.equal(sessionFilesIn(dir, 'usage'), [], 'nothing was started');
+});
+
 test.run();
