@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
 import type { RefEntry } from './snapshot-format.js';
 
@@ -10,6 +10,7 @@ import type { RefEntry } from './snapshot-format.js';
 export class RefStore {
   private refs = new Map<string, RefEntry>();
   private scope: Locator | null = null;
+  private frame: Frame | null = null;
   private takenAt = -1;
   private navigations = 0;
   private lastUrl = '';
@@ -23,9 +24,11 @@ export class RefStore {
     this.lastUrl = withoutHash;
   }
 
-  replace(refs: Record<string, RefEntry>, scope: Locator | null): void {
+  /** Stores a snapshot's refs; they resolve in `frame` (the main frame when null) and inside `scope`. */
+  replace(refs: Record<string, RefEntry>, scope: Locator | null, frame: Frame | null = null): void {
     this.refs = new Map(Object.entries(refs));
     this.scope = scope;
+    this.frame = frame && frame !== frame.page().mainFrame() ? frame : null;
     this.takenAt = this.navigations;
   }
 
@@ -43,8 +46,12 @@ export class RefStore {
     if (this.takenAt !== this.navigations) {
       throw new ActionError('STALE_REF', `Ref "${asTyped}" is from a snapshot taken before this tab navigated (now at ${page.url()}). Run 'snapshot' again and use the new refs.`);
     }
-    if (entry.selector) return page.locator(entry.selector);
-    let byRole = page.getByRole(entry.role as Parameters<Page['getByRole']>[0], { name: entry.name, exact: true });
+    if (this.frame?.isDetached()) {
+      throw new ActionError('STALE_REF', `Ref "${asTyped}" belongs to a frame that is gone (it was reloaded or removed). Run 'snapshot' again and use the new refs.`);
+    }
+    const root = this.frame ?? page.mainFrame();
+    if (entry.selector) return root.locator(entry.selector);
+    let byRole = root.getByRole(entry.role as Parameters<Frame['getByRole']>[0], { name: entry.name, exact: true });
     // A scoped snapshot lists the scope element itself, which scope.getByRole() would not search.
     if (this.scope) byRole = byRole.and(this.scope.or(this.scope.locator('*')));
     return entry.nth !== undefined ? byRole.nth(entry.nth) : byRole;

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
 import type { AgentBrowserConfig } from '../config/index.js';
 import type { Hooks } from '../host/hooks.js';
 import type { LaunchPlan, Logger } from '../host/types.js';
@@ -62,6 +62,8 @@ export class BrowserSession {
   readonly tabs: Tab[] = [];
   activeIndex = 0;
   plan: LaunchPlan | null = null;
+  /** Options the current context was created with; `recreateContext` starts from them. */
+  contextOptions: BrowserContextOptions = {};
   /** Set when the browser went away unexpectedly; reported by the next action. */
   lostReason: string | null = null;
   private launching: Promise<void> | null = null;
@@ -116,7 +118,7 @@ export class BrowserSession {
   }
 
   private async launch(request: LaunchRequest): Promise<void> {
-    const { config, hooks, log } = this.options;
+    const { hooks, log } = this.options;
     const plan = await hooks.beforeLaunch.promise(this.initialPlan(request));
     this.plan = plan;
     const args = [...QUIET_CHROMIUM_ARGS, ...plan.args];
@@ -143,7 +145,8 @@ export class BrowserSession {
         });
       } else {
         this.browser = await chromium.launch({ executablePath: plan.executablePath, headless: plan.headless, args, proxy: plan.proxy });
-        this.context = await this.browser.newContext({ viewport: plan.viewport, extraHTTPHeaders: plan.headers });
+        this.contextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers };
+        this.context = await this.browser.newContext(this.contextOptions);
       }
     } catch (error) {
       await this.close();
@@ -156,10 +159,7 @@ export class BrowserSession {
       );
     }
     const context = this.context;
-    context.setDefaultTimeout(config.timeout);
-    context.setDefaultNavigationTimeout(config.timeout);
-    context.on('page', (page) => this.adopt(page));
-    for (const page of context.pages()) this.adopt(page);
+    this.wire(context);
     const onGone = () => {
       if (this.closing || this.context !== context) return;
       this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
@@ -174,6 +174,53 @@ export class BrowserSession {
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
     await hooks.browserReady.promise(this);
+  }
+
+  /**
+   * Replaces the context with one created with `changes` merged into the current options, for
+   * settings Playwright takes only at context creation (storage state, locale, timezone, user
+   * agent, touch, scale factor). Cookies and storage carry over unless `changes.storageState`
+   * replaces them; tabs reopen at their URLs; their DOM state and refs are gone.
+   */
+  async recreateContext(changes: BrowserContextOptions): Promise<{ reopened: string[] }> {
+    await this.ensure();
+    const old = this.context!;
+    if (!this.browser || this.plan?.cdpPort) {
+      throw new ActionError(
+        'NOT_SUPPORTED',
+        'This setting needs a new browser context, which a browser with extensions (a persistent profile) or one attached over CDP cannot create. Put the setting in .agentbrowserrc and restart with \'agent-browser close\'.',
+      );
+    }
+    const urls = this.tabs.map((tab) => tab.page.url());
+    const active = this.activeIndex;
+    const storageState = changes.storageState ?? (await old.storageState());
+    const options: BrowserContextOptions = { ...this.contextOptions, ...changes };
+    delete options.storageState;
+    this.closing = true;
+    try {
+      this.tabs.length = 0;
+      await old.close().catch(() => undefined);
+      this.context = await this.browser.newContext({ ...options, storageState });
+      this.contextOptions = options;
+    } finally {
+      this.closing = false;
+    }
+    this.wire(this.context);
+    const reopened: string[] = [];
+    for (const url of urls.length > 0 ? urls : ['about:blank']) {
+      const page = await this.context.newPage();
+      if (url !== 'about:blank') await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: Error) => this.options.log.warn(`reopening ${url} failed: ${error.message}`));
+      reopened.push(url);
+    }
+    this.activeIndex = Math.min(active, this.tabs.length - 1);
+    return { reopened };
+  }
+
+  private wire(context: BrowserContext): void {
+    context.setDefaultTimeout(this.options.config.timeout);
+    context.setDefaultNavigationTimeout(this.options.config.timeout);
+    context.on('page', (page) => this.adopt(page));
+    for (const page of context.pages()) this.adopt(page);
   }
 
   private adopt(page: Page): void {

@@ -31,7 +31,7 @@ export default definePlugin({
             formatted = appendCursorElements(formatted, elements);
           }
           formatted = await host.hooks.snapshot.promise(formatted, options);
-          tab.refs.replace(formatted.refs, scope);
+          tab.refs.replace(formatted.refs, scope, await ctx.frame());
           const refs = publicRefs(formatted.refs);
           return { snapshot: formatted.tree || 'Empty page', ...(refs ? { refs } : {}), origin: tab.page.url() };
         },

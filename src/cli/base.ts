@@ -158,14 +158,14 @@ export abstract class BaseCommand extends Command {
   /** How `render` prints data that matches none of the reference's output rules. */
   protected fallbackOutput: 'done' | 'json' = 'done';
 
-  protected render(response: WireResponse): void {
+  protected render(response: WireResponse, action?: string): void {
     if (this.globals.json) {
       const out = response.success ? { success: true, data: response.data, error: null } : { success: false, data: null, error: response.error, code: response.code };
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } else if (response.success) {
       const data = response.data as Record<string, unknown> | null;
       if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
-      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput })}\n`);
+      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput, action })}\n`);
     } else {
       process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
     }
@@ -208,7 +208,7 @@ export abstract class ActionCommand extends BaseCommand {
     const { args, flags, argv } = await this.parseCommand();
     const request = await this.request(args, flags, argv);
     const response = await this.send({ id: `cli-${process.pid}`, ...request });
-    this.render(response);
+    this.render(response, typeof request.action === 'string' ? request.action : undefined);
     return response;
   }
 }

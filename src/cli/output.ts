@@ -22,7 +22,19 @@ export function colorEnabled(stream: NodeJS.WriteStream): boolean {
  * `fallback: 'json'` prints data no rule matched as JSON instead of `✓ Done`, unless it is a
  * pure acknowledgement (`{clicked: true}`); `run` uses it so plugin results are visible.
  */
-export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json' } = {}): string {
+/** What `{path}` answers say, by action (the reference says "Screenshot saved to" for all of them). */
+const SAVED: Record<string, string> = {
+  screenshot: 'Screenshot saved to',
+  pdf: 'PDF saved to',
+  state_save: 'State saved to',
+  trace_stop: 'Trace saved to',
+  har_stop: 'HAR saved to',
+  download: 'Download saved to',
+  waitfordownload: 'Download saved to',
+  profiler_stop: 'Profile saved to',
+};
+
+export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json'; action?: string } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
   const has = (key: string) => key in d && d[key] !== undefined;
@@ -38,8 +50,46 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
     if (typeof d[key] === 'boolean') return String(d[key]);
   }
   if (has('result')) return JSON.stringify(d.result, null, 2) ?? 'undefined';
+  if (Array.isArray(d.tabs)) {
+    return (d.tabs as Array<{ index: number; title: string; url: string; active?: boolean }>)
+      .map((tab) => `${tab.active ? paint.green('→') : ' '} [${tab.index}] ${tab.title || '(untitled)'} - ${tab.url}`)
+      .join('\n');
+  }
+  if (Array.isArray(d.messages)) {
+    const messages = d.messages as Array<{ type: string; text: string }>;
+    if (messages.length === 0) return paint.dim('No console messages');
+    return messages.map((m) => `${m.type === 'error' ? paint.red(`[${m.type}]`) : m.type === 'warning' ? paint.yellow(`[${m.type}]`) : paint.dim(`[${m.type}]`)} ${m.text}`).join('\n');
+  }
+  if (Array.isArray(d.errors)) {
+    const errors = d.errors as Array<{ message: string }>;
+    if (errors.length === 0) return paint.dim('No page errors');
+    return errors.map((e) => `${paint.red('✗')} ${e.message}`).join('\n');
+  }
+  if (Array.isArray(d.cookies)) {
+    const cookies = d.cookies as Array<{ name: string; value: string }>;
+    if (cookies.length === 0) return paint.dim('No cookies');
+    return cookies.map((c) => `${c.name}=${c.value}`).join('\n');
+  }
+  if (Array.isArray(d.requests)) {
+    const requests = d.requests as Array<{ method: string; url: string; resourceType: string }>;
+    if (requests.length === 0) return 'No requests captured';
+    return requests.map((r) => `${r.method} ${r.url} ${paint.dim(`(${r.resourceType})`)}`).join('\n');
+  }
+  if (d.cleared === true || typeof d.cleared === 'number') return `${paint.green('✓')} Cleared`;
+  if ('box' in d) return JSON.stringify(d.box, null, 2);
+  if (Array.isArray(d.elements)) {
+    return (d.elements as Array<{ tag: string; text: string | null; box: { x: number; y: number; width: number; height: number }; styles: Record<string, unknown> }>)
+      .map((el) => {
+        const text = el.text ? ` "${el.text.length > 40 ? `${el.text.slice(0, 39)}…` : el.text}"` : '';
+        const styles = Object.entries(el.styles).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `    ${k}: ${String(v)}`);
+        return [`${el.tag}${text} ${paint.dim(`at ${Math.round(el.box.x)},${Math.round(el.box.y)} ${Math.round(el.box.width)}×${Math.round(el.box.height)}`)}`, ...styles].join('\n');
+      })
+      .join('\n');
+  }
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
-  if (typeof d.path === 'string') return `${paint.green('✓')} Screenshot saved to ${d.path}`;
+  if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
+  if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
+  if (typeof d.path === 'string') return `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;
   if (typeof d.base64 === 'string') return d.base64;
   const content = Object.entries(d).filter(([key, value]) => value !== true && key !== 'origin' && key !== 'warning');
   if (options.fallback === 'json' && content.length > 0) return JSON.stringify(d, null, 2);

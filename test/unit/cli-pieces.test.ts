@@ -123,6 +123,38 @@ output('path → ✓ Screenshot saved to <path>', () => {
   assert.is(show({ path: '/tmp/shot.png' }), '✓ Screenshot saved to /tmp/shot.png');
 });
 
+output('path names what was saved when the action is known', () => {
+  assert.is(formatData({ path: '/tmp/a.pdf' }, plain, { action: 'pdf' }), '✓ PDF saved to /tmp/a.pdf');
+  assert.is(formatData({ path: '/tmp/s.json' }, plain, { action: 'state_save' }), '✓ State saved to /tmp/s.json');
+  assert.is(formatData({ path: '/tmp/x' }, plain, { action: 'myplugin:export' }), '✓ Saved to /tmp/x');
+});
+
+output('tabs → one line each, the active one marked →', () => {
+  const tabs = [
+    { index: 0, title: 'Home', url: 'https://a/', active: false },
+    { index: 1, title: '', url: 'about:blank', active: true },
+  ];
+  assert.is(show({ tabs, active: 1 }), '  [0] Home - https://a/\n→ [1] (untitled) - about:blank');
+});
+
+output('console messages, page errors, cookies and requests as lines; empty lists say so', () => {
+  assert.is(show({ messages: [{ type: 'log', text: 'hi', timestamp: 1 }, { type: 'error', text: 'bad', timestamp: 2 }] }), '[log] hi\n[error] bad');
+  assert.is(show({ messages: [] }), 'No console messages');
+  assert.is(show({ errors: [{ message: 'boom', timestamp: 1 }] }), '✗ boom');
+  assert.is(show({ cookies: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }), 'a=1\nb=2');
+  assert.is(show({ requests: [{ method: 'GET', url: 'https://a/x.js', resourceType: 'script' }] }), 'GET https://a/x.js (script)');
+  assert.is(show({ requests: [] }), 'No requests captured');
+});
+
+output('cleared, box, recordings', () => {
+  assert.is(show({ cleared: true }), '✓ Cleared');
+  assert.is(show({ box: { x: 1, y: 2, width: 3, height: 4 } }), JSON.stringify({ x: 1, y: 2, width: 3, height: 4 }, null, 2));
+  assert.is(show({ box: null }), 'null');
+  assert.is(show({ started: true, path: '/tmp/r.webm' }), '✓ Recording started: /tmp/r.webm');
+  assert.is(show({ path: '/tmp/r.webm', frames: 0 }), '✓ Recording saved to /tmp/r.webm');
+  assert.is(show({ path: '', frames: 0, error: 'No recording in progress' }), 'No recording in progress');
+});
+
 output('base64 → the raw base64', () => {
   assert.is(show({ base64: 'iVBORw0KGgo=' }), 'iVBORw0KGgo=');
 });
