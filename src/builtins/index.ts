@@ -1,15 +1,24 @@
 import type { Plugin } from '../host/host.js';
 import capture from './capture.js';
 import { daemonPlugin, type DaemonControl } from './daemon.js';
+import debug from './debug.js';
+import diff from './diff.js';
+import emulation from './emulation.js';
+import input from './input.js';
 import interaction from './interaction.js';
+import locators from './locators.js';
 import navigation from './navigation.js';
+import network from './network.js';
 import reading from './reading.js';
 import scripting from './scripting.js';
+import scripts from './scripts.js';
 import snapshot from './snapshot.js';
+import state from './state.js';
+import tabs from './tabs.js';
 
-/** The built-in plugins, in the order they are applied (before any configured plugin). */
+/** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
-  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting] as Plugin[];
+  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff] as Plugin[];
 }
 
 export type { DaemonControl };

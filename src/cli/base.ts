@@ -46,6 +46,8 @@ function describeParseError(error: Error): string {
 }
 
 export abstract class BaseCommand extends Command {
+  /** The wire actions this command sends (for the generated action table in docs/actions.md). */
+  static actions: string[] = [];
   static override baseFlags = globalFlags;
   static override enableJsonFlag = false;
 

@@ -1,0 +1,6 @@
+import { definePlugin } from '../host/define.js';
+
+export default definePlugin({
+  name: 'agent-browser:locators',
+  apply() {},
+});
