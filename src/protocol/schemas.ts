@@ -5,12 +5,12 @@ import { z } from 'zod';
  * One source of truth: the daemon validates with them, `actions` lists them, and help text
  * is derived from them.
  */
-const selector = z.string().min(1).describe('CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3, ref=e3, e3)');
-const positive = z.number().positive();
-const nonNegative = z.number().min(0);
-const waitUntil = z.enum(['load', 'domcontentloaded', 'networkidle']);
-const mouseButton = z.enum(['left', 'right', 'middle']);
-const viewport = z.object({ width: positive, height: positive });
+export const selector = z.string().min(1).describe('CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3, ref=e3, e3)');
+export const positive = z.number().positive();
+export const nonNegative = z.number().min(0);
+export const waitUntil = z.enum(['load', 'domcontentloaded', 'networkidle']);
+export const mouseButton = z.enum(['left', 'right', 'middle']);
+export const viewport = z.object({ width: positive, height: positive });
 
 export const launch = z.object({
   headless: z.boolean().optional(),
