@@ -223,6 +223,19 @@ loaded('the CLI reaches plugin actions with run', async () => {
   assert.match(failed.stderr, 'action:demo:fail');
 });
 
+loaded('agent-browser actions lists built-in and plugin actions, plugin ones marked with their plugin', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const listed = await runCli(['actions'], { env });
+  assert.is(listed.code, 0, listed.stderr);
+  const lines = listed.stdout.trim().split('\n');
+  const echo = lines.find((line) => line.startsWith('demo:echo '));
+  assert.ok(echo, listed.stdout);
+  assert.match(echo!, /\[demo(-[\w-]+)?\]$/);
+  assert.ok(lines.some((line) => /^click\s+Click an element\.$/.test(line)), 'built-ins carry no plugin mark');
+  const json = await runCli(['actions', '--json'], { env });
+  assert.ok(json.json.data.actions.some((action: { name: string; params: unknown }) => action.name === 'demo:echo' && typeof action.params === 'object'));
+});
+
 loaded.run();
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
 
 export default class Click extends ActionCommand {
+  static override actions = ['click'];
   static override summary = 'Click an element.';
   static override examples = ['<%= config.bin %> click @e3', '<%= config.bin %> click "button[type=submit]"', '<%= config.bin %> click @e2 --button right'];
   static override args = { selector: selectorArg };

@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { ActionCommand } from '../base.js';
 
 export default class Eval extends ActionCommand {
+  static override actions = ['evaluate'];
   static override summary = 'Evaluate a JavaScript expression in the page and print the result as JSON.';
   static override examples = ['<%= config.bin %> eval document.title', `<%= config.bin %> eval "[...document.querySelectorAll('a')].length"`];
   static override strict = false;

@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
 
 export default class Fill extends ActionCommand {
+  static override actions = ['fill'];
   static override summary = 'Clear an input and fill it with text.';
   static override examples = ['<%= config.bin %> fill @e3 user@example.com', '<%= config.bin %> fill "#bio" Hello there'];
   static override strict = false;

@@ -11,6 +11,7 @@ export function normalizeUrl(input: string): string {
 }
 
 export default class Open extends ActionCommand {
+  static override actions = ['navigate'];
   static override summary = 'Open a URL in the active tab (starts the daemon and browser when needed).';
   static override aliases = ['goto', 'navigate'];
   static override examples = ['<%= config.bin %> open example.com', '<%= config.bin %> open http://127.0.0.1:3000/login --wait-until networkidle', '<%= config.bin %> --session work open about:blank'];

@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
 
 export default class Press extends ActionCommand {
+  static override actions = ['press'];
   static override summary = 'Press a key or chord (Enter, Tab, Control+a) on the focused element.';
   static override aliases = ['key'];
   static override examples = ['<%= config.bin %> press Enter', '<%= config.bin %> press Control+a', '<%= config.bin %> press Enter --selector @e3'];

@@ -4,6 +4,7 @@ import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
 
 export default class Screenshot extends ActionCommand {
+  static override actions = ['screenshot'];
   static override summary = 'Save a screenshot of the viewport, the full page or one element.';
   static override description = 'Without a path the file goes to the system temp folder (agent-browser/screenshots); the path printed is absolute.';
   static override examples = ['<%= config.bin %> screenshot page.png', '<%= config.bin %> screenshot --full', '<%= config.bin %> screenshot card.jpg --selector @e7 --quality 80'];

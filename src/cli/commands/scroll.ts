@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
 
 export default class Scroll extends ActionCommand {
+  static override actions = ['scroll'];
   static override summary = 'Scroll the page (or an element) up, down, left or right.';
   static override examples = ['<%= config.bin %> scroll', '<%= config.bin %> scroll up 500', '<%= config.bin %> scroll down 200 --selector "#list"'];
   static override args = {

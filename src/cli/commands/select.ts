@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
 
 export default class Select extends ActionCommand {
+  static override actions = ['select'];
   static override summary = 'Select option(s) of a <select> by value or label.';
   static override examples = ['<%= config.bin %> select @e6 Blue', '<%= config.bin %> select "#colors" red green'];
   static override strict = false;

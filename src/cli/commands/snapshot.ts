@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
 
 export default class Snapshot extends ActionCommand {
+  static override actions = ['snapshot'];
   static override summary = 'Print the page’s accessibility tree with [ref=eN] refs to use as selectors (@eN).';
   static override examples = ['<%= config.bin %> snapshot -i', '<%= config.bin %> snapshot -c -d 3', '<%= config.bin %> snapshot -s "#main" -C'];
   static override flags = {

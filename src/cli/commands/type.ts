@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
 
 export default class Type extends ActionCommand {
+  static override actions = ['type'];
   static override summary = 'Type text into an element key by key (fires key events, unlike fill).';
   static override examples = ['<%= config.bin %> type @e3 hello world', '<%= config.bin %> type "#search" query --clear --delay 50'];
   static override strict = false;

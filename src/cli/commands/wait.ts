@@ -2,6 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import { ActionCommand, CliFailure } from '../base.js';
 
 export default class Wait extends ActionCommand {
+  static override actions = ['wait'];
   static override summary = 'Wait for an element, for text, for a number of milliseconds, or for the page to load.';
   static override examples = ['<%= config.bin %> wait "#results"', '<%= config.bin %> wait 1500', '<%= config.bin %> wait --text "Welcome back"', '<%= config.bin %> wait @e4 --state hidden'];
   static override args = { target: Args.string({ description: 'A selector or ref to wait for, or a number of milliseconds' }) };

@@ -2,6 +2,7 @@ import { BaseCommand } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class DaemonStatus extends BaseCommand {
+  static override actions = ['status'];
   static override summary = 'Say whether the session’s daemon runs, where, with which browser, and what to do if it does not.';
   static override examples = ['<%= config.bin %> daemon status', '<%= config.bin %> daemon status --session work --json'];
 
