@@ -15,7 +15,11 @@ export class RefStore {
   private navigations = 0;
   private lastUrl = '';
 
-  constructor(private readonly tabLabel: () => string) {}
+  constructor(
+    private readonly tabLabel: () => string,
+    /** Names another tab whose last snapshot defines `ref` (refs belong to the tab they were taken in). */
+    private readonly ownerElsewhere: (ref: string) => string | null = () => null,
+  ) {}
 
   /** Called for main-frame navigations; hash-only changes keep refs valid. */
   noteNavigation(url: string, newDocument: boolean): void {
@@ -58,6 +62,12 @@ export class RefStore {
   }
 
   private unknown(ref: string, asTyped: string): ActionError {
+    const owner = this.ownerElsewhere(ref);
+    if (owner) {
+      const index = /^tab (\d+)$/.exec(owner)?.[1];
+      const back = index !== undefined ? `switch back with 'tab ${index}' (tab_switch {"index":${index}}) to use it, or ` : '';
+      return new ActionError('UNKNOWN_REF', `Ref "${asTyped}" belongs to the snapshot of ${owner}, but ${this.tabLabel()} is active: ${back}run 'snapshot' here for this tab's refs.`);
+    }
     if (this.takenAt < 0) {
       return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`);
     }

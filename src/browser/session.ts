@@ -17,21 +17,53 @@ export class Tab {
   readonly refs: RefStore;
   /** The frame page actions target; null means the main frame. */
   activeFrame: Frame | null = null;
+  /** Set when the active frame was removed while the main document stayed: the next action says so once. */
+  frameGone: string | null = null;
 
   constructor(
     readonly page: Page,
     label: () => string,
+    /** Which other tab's last snapshot defines a ref (for UNKNOWN_REF messages), if any. */
+    owner?: (ref: string) => string | null,
   ) {
-    this.refs = new RefStore(label);
+    this.refs = new RefStore(label, owner);
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) this.refs.noteNavigation(frame.url(), false);
-      if (this.activeFrame && this.activeFrame.isDetached()) this.activeFrame = null;
+      if (frame === page.mainFrame()) {
+        this.refs.noteNavigation(frame.url(), false);
+        // A new main document replaces every child frame; actions go back to the main frame quietly.
+        if (this.activeFrame?.isDetached()) this.activeFrame = null;
+        this.frameGone = null;
+      }
+    });
+    page.on('framedetached', (frame) => {
+      if (frame !== this.activeFrame) return;
+      this.frameGone = frame.url();
+      this.activeFrame = null;
     });
     page.on('domcontentloaded', () => this.refs.noteNavigation(page.url(), true));
   }
 
+  /** Makes `frame` the one page actions target (null: the main frame). */
+  selectFrame(frame: Frame | null): void {
+    this.activeFrame = frame && frame !== this.page.mainFrame() ? frame : null;
+    this.frameGone = null;
+  }
+
+  /**
+   * The frame page actions target. Throws FRAME_NOT_FOUND once when the frame chosen with `frame`
+   * was removed from the page (the next actions use the main frame).
+   */
   frame(): Frame {
-    return this.activeFrame && !this.activeFrame.isDetached() ? this.activeFrame : this.page.mainFrame();
+    if (this.frameGone !== null) {
+      const url = this.frameGone;
+      this.frameGone = null;
+      throw new ActionError(
+        'FRAME_NOT_FOUND',
+        `The frame selected with 'frame' (${url || 'about:blank'}) was removed from the page, so this action did not run. Actions now target the main frame; run 'frame <selector>' again to re-enter a frame.`,
+      );
+    }
+    if (this.activeFrame && this.activeFrame.isDetached()) this.activeFrame = null;
+    return this.activeFrame ?? this.page.mainFrame();
   }
 }
 
@@ -58,12 +90,16 @@ export interface BrowserSessionOptions {
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */
 export class BrowserSession {
   browser: Browser | null = null;
-  context: BrowserContext | null = null;
+  /** The context created at launch; `window_new` adds more (see `contexts`). */
+  private primary: BrowserContext | null = null;
+  /** Every open context in creation order, the launch context first. */
+  private readonly contextList: BrowserContext[] = [];
+  /** The options each context was created with; `recreateContext` starts from them. */
+  private readonly optionsOf = new Map<BrowserContext, BrowserContextOptions>();
+  /** One flat list of tabs across all contexts, in the order they opened. */
   readonly tabs: Tab[] = [];
   activeIndex = 0;
   plan: LaunchPlan | null = null;
-  /** Options the current context was created with; `recreateContext` starts from them. */
-  contextOptions: BrowserContextOptions = {};
   /** Set when the browser went away unexpectedly; reported by the next action. */
   lostReason: string | null = null;
   private launching: Promise<void> | null = null;
@@ -73,12 +109,43 @@ export class BrowserSession {
   constructor(private readonly options: BrowserSessionOptions) {}
 
   get launched(): boolean {
-    return this.context !== null;
+    return this.primary !== null;
+  }
+
+  /**
+   * The active tab's browser context (the launch context until `window_new` opened another one
+   * and one of its tabs is active). Cookies, storage, routes and headers act on it.
+   */
+  get context(): BrowserContext | null {
+    if (!this.primary) return null;
+    const tab = this.tabs[this.activeIndex];
+    const context = tab?.page.context();
+    return context && this.optionsOf.has(context) ? context : this.primary;
+  }
+
+  /** Every open browser context, the launch context first (`window_new` adds one each). */
+  get contexts(): readonly BrowserContext[] {
+    return this.contextList;
+  }
+
+  /**
+   * Options the active context was created with; `recreateContext` starts from them. Mutating the
+   * object (e.g. remembering headers) makes a recreated context keep the change.
+   */
+  get contextOptions(): BrowserContextOptions {
+    const context = this.context;
+    if (!context) return {};
+    let options = this.optionsOf.get(context);
+    if (!options) {
+      options = {};
+      this.optionsOf.set(context, options);
+    }
+    return options;
   }
 
   /** Launches unless a browser runs; concurrent callers share one launch. */
   async ensure(request: LaunchRequest = {}): Promise<void> {
-    if (this.context) return;
+    if (this.primary) return;
     this.launching ??= this.launch(request).finally(() => {
       this.launching = null;
     });
@@ -88,7 +155,7 @@ export class BrowserSession {
   async activeTab(): Promise<Tab> {
     await this.ensure();
     if (this.tabs.length === 0) {
-      await this.context!.newPage();
+      this.adopt(await this.primary!.newPage());
     }
     if (this.activeIndex >= this.tabs.length) this.activeIndex = this.tabs.length - 1;
     return this.tabs[this.activeIndex]!;
@@ -99,12 +166,74 @@ export class BrowserSession {
     return index >= 0 ? `tab ${index}` : 'this tab';
   }
 
+  /** The tab of `page`, adopting it first if the page event has not arrived yet. */
+  tabOf(page: Page): Tab {
+    this.adopt(page);
+    return this.tabs.find((tab) => tab.page === page)!;
+  }
+
+  /**
+   * Opens a tab in the active tab's context (or `context`) and makes it active. With `url` it
+   * navigates there, waiting for `domcontentloaded`.
+   */
+  async newTab(options: { url?: string; context?: BrowserContext; timeout?: number } = {}): Promise<Tab> {
+    await this.ensure();
+    const context = options.context ?? this.context!;
+    const page = await context.newPage();
+    const tab = this.tabOf(page);
+    this.activate(tab);
+    if (options.url) await page.goto(options.url, { waitUntil: 'domcontentloaded', timeout: options.timeout });
+    return tab;
+  }
+
+  /**
+   * A new browser context (its own cookies and storage, like a separate browser profile) with one
+   * tab, which becomes active. It starts from the launch context's options, `viewport` replacing it.
+   */
+  async newWindow(options: { viewport?: { width: number; height: number } } = {}): Promise<Tab> {
+    await this.ensure();
+    if (!this.browser) {
+      throw new ActionError(
+        'NOT_SUPPORTED',
+        "A browser with extensions runs in one persistent profile, which cannot open a separate window context. Use 'tab new' for another tab, or start without extensions.",
+      );
+    }
+    const base = { ...(this.optionsOf.get(this.primary!) ?? {}) };
+    delete base.storageState;
+    const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}) };
+    const context = await this.browser.newContext(contextOptions);
+    this.track(context, contextOptions);
+    this.wire(context);
+    return this.newTab({ context });
+  }
+
+  /** Makes `tab` the active one and brings it to the front. */
+  activate(tab: Tab): void {
+    const index = this.tabs.indexOf(tab);
+    if (index < 0) return;
+    this.activeIndex = index;
+    // Headless pages all count as visible; headed, the switch should be visible too.
+    void tab.page.bringToFront().catch(() => undefined);
+  }
+
+  /** Closes a tab; a window context left without tabs closes with it. */
+  async closeTab(tab: Tab): Promise<void> {
+    const context = tab.page.context();
+    await tab.page.close();
+    this.forget(tab);
+    if (context !== this.primary && this.optionsOf.has(context) && context.pages().length === 0) {
+      await context.close().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     const browser = this.browser;
-    const context = this.context;
+    const context = this.primary;
     this.browser = null;
-    this.context = null;
+    this.primary = null;
+    this.contextList.length = 0;
+    this.optionsOf.clear();
     this.tabs.length = 0;
     try {
       if (browser) await browser.close();
@@ -131,11 +260,11 @@ export class BrowserSession {
     try {
       if (plan.cdpPort) {
         this.browser = await chromium.connectOverCDP(`http://127.0.0.1:${plan.cdpPort}`);
-        this.context = this.browser.contexts()[0] ?? (await this.browser.newContext({ viewport: plan.viewport }));
+        this.primary = this.browser.contexts()[0] ?? (await this.browser.newContext({ viewport: plan.viewport }));
       } else if (plan.extensions.length > 0) {
         // Chromium loads extensions only into a persistent profile.
         this.userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'agent-browser-profile-'));
-        this.context = await chromium.launchPersistentContext(this.userDataDir, {
+        this.primary = await chromium.launchPersistentContext(this.userDataDir, {
           executablePath: plan.executablePath,
           headless: plan.headless,
           args,
@@ -145,8 +274,9 @@ export class BrowserSession {
         });
       } else {
         this.browser = await chromium.launch({ executablePath: plan.executablePath, headless: plan.headless, args, proxy: plan.proxy });
-        this.contextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers };
-        this.context = await this.browser.newContext(this.contextOptions);
+        const options: BrowserContextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers };
+        this.primary = await this.browser.newContext(options);
+        this.optionsOf.set(this.primary, options);
       }
     } catch (error) {
       await this.close();
@@ -158,82 +288,121 @@ export class BrowserSession {
         { cause: error },
       );
     }
-    const context = this.context;
+    const context = this.primary;
+    this.track(context, this.optionsOf.get(context) ?? {});
     this.wire(context);
     const onGone = () => {
-      if (this.closing || this.context !== context) return;
+      if (this.closing || this.primary !== context) return;
       this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
       log.warn('browser disconnected');
       this.browser = null;
-      this.context = null;
+      this.primary = null;
+      this.contextList.length = 0;
+      this.optionsOf.clear();
       this.tabs.length = 0;
     };
     if (this.browser) this.browser.on('disconnected', onGone);
     else context.on('close', onGone);
-    if (this.tabs.length === 0) await context.newPage();
+    if (this.tabs.length === 0) this.adopt(await context.newPage());
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
     await hooks.browserReady.promise(this);
   }
 
   /**
-   * Replaces the context with one created with `changes` merged into the current options, for
+   * Replaces the browser contexts with ones created with `changes` merged into their options, for
    * settings Playwright takes only at context creation (storage state, locale, timezone, user
-   * agent, touch, scale factor). Cookies and storage carry over unless `changes.storageState`
-   * replaces them; tabs reopen at their URLs; their DOM state and refs are gone.
+   * agent, touch, scale factor). Every context (`window_new` opens more) is recreated; cookies and
+   * storage carry over unless `changes.storageState` replaces them, which it does for the active
+   * tab's context only. Tabs reopen at their URLs in the same order; their DOM state and refs are gone.
    */
   async recreateContext(changes: BrowserContextOptions): Promise<{ reopened: string[] }> {
     await this.ensure();
-    const old = this.context!;
     if (!this.browser || this.plan?.cdpPort) {
       throw new ActionError(
         'NOT_SUPPORTED',
         'This setting needs a new browser context, which a browser with extensions (a persistent profile) or one attached over CDP cannot create. Put the setting in .agentbrowserrc and restart with \'agent-browser close\'.',
       );
     }
-    const urls = this.tabs.map((tab) => tab.page.url());
+    const olds = [...this.contextList];
+    const activeContext = this.context!;
+    const tabs = this.tabs.map((tab) => ({ url: tab.page.url(), slot: Math.max(0, olds.indexOf(tab.page.context())) }));
     const active = this.activeIndex;
-    const storageState = changes.storageState ?? (await old.storageState());
-    const options: BrowserContextOptions = { ...this.contextOptions, ...changes };
-    delete options.storageState;
+    const plans: Array<{ options: BrowserContextOptions; storageState: BrowserContextOptions['storageState'] }> = [];
+    for (const old of olds) {
+      const storageState = old === activeContext && changes.storageState ? changes.storageState : await old.storageState();
+      const options: BrowserContextOptions = { ...(this.optionsOf.get(old) ?? {}), ...changes };
+      delete options.storageState;
+      plans.push({ options, storageState });
+    }
+    const fresh: BrowserContext[] = [];
     this.closing = true;
     try {
       this.tabs.length = 0;
-      await old.close().catch(() => undefined);
-      this.context = await this.browser.newContext({ ...options, storageState });
-      this.contextOptions = options;
+      this.contextList.length = 0;
+      this.optionsOf.clear();
+      this.primary = null;
+      for (const old of olds) await old.close().catch(() => undefined);
+      for (const plan of plans) {
+        const context = await this.browser.newContext({ ...plan.options, storageState: plan.storageState });
+        this.track(context, plan.options);
+        fresh.push(context);
+      }
+      this.primary = fresh[0]!;
     } finally {
       this.closing = false;
     }
-    this.wire(this.context);
+    for (const context of fresh) this.wire(context);
     const reopened: string[] = [];
-    for (const url of urls.length > 0 ? urls : ['about:blank']) {
-      const page = await this.context.newPage();
+    for (const { url, slot } of tabs.length > 0 ? tabs : [{ url: 'about:blank', slot: 0 }]) {
+      const page = await fresh[slot]!.newPage();
+      this.adopt(page);
       if (url !== 'about:blank') await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: Error) => this.options.log.warn(`reopening ${url} failed: ${error.message}`));
       reopened.push(url);
     }
-    this.activeIndex = Math.min(active, this.tabs.length - 1);
+    this.activeIndex = Math.max(0, Math.min(active, this.tabs.length - 1));
     return { reopened };
+  }
+
+  private track(context: BrowserContext, options: BrowserContextOptions): void {
+    if (!this.contextList.includes(context)) this.contextList.push(context);
+    this.optionsOf.set(context, options);
+    context.on('close', () => {
+      const index = this.contextList.indexOf(context);
+      if (index >= 0) this.contextList.splice(index, 1);
+      this.optionsOf.delete(context);
+    });
   }
 
   private wire(context: BrowserContext): void {
     context.setDefaultTimeout(this.options.config.timeout);
     context.setDefaultNavigationTimeout(this.options.config.timeout);
-    context.on('page', (page) => this.adopt(page));
+    // Popups (window.open, target=_blank) become tabs and the active tab, as a browser focuses them.
+    context.on('page', (page) => {
+      const known = this.tabs.some((tab) => tab.page === page);
+      this.adopt(page);
+      if (!known && !this.closing) this.activate(this.tabs.find((tab) => tab.page === page)!);
+    });
     for (const page of context.pages()) this.adopt(page);
   }
 
   private adopt(page: Page): void {
-    if (this.tabs.some((tab) => tab.page === page)) return;
-    const tab = new Tab(page, () => this.tabLabel(tab));
-    this.tabs.push(tab);
-    page.on('close', () => {
-      const index = this.tabs.indexOf(tab);
-      if (index < 0) return;
-      this.tabs.splice(index, 1);
-      if (this.activeIndex >= index && this.activeIndex > 0) this.activeIndex -= 1;
+    if (this.tabs.some((tab) => tab.page === page) || page.isClosed()) return;
+    const tab: Tab = new Tab(page, () => this.tabLabel(tab), (ref) => {
+      const owner = this.tabs.find((other) => other !== tab && other.refs.has(ref));
+      return owner ? this.tabLabel(owner) : null;
     });
+    this.tabs.push(tab);
+    page.on('close', () => this.forget(tab));
     this.options.hooks.page.call(page);
+  }
+
+  /** Drops a closed tab from the list, keeping the same tab active where it still exists. */
+  private forget(tab: Tab): void {
+    const index = this.tabs.indexOf(tab);
+    if (index < 0) return;
+    this.tabs.splice(index, 1);
+    if (this.activeIndex > index || (this.activeIndex === index && this.activeIndex === this.tabs.length && index > 0)) this.activeIndex -= 1;
   }
 
   private initialPlan(request: LaunchRequest): LaunchPlan {

@@ -34,6 +34,14 @@ const SAVED: Record<string, string> = {
   profiler_stop: 'Profile saved to',
 };
 
+/** One line per dialog the page raised during a command, for stderr. */
+export function formatDialogs(dialogs: unknown, paint: Painter): string[] {
+  if (!Array.isArray(dialogs)) return [];
+  return (dialogs as Array<{ type: string; message: string; handled: string; by: string }>).map(
+    (dialog) => `${paint.yellow('⚠')} ${dialog.type} ${JSON.stringify(dialog.message)} ${dialog.handled}${dialog.by === 'policy' ? ' (dialog policy; arm another answer with `dialog accept|dismiss`)' : ''}`,
+  );
+}
+
 export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json'; action?: string } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
@@ -87,6 +95,8 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
       .join('\n');
   }
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
+  if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;
+  if (typeof d.index === 'number' && typeof d.total === 'number') return `${paint.green('✓')} Tab ${d.index} of ${d.total} is active`;
   if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
   if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
   if (typeof d.path === 'string') return `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;

@@ -26,6 +26,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     tcpAuth: 'token',
     streamPort: 0,
     debug: false,
+    dialogs: 'dismiss',
   };
 }
 
@@ -242,6 +243,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     return INVALID;
   },
   debug: checkBoolean,
+  dialogs: checkEnum(['accept', 'dismiss'] as const),
 };
 
 /** Keys, in the order `config show` and the example file list them. */
@@ -369,6 +371,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_TCP_AUTH', key: 'tcpAuth', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_STREAM_PORT', key: 'streamPort', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_DEBUG', key: 'debug', parse: parseBooleanEnv },
+  { name: 'AGENT_BROWSER_DIALOGS', key: 'dialogs', parse: (raw) => raw.trim().toLowerCase() },
 ];
 
 /** Environment variable naming an explicit config file. */

@@ -36,6 +36,11 @@ export interface AgentBrowserConfig {
   streamPort: number;
   /** Default false. */
   debug: boolean;
+  /**
+   * What happens to a JavaScript dialog (alert, confirm, prompt) no `dialog` action has armed:
+   * 'dismiss' (default) or 'accept' (prompts get their default text). `beforeunload` is always accepted.
+   */
+  dialogs: 'accept' | 'dismiss';
 }
 
 export type ConfigKey = keyof AgentBrowserConfig;

@@ -26,6 +26,12 @@ export const ErrorCodes = [
   'UNAUTHORIZED',
   'LINE_TOO_LONG',
   'INTERNAL',
+  'FILE_NOT_FOUND',
+  'NOT_STARTED',
+  'ALREADY_STARTED',
+  'FILE_EXISTS',
+  'TAB_NOT_FOUND',
+  'FRAME_NOT_FOUND',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 
 import { hoistGlobalFlags } from '../../src/cli/argv.js';
 import { normalizeUrl } from '../../src/cli/commands/open.js';
-import { formatData, painter } from '../../src/cli/output.js';
+import { formatData, formatDialogs, painter } from '../../src/cli/output.js';
 
 // ---------------------------------------------------------------------------------------------
 const hoist = suite('cli: hoistGlobalFlags');
@@ -144,6 +144,18 @@ output('console messages, page errors, cookies and requests as lines; empty list
   assert.is(show({ cookies: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }), 'a=1\nb=2');
   assert.is(show({ requests: [{ method: 'GET', url: 'https://a/x.js', resourceType: 'script' }] }), 'GET https://a/x.js (script)');
   assert.is(show({ requests: [] }), 'No requests captured');
+});
+
+output('tab answers: opened/switched and closed tabs', () => {
+  assert.is(show({ index: 1, total: 2 }), '✓ Tab 1 of 2 is active');
+  assert.is(show({ closed: 1, remaining: 1 }), '✓ Closed tab 1 (1 left)');
+  assert.is(show({ closed: true }), '✓ Browser closed');
+});
+
+output('dialogs a command raised become ⚠ lines', () => {
+  const lines = formatDialogs([{ type: 'confirm', message: 'Sure?', handled: 'dismissed', by: 'policy' }, { type: 'alert', message: 'Hi', handled: 'accepted', by: 'dialog action' }], plain);
+  assert.equal(lines, ['⚠ confirm "Sure?" dismissed (dialog policy; arm another answer with `dialog accept|dismiss`)', '⚠ alert "Hi" accepted']);
+  assert.equal(formatDialogs(undefined, plain), []);
 });
 
 output('cleared, box, recordings', () => {

@@ -65,6 +65,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   tcpAuth: 'token',
   streamPort: 0,
   debug: false,
+  dialogs: 'dismiss',
 };
 
 function kinds(sources: Record<ConfigKey, ConfigSource>): Record<string, string> {
@@ -268,6 +269,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     tcpAuth: `file:${file}`,
     streamPort: 'env:AGENT_BROWSER_STREAM_PORT',
     debug: 'flag:--debug',
+    dialogs: 'default',
   });
 });
 
@@ -428,6 +430,23 @@ test('reports every problem in the file at once, naming the file', async () => {
   ];
   assert.equal([...err.problems].sort(), [...expected].sort());
   for (const problem of expected) assert.ok(err.message.includes(`\n  - ${problem}`), `message lacks: ${problem}`);
+});
+
+test('dialogs: "accept" or "dismiss" from the file, AGENT_BROWSER_DIALOGS over it, anything else reported', async () => {
+  const dir = await tmp();
+  const file = await write(path.join(dir, '.agentbrowserrc'), 'dialogs: accept\n');
+  const fromFile = await loadConfig({ cwd: dir, env: {} });
+  assert.is(fromFile.config.dialogs, 'accept');
+  assert.equal(fromFile.sources.dialogs, { kind: 'file', path: file });
+  const fromEnv = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_DIALOGS: ' Dismiss ' } });
+  assert.is(fromEnv.config.dialogs, 'dismiss');
+  assert.equal(fromEnv.sources.dialogs, { kind: 'env', name: 'AGENT_BROWSER_DIALOGS' });
+  const badEnv = await rejection(loadConfig({ cwd: dir, env: { AGENT_BROWSER_DIALOGS: 'ignore' } }));
+  assert.equal(badEnv.problems, ['AGENT_BROWSER_DIALOGS: expected "accept" or "dismiss", got "ignore"']);
+  const other = await tmp();
+  await write(path.join(other, '.agentbrowserrc.json'), JSON.stringify({ dialogs: true }));
+  const badFile = await rejection(loadConfig({ cwd: other, env: {} }));
+  assert.equal(badFile.problems, ['dialogs: expected "accept" or "dismiss", got true']);
 });
 
 test('the example message format from the brief', async () => {
