@@ -19,7 +19,13 @@ function navigationError(error: unknown, url: string): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const netError = /net::(ERR_[A-Z_]+)/.exec(message)?.[1];
   if (netError) {
-    const hint = netError === 'ERR_CONNECTION_REFUSED' ? ' Is the server running and listening on that port?' : netError === 'ERR_NAME_NOT_RESOLVED' ? ' Check the host name.' : '';
+    const hints: Record<string, string> = {
+      ERR_CONNECTION_REFUSED: ' Is the server running and listening on that port?',
+      ERR_NAME_NOT_RESOLVED: ' Check the host name.',
+      ERR_INVALID_AUTH_CREDENTIALS: " The server asks for a login: set one with 'agent-browser set credentials <user> <password>' (action credentials), then open the page again.",
+      ERR_INTERNET_DISCONNECTED: " The browser is offline: 'agent-browser set offline off'.",
+    };
+    const hint = hints[netError] ?? '';
     return new ActionError('NAVIGATION_FAILED', `Could not open ${url}: ${netError}.${hint}`, { cause: error });
   }
   if ((error as Error).name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {

@@ -32,6 +32,7 @@ const SAVED: Record<string, string> = {
   download: 'Download saved to',
   waitfordownload: 'Download saved to',
   profiler_stop: 'Profile saved to',
+  state_load: 'State loaded from',
 };
 
 /** One line per dialog the page raised during a command, for stderr. */
@@ -47,6 +48,8 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   const d = data as Record<string, unknown>;
   const has = (key: string) => key in d && d[key] !== undefined;
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
+  // A download answers {path, filename, url}: the saved file is the news, not where it came from.
+  if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED) return `${paint.green('✓')} ${SAVED[options.action]} ${d.path}`;
   if (typeof d.url === 'string') return d.url;
   if (typeof d.snapshot === 'string') return d.snapshot;
   for (const key of ['title', 'text', 'html', 'value']) {

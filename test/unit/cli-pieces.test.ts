@@ -127,6 +127,8 @@ output('path names what was saved when the action is known', () => {
   assert.is(formatData({ path: '/tmp/a.pdf' }, plain, { action: 'pdf' }), '✓ PDF saved to /tmp/a.pdf');
   assert.is(formatData({ path: '/tmp/s.json' }, plain, { action: 'state_save' }), '✓ State saved to /tmp/s.json');
   assert.is(formatData({ path: '/tmp/x' }, plain, { action: 'myplugin:export' }), '✓ Saved to /tmp/x');
+  assert.is(formatData({ path: '/tmp/s.json', loaded: true }, plain, { action: 'state_load' }), '✓ State loaded from /tmp/s.json');
+  assert.is(formatData({ path: '/tmp/r.csv', filename: 'r.csv', url: 'http://x/r.csv' }, plain, { action: 'waitfordownload' }), '✓ Download saved to /tmp/r.csv');
 });
 
 output('tabs → one line each, the active one marked →', () => {

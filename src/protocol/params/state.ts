@@ -1,0 +1,33 @@
+import { z } from '../schemas.js';
+
+/** Param schemas of cookies, storage, state and credentials (reference §2.7), exact field names. */
+
+export const sameSite = z.enum(['Strict', 'Lax', 'None']);
+
+export const cookie = z.object({
+  name: z.string().min(1),
+  value: z.string(),
+  url: z.string().min(1).optional(),
+  domain: z.string().min(1).optional(),
+  path: z.string().min(1).optional(),
+  expires: z.number().optional(),
+  httpOnly: z.boolean().optional(),
+  secure: z.boolean().optional(),
+  sameSite: sameSite.optional(),
+});
+
+export const cookiesGet = z.object({ urls: z.array(z.string().min(1)).optional() });
+
+export const cookiesSet = z.object({ cookies: z.array(cookie).min(1) });
+
+export const storageType = z.enum(['local', 'session']);
+
+export const storageGet = z.object({ type: storageType, key: z.string().optional() });
+
+export const storageSet = z.object({ type: storageType, key: z.string().min(1), value: z.string() });
+
+export const storageClear = z.object({ type: storageType });
+
+export const statePath = z.object({ path: z.string().min(1) });
+
+export const credentials = z.object({ username: z.string(), password: z.string() });
