@@ -1,4 +1,6 @@
 import { defineAction, definePlugin } from '../host/define.js';
+import { ActionError } from '../protocol/errors.js';
+import * as params from '../protocol/params/reading.js';
 import * as schema from '../protocol/schemas.js';
 import { onElement, origin } from './common.js';
 
@@ -75,8 +77,126 @@ export default definePlugin({
         handler: async ({ selector }, ctx) => ({ count: await (await ctx.locator(selector)).count() }),
       }),
     );
+    host.addAction(
+      defineAction({
+        name: 'innertext',
+        summary: 'The rendered text of an element (innerText: what a reader sees, hidden parts left out).',
+        params: params.element,
+        handler: async ({ selector }, ctx) => ({ text: await onElement(ctx, selector, (el) => el.innerText({ timeout: ctx.timeout })) }),
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'boundingbox',
+        summary: 'An element’s position and size in CSS pixels relative to the viewport (null when it is not rendered).',
+        params: params.element,
+        handler: async ({ selector }, ctx) => ({ box: await onElement(ctx, selector, (el) => el.boundingBox({ timeout: ctx.timeout })) }),
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'styles',
+        summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
+        params: params.element,
+        handler: async ({ selector }, ctx) => {
+          const elements = await onElement(ctx, selector, async (el) => {
+            // Wait (within the action timeout) for a first match, so a missing element fails with advice instead of [].
+            await el.first().waitFor({ state: 'attached', timeout: ctx.timeout });
+            return el.evaluateAll(readStyles);
+          });
+          return { elements };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'setcontent',
+        summary: 'Replace the document of the active frame with the given HTML.',
+        params: params.setcontent,
+        async handler({ html }, ctx) {
+          await (await ctx.frame()).setContent(html, { timeout: ctx.timeout });
+          return { set: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'evalhandle',
+        summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
+        params: params.evalhandle,
+        async handler({ script }, ctx) {
+          const frame = await ctx.frame();
+          let handle;
+          try {
+            handle = await frame.evaluateHandle(script);
+          } catch (error) {
+            const message = (error as Error).message.split('\n')[0] ?? '';
+            if (/has been closed|disconnected/i.test(message)) throw error;
+            throw new ActionError('EVALUATION_FAILED', `The script threw: ${message.replace(/^(page|frame)\.evaluateHandle: /, '')}`, { cause: error });
+          }
+          try {
+            // Elements, windows and functions are handles only: their jsonValue is not data an agent can use.
+            const serializable = await handle.evaluate((value) => {
+              if (typeof value === 'function' || typeof value === 'symbol') return false;
+              if (typeof Node !== 'undefined' && value instanceof Node) return false;
+              if (typeof Window !== 'undefined' && value instanceof Window) return false;
+              return true;
+            });
+            const result = serializable ? await handle.jsonValue().catch(() => NON_SERIALIZABLE) : NON_SERIALIZABLE;
+            return { result: result ?? null };
+          } finally {
+            await handle.dispose().catch(() => undefined);
+          }
+        },
+      }),
+    );
   },
 });
+
+const NON_SERIALIZABLE = 'Handle (non-serializable)';
+
+interface StyledElement {
+  tag: string;
+  text: string | null;
+  box: { x: number; y: number; width: number; height: number };
+  styles: {
+    fontSize: string;
+    fontWeight: string;
+    fontFamily: string;
+    color: string;
+    backgroundColor: string;
+    borderRadius: string;
+    border: string | null;
+    boxShadow: string | null;
+    padding: string;
+  };
+}
+
+/** Runs in the page: the reference's `styles` summary of each element. */
+function readStyles(elements: Element[]): StyledElement[] {
+  return elements.map((element) => {
+    const s = getComputedStyle(element);
+    const rect = element.getBoundingClientRect();
+    const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ');
+    const hasBorder = s.borderStyle !== 'none' && s.borderStyle !== '' && parseFloat(s.borderWidth) > 0;
+    return {
+      tag: element.tagName.toLowerCase(),
+      text: text ? text.slice(0, 100) : null,
+      box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      styles: {
+        fontSize: s.fontSize,
+        fontWeight: s.fontWeight,
+        fontFamily: s.fontFamily,
+        color: s.color,
+        backgroundColor: s.backgroundColor,
+        borderRadius: s.borderRadius,
+        border: hasBorder ? s.border || `${s.borderWidth} ${s.borderStyle} ${s.borderColor}` : null,
+        boxShadow: s.boxShadow && s.boxShadow !== 'none' ? s.boxShadow : null,
+        padding: s.padding,
+      },
+    };
+  });
+}
 
 /** innerText() fails on non-HTML elements (SVG…), which fall back to textContent(); a timeout must not be waited out twice. */
 function notHtmlElement(error: unknown): null {

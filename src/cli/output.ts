@@ -43,6 +43,13 @@ export function formatDialogs(dialogs: unknown, paint: Painter): string[] {
   );
 }
 
+/** What `{started: true}` answers without a path say, by action. */
+const STARTED: Record<string, string> = {
+  trace_start: "Tracing started; 'trace stop <path>' saves it",
+  profiler_start: "Profiler started; 'profiler stop [path]' saves it",
+  har_start: "HAR recording started; 'network har stop <path>' saves it",
+};
+
 export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json'; action?: string } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
@@ -101,6 +108,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;
   if (typeof d.index === 'number' && typeof d.total === 'number') return `${paint.green('✓')} Tab ${d.index} of ${d.total} is active`;
   if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
+  if (d.started === true && options.action !== undefined && options.action in STARTED) return `${paint.green('✓')} ${STARTED[options.action]}`;
   if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
   if (typeof d.path === 'string') return `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;
   if (typeof d.base64 === 'string') return d.base64;

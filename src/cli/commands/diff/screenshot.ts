@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { Flags } from '@oclif/core';
+import type { WireResponse } from '../../../protocol/envelope.js';
+import { ActionCommand, CliFailure } from '../../base.js';
+import { formatScreenshotDiff, type ScreenshotDiffData } from '../../diff-output.js';
+import { colorEnabled, painter } from '../../output.js';
+
+export default class DiffScreenshot extends ActionCommand {
+  static override actions = ['diff_screenshot'];
+  static override summary = 'Compare a new screenshot with a baseline PNG pixel by pixel and write a diff image (changes in red).';
+  static override examples = ['<%= config.bin %> screenshot before.png && <%= config.bin %> diff screenshot --baseline before.png', '<%= config.bin %> diff screenshot --baseline card.png -s @e4 --output card-diff.png --threshold 0.2'];
+  static override flags = {
+    baseline: Flags.string({ char: 'b', description: 'Baseline PNG.', required: true }),
+    output: Flags.string({ char: 'o', description: 'Where to write the diff image (default: a file in the temp folder).' }),
+    threshold: Flags.string({ char: 't', description: 'Per-pixel colour tolerance 0-1 (default 0.1).' }),
+    selector: Flags.string({ char: 's', description: 'Capture only this element.' }),
+    full: Flags.boolean({ char: 'f', description: 'Capture the whole scrollable page.' }),
+  };
+
+  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
+    const threshold = typeof flags.threshold === 'string' ? Number(flags.threshold) : undefined;
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new CliFailure(`--threshold must be a number from 0 to 1, got "${String(flags.threshold)}"`);
+    return {
+      action: 'diff_screenshot',
+      baseline: path.resolve(String(flags.baseline)),
+      output: typeof flags.output === 'string' ? path.resolve(flags.output) : undefined,
+      threshold,
+      selector: flags.selector,
+      fullPage: flags.full || undefined,
+    };
+  }
+
+  protected override render(response: WireResponse, action?: string): void {
+    if (this.globals.json || !response.success) return super.render(response, action);
+    process.stdout.write(`${formatScreenshotDiff(response.data as ScreenshotDiffData, painter(colorEnabled(process.stdout)))}\n`);
+  }
+}

@@ -1,0 +1,11 @@
+import { z } from '../schemas.js';
+
+export const traceStart = z.object({ screenshots: z.boolean().optional(), snapshots: z.boolean().optional() });
+
+export const traceStop = z.object({ path: z.string().min(1).optional() });
+
+export const recordingStart = z.object({ path: z.string().min(1), url: z.string().min(1).optional() });
+
+export const profilerStart = z.object({ categories: z.array(z.string().min(1)).optional() });
+
+export const profilerStop = z.object({ path: z.string().min(1).optional() });

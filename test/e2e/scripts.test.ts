@@ -1,0 +1,123 @@
+/**
+ * Script injection (§2.10): addinitscript, addscript, addstyle, expose — each visibly changes the
+ * page; init scripts and exposed functions survive navigation and a recreated context. CLI:
+ * `inject script|style|init|expose`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../helpers/cli.js';
+import { evaluate, fails, ok, useFixture } from '../helpers/e2e.js';
+
+const test = suite('scripts');
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000' } });
+
+const PAGE = '/e2e/scripts-page.html';
+
+async function open() {
+  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(PAGE) });
+}
+
+const cli = (...args: string[]) => runCli(['--session', fx.daemon.session, ...args], { env: fx.daemon.env, cwd: fx.daemon.socketDir });
+
+test('addscript → {added:true}: inline content runs in the page', async () => {
+  await open();
+  assert.equal(await ok(fx.daemon, { action: 'addscript', content: "window.injected = 'inline'; document.getElementById('target').textContent = 'Changed by script';" }), { added: true });
+  assert.is(await evaluate(fx.daemon, 'window.injected'), 'inline');
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: '#target' })).text, 'Changed by script');
+});
+
+test('addscript {url} loads the script; neither content nor url is an INVALID_PARAMS error', async () => {
+  await open();
+  assert.equal(await ok(fx.daemon, { action: 'addscript', url: fx.server.url('/e2e/scripts-extra.js') }), { added: true });
+  assert.is(await evaluate(fx.daemon, 'window.loadedFromUrl'), 'yes');
+  assert.is(await evaluate(fx.daemon, "document.getElementById('target').dataset.loaded"), 'by-url');
+  const answer = await fails(fx.daemon, { action: 'addscript' }, 'INVALID_PARAMS');
+  assert.match(answer.error, /content.*url/);
+  await fails(fx.daemon, { action: 'addscript', url: fx.server.url('/e2e/no-such-file.js') }, 'EVALUATION_FAILED');
+});
+
+test('addstyle → {added:true}: inline CSS and a stylesheet URL change computed styles', async () => {
+  await open();
+  const color = () => evaluate(fx.daemon, "getComputedStyle(document.getElementById('target')).color");
+  assert.is(await color(), 'rgb(0, 0, 0)');
+  assert.equal(await ok(fx.daemon, { action: 'addstyle', content: '#target { color: rgb(0, 128, 0); }' }), { added: true });
+  assert.is(await color(), 'rgb(0, 128, 0)');
+  assert.equal(await ok(fx.daemon, { action: 'addstyle', url: fx.server.url('/e2e/scripts-extra.css') }), { added: true });
+  assert.is(await evaluate(fx.daemon, "getComputedStyle(document.getElementById('target')).letterSpacing"), '7px');
+  await fails(fx.daemon, { action: 'addstyle' }, 'INVALID_PARAMS');
+});
+
+test('addinitscript → {added:true}: runs before the page’s own scripts on later navigations', async () => {
+  await open();
+  assert.is(await evaluate(fx.daemon, 'window.sawInit'), 'no');
+  assert.equal(await ok(fx.daemon, { action: 'addinitscript', script: "window.initMarker = 'from-init'" }), { added: true });
+  // Not retroactive: the current document is unchanged until the next navigation.
+  assert.is(await evaluate(fx.daemon, 'typeof window.initMarker'), 'undefined');
+  await open();
+  assert.is(await evaluate(fx.daemon, 'window.initMarker'), 'from-init');
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: '#seen' })).text, 'init: from-init', 'the page’s inline script saw the marker');
+});
+
+test('expose → {exposed}: window[name](...) resolves to "Function <name> called"; exposing again reports the calls', async () => {
+  await open();
+  assert.equal(await ok(fx.daemon, { action: 'expose', name: 'notifyAgent' }), { exposed: 'notifyAgent' });
+  assert.is(await evaluate(fx.daemon, "window.notifyAgent('done', 3)"), 'Function notifyAgent called');
+  await open();
+  assert.is(await evaluate(fx.daemon, "window.notifyAgent('again')"), 'Function notifyAgent called', 'still there after a navigation');
+  const report = await ok(fx.daemon, { action: 'expose', name: 'notifyAgent' });
+  assert.equal(report, { exposed: 'notifyAgent', calls: 2, lastArgs: ['again'] });
+  await fails(fx.daemon, { action: 'expose', name: 'not a name' }, 'INVALID_PARAMS');
+});
+
+test('init scripts and exposed functions are re-applied when the context is recreated (record start)', async () => {
+  await open();
+  const video = path.join(fx.daemon.socketDir, 'recreate.webm');
+  await ok(fx.daemon, { action: 'recording_start', path: video });
+  try {
+    await open();
+    assert.is(await evaluate(fx.daemon, 'window.initMarker'), 'from-init');
+    assert.is(await evaluate(fx.daemon, "window.notifyAgent('in new context')"), 'Function notifyAgent called');
+  } finally {
+    await ok(fx.daemon, { action: 'recording_stop' });
+  }
+  assert.ok(fs.existsSync(video));
+  const report = await ok(fx.daemon, { action: 'expose', name: 'notifyAgent' });
+  assert.is(report.calls, 3);
+});
+
+test('CLI: inject script / style / init / expose', async () => {
+  await open();
+  const script = await cli('inject', 'script', "document.getElementById('target').textContent", '=', "'from CLI'");
+  assert.is(script.code, 0, script.stderr);
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: '#target' })).text, 'from CLI');
+
+  const file = path.join(fx.daemon.socketDir, 'style.css');
+  fs.writeFileSync(file, '#target { text-transform: uppercase; }');
+  const style = await cli('inject', 'style', '--file', file);
+  assert.is(style.code, 0, style.stderr);
+  assert.is(await evaluate(fx.daemon, "getComputedStyle(document.getElementById('target')).textTransform"), 'uppercase');
+
+  const byUrl = await cli('inject', 'script', '--url', fx.server.url('/e2e/scripts-extra.js'));
+  assert.is(byUrl.code, 0, byUrl.stderr);
+  assert.is(await evaluate(fx.daemon, "document.getElementById('target').dataset.loaded"), 'by-url');
+
+  const empty = await cli('inject', 'style');
+  assert.is(empty.code, 1);
+  assert.match(empty.stderr, /Missing argument/);
+
+  const init = await cli('inject', 'init', "window.cliInit = 'yes'");
+  assert.is(init.code, 0, init.stderr);
+  await open();
+  assert.is(await evaluate(fx.daemon, 'window.cliInit'), 'yes');
+
+  const expose = await cli('inject', 'expose', 'cliHook');
+  assert.is(expose.code, 0, expose.stderr);
+  assert.match(expose.stdout, /"exposed": "cliHook"/);
+  assert.is(await evaluate(fx.daemon, 'window.cliHook(1)'), 'Function cliHook called');
+  const again = await cli('inject', 'expose', 'cliHook', '--json');
+  assert.equal(again.json.data, { exposed: 'cliHook', calls: 1, lastArgs: [1] });
+});
+
+test.run();
