@@ -1,6 +1,246 @@
-import { definePlugin } from '../host/define.js';
+import { devices, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { defineAction, definePlugin } from '../host/define.js';
+import type { ActionContext } from '../host/types.js';
+import { ActionError } from '../protocol/errors.js';
+import * as params from '../protocol/params/emulation.js';
+import { closestNames } from '../protocol/suggest.js';
+import { grant, revoke } from './permission-grants.js';
+
+/**
+ * Emulation: viewport, devices, geolocation, permissions, media features, time zone, locale and
+ * user agent. Everything takes effect. Settings a live context accepts are applied to every tab
+ * of the active tab's context (and to tabs opened in it later); settings Playwright takes only at
+ * context creation (user agent, scale factor, touch, mobile, time zone, locale) recreate the
+ * context: cookies and storage carry over, tabs reopen at their URLs, and the answer says
+ * `reloaded: true`. Every setting is also written into the context's creation options, so a
+ * context recreated later for another setting keeps it.
+ */
+
+type MediaSettings = Parameters<Page['emulateMedia']>[0] & object;
+
+/** Media emulation per context, applied to tabs that open after it was set. */
+const mediaOf = new WeakMap<BrowserContext, MediaSettings>();
+/** A viewport set with `viewport`, per context, applied to tabs that open after it was set. */
+const viewportOf = new WeakMap<BrowserContext, { width: number; height: number }>();
+
+async function activeContext(ctx: ActionContext): Promise<BrowserContext> {
+  return (await ctx.page()).context();
+}
+
+/** The open tabs of `context`. */
+function pagesOf(ctx: ActionContext, context: BrowserContext): Page[] {
+  return ctx.browser.tabs.map((tab) => tab.page).filter((page) => page.context() === context && !page.isClosed());
+}
+
+/** Recreates the context with `changes`; media emulation (not a context option) is carried over. */
+async function recreate(ctx: ActionContext, changes: BrowserContextOptions): Promise<void> {
+  const before = await activeContext(ctx);
+  const media = mediaOf.get(before);
+  await ctx.browser.recreateContext(changes);
+  if (!media) return;
+  const after = await activeContext(ctx);
+  mediaOf.set(after, media);
+  await Promise.all(pagesOf(ctx, after).map((page) => page.emulateMedia(media)));
+}
+
+type Descriptor = (typeof devices)[string];
+
+function findDevice(name: string): [string, Descriptor] | null {
+  const exact = devices[name];
+  if (exact) return [name, exact];
+  const wanted = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  const match = Object.keys(devices).find((candidate) => candidate.toLowerCase() === wanted);
+  return match ? [match, devices[match]!] : null;
+}
+
+function unknownDevice(name: string): ActionError {
+  const names = Object.keys(devices);
+  const lower = name.toLowerCase();
+  let close = closestNames(name, names, { maxDistance: 3 });
+  if (close.length === 0) close = names.filter((candidate) => candidate.toLowerCase().includes(lower) && !candidate.endsWith(' landscape')).slice(0, 3);
+  const hint = close.length > 0 ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
+  return new ActionError(
+    'INVALID_PARAMS',
+    `Unknown device: ${name}. Available: ${names.slice(0, 10).join(', ')}...${hint} Run 'agent-browser set device --list' (action device_list) for all ${names.length} names.`,
+  );
+}
+
+function validTimezone(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validLocale(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+}
 
 export default definePlugin({
   name: 'agent-browser:emulation',
-  apply() {},
+  apply(host) {
+    // Tabs opened after a live setting was made get it too (a new context gets it from its options).
+    host.hooks.page.tap('agent-browser:emulation', (page) => {
+      const context = page.context();
+      const viewport = viewportOf.get(context);
+      if (viewport) void page.setViewportSize(viewport).catch(() => undefined);
+      const media = mediaOf.get(context);
+      if (media) void page.emulateMedia(media).catch(() => undefined);
+    });
+
+    host.addAction(
+      defineAction({
+        name: 'viewport',
+        summary: 'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio; that reopens the tabs).',
+        params: params.viewport,
+        handler: async ({ width, height, deviceScaleFactor }, ctx) => {
+          const context = await activeContext(ctx);
+          const viewport = { width, height };
+          const currentScale = ctx.browser.contextOptions.deviceScaleFactor ?? 1;
+          if (deviceScaleFactor !== undefined && deviceScaleFactor !== currentScale) {
+            // Chromium takes the scale factor only when a context is created.
+            await recreate(ctx, { viewport, deviceScaleFactor: deviceScaleFactor === 1 ? undefined : deviceScaleFactor });
+            return { width, height, deviceScaleFactor, reloaded: true };
+          }
+          ctx.browser.contextOptions.viewport = viewport;
+          viewportOf.set(context, viewport);
+          await Promise.all(pagesOf(ctx, context).map((page) => page.setViewportSize(viewport)));
+          return deviceScaleFactor === undefined ? { width, height } : { width, height, deviceScaleFactor };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'device',
+        summary: 'Emulate a Playwright device: viewport, user agent, scale factor, mobile and touch (reopens the tabs).',
+        params: params.device,
+        handler: async ({ device }, ctx) => {
+          const found = findDevice(device);
+          if (!found) throw unknownDevice(device);
+          const [name, descriptor] = found;
+          const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = descriptor;
+          // Descriptors carry a screen size at run time, though their type does not say so.
+          const screen = (descriptor as { screen?: BrowserContextOptions['screen'] }).screen;
+          await recreate(ctx, { viewport, screen, userAgent, deviceScaleFactor, isMobile, hasTouch });
+          return { device: name, viewport, userAgent, deviceScaleFactor, reloaded: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'device_list',
+        summary: 'List the device names the device action accepts.',
+        params: params.deviceList,
+        handler: () => ({ devices: Object.keys(devices) }),
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'useragent',
+        summary: "Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.",
+        params: params.useragent,
+        handler: async ({ userAgent }, ctx) => {
+          await ctx.browser.ensure();
+          if (ctx.browser.contextOptions.userAgent === userAgent) return { userAgent };
+          await recreate(ctx, { userAgent });
+          return { userAgent, reloaded: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'geolocation',
+        summary: 'Set the geolocation every tab reports, and grant the geolocation permission.',
+        params: params.geolocation,
+        handler: async ({ latitude, longitude, accuracy }, ctx) => {
+          const context = await activeContext(ctx);
+          const position = { latitude, longitude, accuracy };
+          await context.setGeolocation(position);
+          ctx.browser.contextOptions.geolocation = position;
+          await grant(ctx, ['geolocation']);
+          return { latitude, longitude };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'permissions',
+        summary: 'Grant permissions to every origin, or revoke them (grant: false; an empty list revokes all).',
+        params: params.permissions,
+        handler: async ({ permissions, grant: granting }, ctx) => {
+          if (granting) await grant(ctx, permissions);
+          else await revoke(ctx, permissions);
+          return { permissions, granted: granting };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'emulatemedia',
+        summary: 'Emulate CSS media: type (screen/print), color scheme, reduced motion, forced colors.',
+        params: params.emulatemedia,
+        handler: async ({ media, colorScheme, reducedMotion, forcedColors }, ctx) => {
+          const context = await activeContext(ctx);
+          const given: MediaSettings = {};
+          if (media !== undefined) given.media = media;
+          if (colorScheme !== undefined) given.colorScheme = colorScheme;
+          if (reducedMotion !== undefined) given.reducedMotion = reducedMotion;
+          if (forcedColors !== undefined) given.forcedColors = forcedColors;
+          mediaOf.set(context, { ...mediaOf.get(context), ...given });
+          const options = ctx.browser.contextOptions;
+          if (colorScheme !== undefined) options.colorScheme = colorScheme;
+          if (reducedMotion !== undefined) options.reducedMotion = reducedMotion;
+          if (forcedColors !== undefined) options.forcedColors = forcedColors;
+          await Promise.all(pagesOf(ctx, context).map((page) => page.emulateMedia(given)));
+          return { emulated: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'timezone',
+        summary: 'Set the time zone pages see (Intl, Date); reopens the tabs.',
+        params: params.timezone,
+        handler: async ({ timezone }, ctx) => {
+          if (!validTimezone(timezone)) {
+            throw new ActionError('INVALID_PARAMS', `Unknown time zone "${timezone}". Use an IANA name such as "Europe/Berlin", "America/New_York", "Asia/Tokyo" or "UTC".`);
+          }
+          await ctx.browser.ensure();
+          if (ctx.browser.contextOptions.timezoneId === timezone) return { timezone };
+          await recreate(ctx, { timezoneId: timezone });
+          return { timezone, reloaded: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'locale',
+        summary: 'Set the locale (navigator.language, Accept-Language, Intl defaults); reopens the tabs.',
+        params: params.locale,
+        handler: async ({ locale }, ctx) => {
+          if (!validLocale(locale)) {
+            throw new ActionError('INVALID_PARAMS', `Invalid locale "${locale}". Use a BCP 47 tag such as "en-US", "de-DE" or "fr".`);
+          }
+          await ctx.browser.ensure();
+          if (ctx.browser.contextOptions.locale === locale) return { locale };
+          await recreate(ctx, { locale });
+          return { locale, reloaded: true };
+        },
+      }),
+    );
+  },
 });

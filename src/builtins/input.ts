@@ -1,6 +1,388 @@
-import { definePlugin } from '../host/define.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { defineAction, definePlugin } from '../host/define.js';
+import type { ActionContext } from '../host/types.js';
+import { ActionError, stripAnsi } from '../protocol/errors.js';
+import * as params from '../protocol/params/input.js';
+import { onElement } from './common.js';
+import { grant } from './permission-grants.js';
+
+/**
+ * Low-level input: keyboard and mouse primitives, touch taps, the clipboard, synthetic events,
+ * drag and drop, file uploads, and the element helpers (clear, selectall, setvalue, multiselect,
+ * highlight). Every selector field goes through `onElement`, so refs work and failures get advice.
+ */
+
+/** Playwright's "Unknown key" as a parameter error an agent can fix. */
+async function withKeys<T>(keys: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = stripAnsi((error as Error).message ?? '');
+    const unknown = /Unknown key: "([^"]*)"/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      throw new ActionError(
+        'INVALID_PARAMS',
+        `Unknown key "${unknown}" in "${keys}". Use key names such as Enter, Tab, Escape, Backspace, ArrowDown, PageUp, F5, a, or chords such as Control+a and Shift+Tab.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Taps like a finger. Playwright's `tap` needs a touch-enabled context (`device` with a phone
+ * gives one); on a desktop context the same touch sequence is sent through CDP after the usual
+ * actionability checks, so the page sees pointerdown/touchstart/touchend/pointerup/click with
+ * pointerType "touch" either way.
+ */
+async function tapElement(page: Page, element: Locator): Promise<void> {
+  try {
+    await element.tap();
+    return;
+  } catch (error) {
+    if (!/does not support tap/.test((error as Error).message ?? '')) throw error;
+  }
+  await element.click({ trial: true }); // waits until visible, stable, enabled and not covered; scrolls it into view
+  const box = await element.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Grants clipboard access to the active page's origin (every origin for about:blank and the like). */
+async function clipboardReady(ctx: ActionContext, page: Page): Promise<void> {
+  let origin: string | undefined;
+  try {
+    const url = new URL(page.url());
+    if (url.origin !== 'null') origin = url.origin;
+  } catch {
+    origin = undefined;
+  }
+  await grant(ctx, ['clipboard-read', 'clipboard-write'], origin);
+  // The async clipboard API answers only a focused document.
+  await page.bringToFront();
+}
+
+async function clipboardCall<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = stripAnsi((error as Error).message ?? '');
+    if (/navigator\.clipboard|reading 'readText'|reading 'writeText'/.test(message)) {
+      throw new ActionError(
+        'NOT_SUPPORTED',
+        `The clipboard API is not available on ${page.url()}: browsers offer it only to secure pages (https, localhost, 127.0.0.1). Open the page over https, or use 'clipboard copy'/'paste' (keyboard shortcuts).`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** Playwright's fill/clear refusal for elements that hold no value, as the element error agents know. */
+async function editable<T>(selector: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (/Element is not an <input>, <textarea>/.test((error as Error).message ?? '')) {
+      throw new ActionError('ELEMENT_NOT_EDITABLE', `Element "${selector}" is not editable (not an input, textarea, select or contenteditable). Run 'snapshot' to find the right field.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Outlines an element for a few seconds; restores its own outline afterwards. */
+function outline(node: Element): void {
+  const element = node as HTMLElement;
+  const w = window as unknown as { __agentBrowserHighlights?: Map<Element, { outline: string; offset: string; timer: number }> };
+  const active = (w.__agentBrowserHighlights ??= new Map());
+  const previous = active.get(element);
+  if (previous) clearTimeout(previous.timer);
+  const original = previous ?? { outline: element.style.outline, offset: element.style.outlineOffset, timer: 0 };
+  element.style.outline = '3px solid #ff3b30';
+  element.style.outlineOffset = '2px';
+  element.setAttribute('data-agent-browser-highlight', '');
+  original.timer = window.setTimeout(() => {
+    element.style.outline = original.outline;
+    element.style.outlineOffset = original.offset;
+    element.removeAttribute('data-agent-browser-highlight');
+    active.delete(element);
+  }, 3000);
+  active.set(element, original);
+}
 
 export default definePlugin({
   name: 'agent-browser:input',
-  apply() {},
+  apply(host) {
+    host.addAction(
+      defineAction({
+        name: 'keyboard',
+        summary: 'Keyboard on the focused element: press a key or chord (default), type text key by key, or insert text.',
+        params: params.keyboard,
+        handler: async ({ subaction, keys, text, delay }, ctx) => {
+          const page = await ctx.page();
+          if (subaction === 'type' || subaction === 'insertText') {
+            const value = text ?? keys;
+            if (value === undefined) throw new ActionError('INVALID_PARAMS', `Missing 'text' parameter for keyboard ${subaction}.`);
+            if (subaction === 'type') {
+              await withKeys(value, () => page.keyboard.type(value, { delay }));
+              return { typed: true, text: value };
+            }
+            await page.keyboard.insertText(value);
+            return { inserted: true, text: value };
+          }
+          const chord = keys ?? text;
+          if (!chord) throw new ActionError('INVALID_PARAMS', "Missing 'keys' parameter for keyboard press (e.g. \"Enter\" or \"Control+a\").");
+          await withKeys(chord, () => page.keyboard.press(chord, { delay }));
+          return { pressed: chord };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'keydown',
+        summary: 'Hold a key down (until keyup).',
+        params: params.key,
+        handler: async ({ key }, ctx) => {
+          const page = await ctx.page();
+          await withKeys(key, () => page.keyboard.down(key));
+          return { down: true, key };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'keyup',
+        summary: 'Release a key held with keydown.',
+        params: params.key,
+        handler: async ({ key }, ctx) => {
+          const page = await ctx.page();
+          await withKeys(key, () => page.keyboard.up(key));
+          return { up: true, key };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'inserttext',
+        summary: 'Insert text into the focused element as one input event (no key events).',
+        params: params.inserttext,
+        handler: async ({ text }, ctx) => {
+          await (await ctx.page()).keyboard.insertText(text);
+          return { inserted: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'mousemove',
+        summary: 'Move the mouse to viewport coordinates.',
+        params: params.mousemove,
+        handler: async ({ x, y }, ctx) => {
+          await (await ctx.page()).mouse.move(x, y);
+          return { moved: true, x, y };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'mousedown',
+        summary: 'Press a mouse button at the current position.',
+        params: params.mousebutton,
+        handler: async ({ button }, ctx) => {
+          await (await ctx.page()).mouse.down({ button: button ?? 'left' });
+          return { down: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'mouseup',
+        summary: 'Release a mouse button.',
+        params: params.mousebutton,
+        handler: async ({ button }, ctx) => {
+          await (await ctx.page()).mouse.up({ button: button ?? 'left' });
+          return { up: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'wheel',
+        summary: 'Turn the mouse wheel (over an element when a selector is given).',
+        params: params.wheel,
+        handler: async ({ deltaX, deltaY, selector }, ctx) => {
+          const page = await ctx.page();
+          if (selector) await onElement(ctx, selector, (el) => el.hover());
+          await page.mouse.wheel(deltaX ?? 0, deltaY ?? 0);
+          return { scrolled: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'tap',
+        summary: 'Tap an element like a finger (touch events, then click); works on desktop contexts too.',
+        params: params.element,
+        handler: async ({ selector }, ctx) => {
+          const page = await ctx.page();
+          await onElement(ctx, selector, (el) => tapElement(page, el));
+          return { tapped: true };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'clipboard',
+        summary: 'Clipboard: copy (the selection, or text), paste into the focused element, read, or write text.',
+        params: params.clipboard,
+        handler: async ({ operation, text }, ctx) => {
+          const page = await ctx.page();
+          await clipboardReady(ctx, page);
+          switch (operation) {
+            case 'write': {
+              if (text === undefined) throw new ActionError('INVALID_PARAMS', "Missing 'text' parameter for clipboard write");
+              await clipboardCall(page, () => page.evaluate((value) => navigator.clipboard.writeText(value), text));
+              return { written: text };
+            }
+            case 'read': {
+              const read = await clipboardCall(page, () => page.evaluate(() => navigator.clipboard.readText()));
+              return { text: read };
+            }
+            case 'copy': {
+              if (text !== undefined) await clipboardCall(page, () => page.evaluate((value) => navigator.clipboard.writeText(value), text));
+              else await page.keyboard.press('ControlOrMeta+c');
+              return { copied: true };
+            }
+            case 'paste': {
+              await page.keyboard.press('ControlOrMeta+v');
+              return { pasted: true };
+            }
+          }
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'dispatch',
+        summary: 'Dispatch a DOM event on an element (bubbling, cancelable; eventInit adds properties).',
+        params: params.dispatch,
+        handler: async ({ selector, event, eventInit }, ctx) => {
+          await onElement(ctx, selector, async (el) => {
+            // Playwright builds a plain Event for types it does not know, which drops `detail`;
+            // a custom event with a detail is what pages listening for it expect.
+            const custom = eventInit !== undefined && 'detail' in eventInit && (await el.evaluate((node, type) => !(`on${type}` in node), event));
+            if (!custom) return el.dispatchEvent(event, eventInit);
+            await el.evaluate((node, [type, init]) => {
+              node.dispatchEvent(new CustomEvent(type as string, { bubbles: true, cancelable: true, composed: true, ...(init as CustomEventInit) }));
+            }, [event, eventInit] as const);
+          });
+          return { dispatched: event };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'drag',
+        summary: 'Drag an element onto another (mouse drag; HTML5 drag and drop works too).',
+        params: params.drag,
+        handler: async ({ source, target }, ctx) => {
+          const to = await onElement(ctx, target, async (el) => {
+            await el.waitFor({ state: 'visible' });
+            return el;
+          });
+          await onElement(ctx, source, (el) => el.dragTo(to));
+          return { dragged: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'upload',
+        summary: 'Set the files of a file input (paths resolve from the daemon’s working folder).',
+        params: params.upload,
+        handler: async ({ selector, files }, ctx) => {
+          const resolved = (Array.isArray(files) ? files : [files]).map((file) => path.resolve(file));
+          for (const file of resolved) {
+            if (!fs.existsSync(file)) {
+              throw new ActionError('FILE_NOT_FOUND', `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`);
+            }
+          }
+          await onElement(ctx, selector, (el) => el.setInputFiles(resolved));
+          return { uploaded: resolved };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'multiselect',
+        summary: 'Select several options of a <select multiple> by value or label.',
+        params: params.multiselect,
+        handler: async ({ selector, values }, ctx) => {
+          const selected = await onElement(ctx, selector, (el) => el.selectOption(values));
+          return { selected };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'clear',
+        summary: 'Empty an input, textarea or contenteditable.',
+        params: params.element,
+        handler: async ({ selector }, ctx) => {
+          await onElement(ctx, selector, (el) => editable(selector, () => el.clear()));
+          return { cleared: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'selectall',
+        summary: "Focus an element and select all of its text.",
+        params: params.element,
+        handler: async ({ selector }, ctx) => {
+          await onElement(ctx, selector, (el) => el.selectText());
+          return { selected: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'setvalue',
+        summary: 'Set the value of an input (replaces it, fires input and change).',
+        params: params.setvalue,
+        handler: async ({ selector, value }, ctx) => {
+          await onElement(ctx, selector, (el) => editable(selector, () => el.fill(value)));
+          return { set: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'highlight',
+        summary: 'Outline an element in red for 3 seconds (scrolls it into view).',
+        params: params.element,
+        handler: async ({ selector }, ctx) => {
+          await onElement(ctx, selector, async (el) => {
+            await el.scrollIntoViewIfNeeded();
+            await el.evaluate(outline);
+          });
+          return { highlighted: true };
+        },
+      }),
+    );
+  },
 });

@@ -1,0 +1,14 @@
+import { Args } from '@oclif/core';
+import { ActionCommand } from '../../base.js';
+
+export default class KeyboardInserttext extends ActionCommand {
+  static override summary = 'Insert text into the focused element as one input event (no key events).';
+  static override examples = ['<%= config.bin %> keyboard inserttext "héllo wörld"'];
+  static override actions = ['keyboard'];
+  static override strict = false;
+  static override args = { text: Args.string({ description: 'Text (the rest of the line, joined with spaces)', required: true }) };
+
+  protected request(_args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
+    return { action: 'keyboard', subaction: 'insertText', text: argv.join(' ') };
+  }
+}

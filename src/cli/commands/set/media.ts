@@ -1,0 +1,37 @@
+import { Args, Flags } from '@oclif/core';
+import { ActionCommand, CliFailure } from '../../base.js';
+
+const SCHEMES = ['dark', 'light', 'no-preference'];
+
+export default class SetMedia extends ActionCommand {
+  static override summary = 'Emulate CSS media features: color scheme, reduced motion, print media, forced colors.';
+  static override examples = [
+    '<%= config.bin %> set media dark',
+    '<%= config.bin %> set media light --reduced-motion',
+    '<%= config.bin %> set media --print',
+    '<%= config.bin %> set media dark reduced-motion',
+  ];
+  static override actions = ['emulatemedia'];
+  static override strict = false;
+  static override args = { scheme: Args.string({ description: 'dark, light or no-preference (also accepts the words reduced-motion, print, screen)' }) };
+  static override flags = {
+    'reduced-motion': Flags.boolean({ description: 'prefers-reduced-motion: reduce (--no-reduced-motion: no-preference).', allowNo: true }),
+    print: Flags.boolean({ description: 'Print media type (--no-print: screen).', allowNo: true }),
+    'forced-colors': Flags.boolean({ description: 'forced-colors: active (--no-forced-colors: none).', allowNo: true }),
+  };
+
+  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    const request: Record<string, unknown> = { action: 'emulatemedia' };
+    for (const word of argv) {
+      if (SCHEMES.includes(word)) request.colorScheme = word;
+      else if (word === 'reduced-motion') request.reducedMotion = 'reduce';
+      else if (word === 'print' || word === 'screen') request.media = word;
+      else throw new CliFailure(`Unknown media setting "${word}": use dark, light, no-preference, reduced-motion, print or screen.`);
+    }
+    if (flags['reduced-motion'] !== undefined) request.reducedMotion = flags['reduced-motion'] ? 'reduce' : 'no-preference';
+    if (flags.print !== undefined) request.media = flags.print ? 'print' : 'screen';
+    if (flags['forced-colors'] !== undefined) request.forcedColors = flags['forced-colors'] ? 'active' : 'none';
+    if (Object.keys(request).length === 1) throw new CliFailure('Nothing to set: give dark, light or no-preference, or --reduced-motion, --print, --forced-colors.');
+    return request;
+  }
+}
