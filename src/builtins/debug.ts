@@ -242,6 +242,30 @@ export default definePlugin({
       }),
     );
 
+    // The reference's video_start/video_stop were no-ops returning a note; here they are the same recording.
+    host.addAction(
+      defineAction({
+        name: 'video_start',
+        summary: 'Record the active tab to a WebM video (same as recording_start, without a URL).',
+        params: params.videoStart,
+        async handler({ path: target }, ctx) {
+          return { started: true, path: await startRecording(ctx, target, undefined) };
+        },
+      }),
+    );
+
+    host.addAction(
+      defineAction({
+        name: 'video_stop',
+        summary: 'Stop the video recording and save it.',
+        params: none,
+        async handler() {
+          const saved = await stopRecording();
+          return saved === null ? { note: 'No video recording active' } : { path: saved };
+        },
+      }),
+    );
+
     host.addAction(
       defineAction({
         name: 'recording_restart',

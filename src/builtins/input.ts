@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
@@ -50,13 +50,33 @@ async function tapElement(page: Page, element: Locator): Promise<void> {
   if (!box) throw new Error('element is not visible');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  const session = await page.context().newCDPSession(page);
-  try {
+  await withCdp(page, async (session) => {
     await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
     await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  } finally {
-    await session.detach().catch(() => undefined);
+  });
+}
+
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * The page's DevTools session for input injection (Chromium only), kept for the page's life:
+ * Chromium tracks touch sequences per session, and a viewer sends touchStart and touchEnd as
+ * separate requests.
+ */
+async function withCdp<T>(page: Page, work: (session: CDPSession) => Promise<T>): Promise<T> {
+  let pending = cdpSessions.get(page);
+  if (!pending) {
+    pending = page.context().newCDPSession(page);
+    cdpSessions.set(page, pending);
+    pending.catch(() => cdpSessions.delete(page));
   }
+  let session: CDPSession;
+  try {
+    session = await pending;
+  } catch (error) {
+    throw new ActionError('NOT_SUPPORTED', `Input injection needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  return work(session);
 }
 
 /** Grants clipboard access to the active page's origin (every origin for about:blank and the like). */
@@ -381,6 +401,45 @@ export default definePlugin({
             await el.evaluate(outline);
           });
           return { highlighted: true };
+        },
+      }),
+    );
+
+    // §2.12: raw input for streaming viewers (oqto's live view), straight to Chromium's Input domain.
+    host.addAction(
+      defineAction({
+        name: 'input_mouse',
+        summary: 'Inject a raw mouse event at viewport coordinates (DevTools Input.dispatchMouseEvent).',
+        params: params.inputMouse,
+        handler: async ({ type, x, y, button, clickCount, deltaX, deltaY, modifiers }, ctx) => {
+          const pressing = type === 'mousePressed' || type === 'mouseReleased';
+          await withCdp(await ctx.page(), (session) =>
+            session.send('Input.dispatchMouseEvent', { type, x, y, button: button ?? (pressing ? 'left' : 'none'), clickCount: clickCount ?? (pressing ? 1 : 0), deltaX: deltaX ?? 0, deltaY: deltaY ?? 0, modifiers: modifiers ?? 0 }),
+          );
+          return { injected: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'input_keyboard',
+        summary: 'Inject a raw key event (DevTools Input.dispatchKeyEvent): keyDown, keyUp or char.',
+        params: params.inputKeyboard,
+        handler: async ({ type, key, code, text, modifiers }, ctx) => {
+          await withCdp(await ctx.page(), (session) => session.send('Input.dispatchKeyEvent', { type, key, code, text, modifiers: modifiers ?? 0 }));
+          return { injected: true };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'input_touch',
+        summary: 'Inject a raw touch event (DevTools Input.dispatchTouchEvent); point ids default to their index.',
+        params: params.inputTouch,
+        handler: async ({ type, touchPoints, modifiers }, ctx) => {
+          const points = touchPoints.map((point, index) => ({ x: point.x, y: point.y, id: point.id ?? index }));
+          await withCdp(await ctx.page(), (session) => session.send('Input.dispatchTouchEvent', { type, touchPoints: points, modifiers: modifiers ?? 0 }));
+          return { injected: true };
         },
       }),
     );

@@ -106,6 +106,21 @@ export default definePlugin({
         },
       }),
     );
+    host.addAction(
+      defineAction({
+        name: 'pause',
+        summary: 'Open the Playwright Inspector and wait until someone presses Resume (headed browsers only).',
+        params: schema.none,
+        async handler(_, ctx) {
+          const page = await ctx.page();
+          if (ctx.browser.plan?.headless !== false) {
+            throw new ActionError('NOT_SUPPORTED', "pause opens the Playwright Inspector, which needs a visible browser: start the session with --headed (or headless: false in .agentbrowserrc).");
+          }
+          await page.pause();
+          return { paused: true };
+        },
+      }),
+    );
     host.addAction(defineAction({ name: 'url', summary: 'The active tab’s URL.', params: schema.none, handler: async (_, ctx) => ({ url: (await ctx.page()).url() }) }));
     host.addAction(defineAction({ name: 'title', summary: 'The active tab’s title.', params: schema.none, handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }) }));
     host.addAction(

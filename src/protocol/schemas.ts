@@ -66,6 +66,12 @@ export const wait = z.object({
   text: z.string().min(1).optional(),
 });
 
+export const waitforurl = z.object({ url: z.string().min(1).describe('URL glob (**/done), regex (/done$/) or exact URL'), timeout: positive.optional() });
+
+export const waitforloadstate = z.object({ state: waitUntil, timeout: positive.optional() });
+
+export const waitforfunction = z.object({ expression: z.string().min(1).describe('JavaScript expression that becomes truthy'), timeout: positive.optional() });
+
 export const evaluate = z.object({ script: z.string().min(1), args: z.array(z.unknown()).optional() });
 
 export const snapshot = z.object({

@@ -9,3 +9,6 @@ export const recordingStart = z.object({ path: z.string().min(1), url: z.string(
 export const profilerStart = z.object({ categories: z.array(z.string().min(1)).optional() });
 
 export const profilerStop = z.object({ path: z.string().min(1).optional() });
+
+/** video_start: the reference's field, recorded like recording_start. */
+export const videoStart = z.object({ path: z.string().min(1).describe('Where to save the .webm video') });

@@ -49,3 +49,29 @@ export const upload = z.object({
 export const multiselect = z.object({ selector, values: z.array(z.string()) });
 
 export const setvalue = z.object({ selector, value: z.string() });
+
+/** §2.12 raw input injection (what a streaming viewer sends). */
+export const inputMouse = z.object({
+  type: z.enum(['mousePressed', 'mouseReleased', 'mouseMoved', 'mouseWheel']),
+  x: z.number(),
+  y: z.number(),
+  button: z.enum(['left', 'right', 'middle', 'none']).optional(),
+  clickCount: z.number().positive().optional(),
+  deltaX: z.number().optional(),
+  deltaY: z.number().optional(),
+  modifiers: z.number().int().min(0).optional(),
+});
+
+export const inputKeyboard = z.object({
+  type: z.enum(['keyDown', 'keyUp', 'char']),
+  key: z.string().optional(),
+  code: z.string().optional(),
+  text: z.string().optional(),
+  modifiers: z.number().int().min(0).optional(),
+});
+
+export const inputTouch = z.object({
+  type: z.enum(['touchStart', 'touchEnd', 'touchMove', 'touchCancel']),
+  touchPoints: z.array(z.object({ x: z.number(), y: z.number(), id: z.number().int().optional() })),
+  modifiers: z.number().int().min(0).optional(),
+});
