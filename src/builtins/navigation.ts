@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { definePlugin, defineAction } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as schema from '../protocol/schemas.js';
-import { origin } from './common.js';
+import { isTimeout, origin } from './common.js';
 
 /** Scoped extra headers: only requests to the navigated URL's host get them (reference `navigate.headers`). */
 async function scopeHeaders(page: Page, url: string, headers: Record<string, string>): Promise<void> {
@@ -28,7 +28,7 @@ function navigationError(error: unknown, url: string): unknown {
     const hint = hints[netError] ?? '';
     return new ActionError('NAVIGATION_FAILED', `Could not open ${url}: ${netError}.${hint}`, { cause: error });
   }
-  if ((error as Error).name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(message)) {
+  if (isTimeout(error)) {
     const waited = /waiting until "(\w+)"/.exec(message)?.[1] ?? 'load';
     return new ActionError('TIMEOUT', `Timed out opening ${url}: the page did not reach "${waited}" in time. If it is slow or keeps connections open, try waitUntil "domcontentloaded" (CLI: --wait-until domcontentloaded); otherwise check that the server answers.`, { cause: error });
   }

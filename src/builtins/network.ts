@@ -7,7 +7,7 @@ import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/network.js';
 import { none } from '../protocol/schemas.js';
 import { VERSION } from '../version.js';
-import { onElement } from './common.js';
+import { isTimeout, onElement } from './common.js';
 
 const PLUGIN = 'agent-browser:network';
 /** How many requests `requests` keeps (the oldest go first). */
@@ -59,10 +59,6 @@ function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
       },
     );
   });
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(error.message));
 }
 
 async function writeFile(file: string, text: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { defineAction, definePlugin } from '../host/define.js';
-import { ActionError } from '../protocol/errors.js';
+import type { ActionError } from '../protocol/errors.js';
 import * as schema from '../protocol/schemas.js';
+import { scriptError, withinTimeout } from './common.js';
 
 export default definePlugin({
   name: 'agent-browser:scripting',
@@ -13,16 +14,13 @@ export default definePlugin({
         async handler({ selector, timeout, state, text }, ctx) {
           const frame = await ctx.frame();
           const limit = timeout ?? ctx.timeout;
-          try {
+          const what = selector ? `${JSON.stringify(selector)} to be ${state ?? 'visible'}` : text ? `the text ${JSON.stringify(text)} to appear` : 'the page to load';
+          await withinTimeout(limit, () => `waiting for ${what}. Run 'snapshot' to see the page as it is now.`, async () => {
             if (selector) await (await ctx.locator(selector)).first().waitFor({ state: state ?? 'visible', timeout: limit });
             else if (text) await frame.waitForFunction((needle) => (document.body?.innerText ?? '').includes(needle), text, { timeout: limit });
             else if (timeout) await frame.page().waitForTimeout(timeout);
             else await frame.waitForLoadState('load', { timeout: limit });
-          } catch (error) {
-            if ((error as Error).name !== 'TimeoutError') throw error;
-            const what = selector ? `${JSON.stringify(selector)} to be ${state ?? 'visible'}` : text ? `the text ${JSON.stringify(text)} to appear` : 'the page to load';
-            throw new ActionError('TIMEOUT', `Timed out after ${limit} ms waiting for ${what}. Run 'snapshot' to see the page as it is now.`, { cause: error });
-          }
+          });
           return { waited: true };
         },
       }),
@@ -36,12 +34,9 @@ export default definePlugin({
           const page = await ctx.page();
           const limit = timeout ?? ctx.timeout;
           const regex = /^\/(.+)\/([a-z]*)$/.exec(url);
-          try {
-            await page.waitForURL(regex ? new RegExp(regex[1]!, regex[2]) : url, { timeout: limit, waitUntil: 'commit' });
-          } catch (error) {
-            if ((error as Error).name !== 'TimeoutError') throw error;
-            throw new ActionError('TIMEOUT', `Timed out after ${limit} ms waiting for the URL to match ${JSON.stringify(url)}; it is ${page.url()}.`, { cause: error });
-          }
+          await withinTimeout(limit, () => `waiting for the URL to match ${JSON.stringify(url)}; it is ${page.url()}.`, () =>
+            page.waitForURL(regex ? new RegExp(regex[1]!, regex[2]) : url, { timeout: limit, waitUntil: 'commit' }),
+          );
           return { url: page.url() };
         },
       }),
@@ -53,12 +48,10 @@ export default definePlugin({
         params: schema.waitforloadstate,
         async handler({ state, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
-          try {
-            await (await ctx.frame()).waitForLoadState(state, { timeout: limit });
-          } catch (error) {
-            if ((error as Error).name !== 'TimeoutError') throw error;
-            throw new ActionError('TIMEOUT', `Timed out after ${limit} ms waiting for "${state}". A page that keeps connections open never reaches networkidle; wait for an element or text instead.`, { cause: error });
-          }
+          const frame = await ctx.frame();
+          await withinTimeout(limit, () => `waiting for "${state}". A page that keeps connections open never reaches networkidle; wait for an element or text instead.`, () =>
+            frame.waitForLoadState(state, { timeout: limit }),
+          );
           return { state };
         },
       }),
@@ -70,16 +63,10 @@ export default definePlugin({
         params: schema.waitforfunction,
         async handler({ expression, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
-          try {
-            await (await ctx.frame()).waitForFunction(expression, undefined, { timeout: limit });
-          } catch (error) {
-            if ((error as Error).name === 'TimeoutError') {
-              throw new ActionError('TIMEOUT', `Timed out after ${limit} ms waiting for ${JSON.stringify(expression)} to be truthy.`, { cause: error });
-            }
-            const message = (error as Error).message.split('\n')[0] ?? '';
-            if (/has been closed|disconnected/i.test(message)) throw error;
-            throw new ActionError('EVALUATION_FAILED', `The expression threw: ${message.replace(/^(page|frame)\.waitForFunction: /, '')}`, { cause: error });
-          }
+          const frame = await ctx.frame();
+          await withinTimeout(limit, () => `waiting for ${JSON.stringify(expression)} to be truthy.`, () => frame.waitForFunction(expression, undefined, { timeout: limit })).catch((error: unknown) => {
+            throw (error as ActionError).code === 'TIMEOUT' ? error : scriptError(error, 'The expression threw');
+          });
           return { waited: true };
         },
       }),
@@ -95,9 +82,7 @@ export default definePlugin({
           try {
             result = await frame.evaluate(script);
           } catch (error) {
-            const message = (error as Error).message.split('\n')[0] ?? '';
-            if (/has been closed|disconnected/i.test(message)) throw error;
-            throw new ActionError('EVALUATION_FAILED', `The script threw: ${message.replace(/^page\.evaluate: |^frame\.evaluate: /, '')}`, { cause: error });
+            throw scriptError(error, 'The script threw');
           }
           return { result: result ?? null, origin: frame.url() };
         },
