@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import nodePath from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
@@ -73,6 +74,95 @@ async function checkStateFile(file: string): Promise<void> {
   if (cookies.some((c) => typeof c !== 'object' || c === null || typeof (c as { name?: unknown }).name !== 'string' || typeof (c as { value?: unknown }).value !== 'string')) {
     throw new ActionError('INVALID_PARAMS', `${file} is not a storage state file: every cookie needs a string name and value. ${hint}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The state folder (config `stateDir`): named state files, `<stateDir>/<name>.json`.
+
+const STATE_NAME = /^[a-zA-Z0-9_.-]+$/;
+
+/** True for `login` or `login.json`: no path separator, so it names a file in the state folder. */
+function isBareName(value: string): boolean {
+  return !/[\\/]/.test(value) && value !== '~';
+}
+
+/** `login` or `login.json` → `login.json`, validated; `field` names the request field in messages. */
+function stateFileName(value: string, field: string): string {
+  if (/[\\/]/.test(value)) {
+    throw new ActionError('INVALID_PARAMS', `${field}: "${value}" is a path; give the name of a file in the state folder (letters, digits, ".", "_" and "-"), e.g. "login". See 'agent-browser state list'.`);
+  }
+  const base = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
+  if (!STATE_NAME.test(value) || base === '' || /^\.+$/.test(base)) {
+    throw new ActionError('INVALID_PARAMS', `${field}: "${value}" is not a valid state name; use letters, digits, ".", "_" and "-" only, e.g. "login" or "login.json".`);
+  }
+  return `${base}.json`;
+}
+
+/** Where `state_save`/`state_load` read and write: a bare name goes to the state folder, a path stays a path. */
+function resolveStatePath(ctx: ActionContext, value: string): string {
+  if (!isBareName(value)) return value;
+  if (!STATE_NAME.test(value)) {
+    throw new ActionError('INVALID_PARAMS', `"${value}" is not a valid state name (letters, digits, ".", "_" and "-"); to use a file outside the state folder give a path, e.g. ./${value}.`);
+  }
+  return nodePath.join(ctx.config.stateDir, stateFileName(value, 'path'));
+}
+
+interface StateFileInfo {
+  filename: string;
+  path: string;
+  size: number;
+  modified: string;
+  encrypted: false;
+  /** mtime in ms, for state_clean (not sent). */
+  mtimeMs: number;
+}
+
+async function fileInfo(dir: string, filename: string): Promise<StateFileInfo | undefined> {
+  const file = nodePath.join(dir, filename);
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return undefined;
+    return { filename, path: file, size: stat.size, modified: stat.mtime.toISOString(), encrypted: false, mtimeMs: stat.mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Every `.json` file of the state folder, by name; none when the folder does not exist. */
+async function stateFiles(dir: string): Promise<StateFileInfo[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw error;
+  }
+  const infos = await Promise.all(names.filter((name) => name.endsWith('.json')).sort().map((name) => fileInfo(dir, name)));
+  return infos.filter((info): info is StateFileInfo => info !== undefined);
+}
+
+function publicInfo({ mtimeMs: _mtime, ...info }: StateFileInfo): Omit<StateFileInfo, 'mtimeMs'> {
+  return info;
+}
+
+function notFound(file: string): ActionError {
+  return new ActionError('FILE_NOT_FOUND', `State file not found: ${file}. Run 'agent-browser state list' to see the saved states.`);
+}
+
+/** Deletes files of the state folder; a file already gone is skipped. Returns the names deleted. */
+async function deleteFiles(files: StateFileInfo[]): Promise<string[]> {
+  const deleted: string[] = [];
+  for (const file of files) {
+    try {
+      await fs.unlink(file.path);
+      deleted.push(file.filename);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return deleted;
 }
 
 export default definePlugin({
@@ -164,10 +254,15 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'state_save',
-        summary: 'Save cookies and localStorage of every origin to a JSON file (for state_load).',
+        summary: 'Save cookies and localStorage of every origin to a JSON file (for state_load); a bare name saves to the state folder.',
         params: params.statePath,
-        async handler({ path }, ctx) {
+        async handler({ path: given }, ctx) {
+          const path = resolveStatePath(ctx, given);
+          const inFolder = path !== given;
+          if (inFolder) await fs.mkdir(nodePath.dirname(path), { recursive: true, mode: 0o700 });
           await (await context(ctx)).storageState({ path });
+          // Cookies are credentials: keep the file readable by its owner only.
+          await fs.chmod(path, 0o600).catch(() => undefined);
           return { path };
         },
       }),
@@ -175,12 +270,111 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'state_load',
-        summary: 'Replace cookies and localStorage with a file saved by state_save; open tabs reload.',
+        summary: 'Replace cookies and localStorage with a file saved by state_save (a bare name: from the state folder); open tabs reload.',
         params: params.statePath,
-        async handler({ path }, ctx) {
+        async handler({ path: given }, ctx) {
+          const path = resolveStatePath(ctx, given);
           await checkStateFile(path);
           await ctx.browser.recreateContext({ storageState: path });
           return { loaded: true, path };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'state_list',
+        summary: 'The saved state files of the state folder (config stateDir): name, size, modification time.',
+        params: none,
+        async handler(_, ctx) {
+          const directory = ctx.config.stateDir;
+          return { files: (await stateFiles(directory)).map(publicInfo), directory };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'state_show',
+        summary: 'One saved state file of the state folder: a summary (cookies, origins, cookie domains) and its contents.',
+        params: params.stateShow,
+        async handler({ filename }, ctx) {
+          const name = stateFileName(filename, 'filename');
+          const info = await fileInfo(ctx.config.stateDir, name);
+          if (!info) throw notFound(nodePath.join(ctx.config.stateDir, name));
+          let state: { cookies?: Array<{ domain?: unknown }>; origins?: unknown[] };
+          try {
+            state = JSON.parse(await fs.readFile(info.path, 'utf8'));
+          } catch (error) {
+            throw new ActionError('INVALID_PARAMS', `${info.path} is not a storage state file: ${(error as Error).message}`, { cause: error });
+          }
+          const cookies = Array.isArray(state?.cookies) ? state.cookies : [];
+          const origins = Array.isArray(state?.origins) ? state.origins : [];
+          const domains = [...new Set(cookies.map((c) => c?.domain).filter((d): d is string => typeof d === 'string'))].sort();
+          return { ...publicInfo(info), summary: { cookies: cookies.length, origins: origins.length, domains }, state };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'state_clear',
+        summary: 'Delete one saved state file of the state folder (sessionName), or all of them (all: true).',
+        params: params.stateClear,
+        async handler({ sessionName, all }, ctx) {
+          const dir = ctx.config.stateDir;
+          let targets: StateFileInfo[];
+          if (all) {
+            targets = await stateFiles(dir);
+          } else if (sessionName !== undefined) {
+            const info = await fileInfo(dir, stateFileName(sessionName, 'sessionName'));
+            targets = info ? [info] : [];
+          } else {
+            throw new ActionError('INVALID_PARAMS', "Pass sessionName (the state file to delete) or all: true (every state file). CLI: 'agent-browser state clear <name>' or 'state clear --all'.");
+          }
+          const deleted = await deleteFiles(targets);
+          return { cleared: deleted.length, deleted };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'state_clean',
+        summary: 'Delete saved state files of the state folder not modified for more than `days` days.',
+        params: params.stateClean,
+        async handler({ days }, ctx) {
+          const files = await stateFiles(ctx.config.stateDir);
+          const cutoff = Date.now() - days * 24 * 60 * 60 * 1000;
+          const old = files.filter((file) => file.mtimeMs < cutoff);
+          const deleted = await deleteFiles(old);
+          return { cleaned: deleted.length, deleted, keptCount: files.length - deleted.length, days };
+        },
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'state_rename',
+        summary: 'Rename a saved state file of the state folder; never overwrites another.',
+        params: params.stateRename,
+        async handler({ oldName, newName }, ctx) {
+          const dir = ctx.config.stateDir;
+          const from = stateFileName(oldName, 'oldName');
+          const to = stateFileName(newName, 'newName');
+          const source = nodePath.join(dir, from);
+          const target = nodePath.join(dir, to);
+          if (!(await fileInfo(dir, from))) throw notFound(source);
+          const exists = () => new ActionError('FILE_EXISTS', `A state file named ${to} already exists: ${target}. Choose another name, or delete it first with 'agent-browser state clear ${to.slice(0, -5)}'.`);
+          if (from === to) throw exists();
+          try {
+            // link + unlink: fails instead of overwriting when the target appears meanwhile.
+            await fs.link(source, target);
+            await fs.unlink(source);
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if (code === 'EEXIST') throw exists();
+            if (code === 'ENOENT') throw notFound(source);
+            // A file system without hard links.
+            if (await fileInfo(dir, to)) throw exists();
+            await fs.rename(source, target);
+          }
+          return { renamed: true, oldName: from, newName: to, path: target };
         },
       }),
     );

@@ -3,6 +3,8 @@
  * (no zod) so the short-lived CLI process pays nothing for it at startup, and so each problem reads
  * the way a person would write it.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { editDistance } from '../protocol/suggest.js';
 import { isLocalSpec, resolvePath } from './paths.js';
 import type { AgentBrowserConfig, ConfigFlags, ConfigKey, PluginSpec } from './types.js';
@@ -27,7 +29,13 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     streamPort: 0,
     debug: false,
     dialogs: 'dismiss',
+    stateDir: defaultStateDir(),
   };
+}
+
+/** Where `state save <name>` files go unless configured: ~/.agent-browser/states. */
+export function defaultStateDir(home: string = os.homedir()): string {
+  return path.join(home, '.agent-browser', 'states');
 }
 
 /** Where a value is being checked: relative paths resolve from `baseDir`. */
@@ -244,6 +252,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
   },
   debug: checkBoolean,
   dialogs: checkEnum(['accept', 'dismiss'] as const),
+  stateDir: checkPath,
 };
 
 /** Keys, in the order `config show` and the example file list them. */
@@ -278,6 +287,8 @@ const KEY_HINTS: Record<string, string> = {
   plugin: 'did you mean "plugins"?',
   extension: 'did you mean "extensions"?',
   socketpath: 'did you mean "socketDir"?',
+  statesdir: 'did you mean "stateDir"?',
+  statepath: 'did you mean "stateDir"?',
 };
 
 function normalizeKey(key: string): string {
@@ -372,6 +383,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_STREAM_PORT', key: 'streamPort', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_DEBUG', key: 'debug', parse: parseBooleanEnv },
   { name: 'AGENT_BROWSER_DIALOGS', key: 'dialogs', parse: (raw) => raw.trim().toLowerCase() },
+  { name: 'AGENT_BROWSER_STATE_DIR', key: 'stateDir', parse: (raw) => raw.trim() },
 ];
 
 /** Environment variable naming an explicit config file. */

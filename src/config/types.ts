@@ -41,6 +41,11 @@ export interface AgentBrowserConfig {
    * 'dismiss' (default) or 'accept' (prompts get their default text). `beforeunload` is always accepted.
    */
   dialogs: 'accept' | 'dismiss';
+  /**
+   * Folder of named storage-state files (`state save <name>` → `<stateDir>/<name>.json`,
+   * `state list|show|clear|clean|rename`); absolute. Default ~/.agent-browser/states.
+   */
+  stateDir: string;
 }
 
 export type ConfigKey = keyof AgentBrowserConfig;

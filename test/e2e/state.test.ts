@@ -261,15 +261,16 @@ test('CLI: cookies set/get/clear, storage local|session, state save/load, set cr
   assert.is(await evaluate(fx.daemon, 'sessionStorage.length'), 0);
 
   await ok(fx.daemon, { action: 'navigate', url: `${site.origin}/login` });
-  assert.is(await run('state', 'save', 'cli-state.json'), `✓ State saved to ${path.join(dir, 'cli-state.json')}`);
+  // './': a bare name would mean the state folder (config stateDir).
+  assert.is(await run('state', 'save', './cli-state.json'), `✓ State saved to ${path.join(dir, 'cli-state.json')}`);
   assert.ok(fs.existsSync(path.join(dir, 'cli-state.json')), 'relative path resolved against the CLI’s folder');
   await run('cookies', 'clear');
   await openApp();
   await evaluate(fx.daemon, 'localStorage.clear()');
-  assert.is(await run('state', 'load', 'cli-state.json'), `✓ State loaded from ${path.join(dir, 'cli-state.json')}`);
+  assert.is(await run('state', 'load', './cli-state.json'), `✓ State loaded from ${path.join(dir, 'cli-state.json')}`);
   assert.is(await serverCookie(fx.daemon), 'login=ada-token');
   assert.is(await evaluate(fx.daemon, `localStorage.getItem('user')`), 'ada');
-  const missing = await cli('state', 'load', 'missing.json');
+  const missing = await cli('state', 'load', './missing.json');
   assert.is(missing.code, 1);
   assert.is(missing.stderr, `✗ State file not found: ${path.join(dir, 'missing.json')}\n`);
 

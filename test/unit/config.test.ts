@@ -66,6 +66,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   streamPort: 0,
   debug: false,
   dialogs: 'dismiss',
+  stateDir: path.join(os.homedir(), '.agent-browser', 'states'),
 };
 
 function kinds(sources: Record<ConfigKey, ConfigSource>): Record<string, string> {
@@ -270,6 +271,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     streamPort: 'env:AGENT_BROWSER_STREAM_PORT',
     debug: 'flag:--debug',
     dialogs: 'default',
+    stateDir: 'default',
   });
 });
 
@@ -447,6 +449,31 @@ test('dialogs: "accept" or "dismiss" from the file, AGENT_BROWSER_DIALOGS over i
   await write(path.join(other, '.agentbrowserrc.json'), JSON.stringify({ dialogs: true }));
   const badFile = await rejection(loadConfig({ cwd: other, env: {} }));
   assert.equal(badFile.problems, ['dialogs: expected "accept" or "dismiss", got true']);
+});
+
+test('stateDir: ~/.agent-browser/states by default; relative to the file folder, AGENT_BROWSER_STATE_DIR from cwd', async () => {
+  const dir = await tmp();
+  const defaults = await loadConfig({ cwd: dir, env: {} });
+  assert.is(defaults.config.stateDir, path.join(os.homedir(), '.agent-browser', 'states'));
+  assert.equal(defaults.sources.stateDir, { kind: 'default' });
+  const file = await write(path.join(dir, '.agentbrowserrc'), 'stateDir: ./states\n');
+  const cwd = path.join(dir, 'sub');
+  await mkdir(cwd, { recursive: true });
+  const fromFile = await loadConfig({ cwd, env: {} });
+  assert.is(fromFile.config.stateDir, path.join(dir, 'states'));
+  assert.equal(fromFile.sources.stateDir, { kind: 'file', path: file });
+  const fromEnv = await loadConfig({ cwd, env: { AGENT_BROWSER_STATE_DIR: ' saved ' } });
+  assert.is(fromEnv.config.stateDir, path.join(cwd, 'saved'));
+  assert.equal(fromEnv.sources.stateDir, { kind: 'env', name: 'AGENT_BROWSER_STATE_DIR' });
+  const home = await loadConfig({ cwd, env: { AGENT_BROWSER_STATE_DIR: '~/st' } });
+  assert.is(home.config.stateDir, path.join(os.homedir(), 'st'));
+  const other = await tmp();
+  await write(path.join(other, '.agentbrowserrc.json'), JSON.stringify({ stateDir: '' }));
+  const bad = await rejection(loadConfig({ cwd: other, env: {} }));
+  assert.equal(bad.problems, ['stateDir: expected a non-empty path, got ""']);
+  const typo = await tmp();
+  await write(path.join(typo, '.agentbrowserrc.json'), JSON.stringify({ statesDir: './x' }));
+  assert.equal((await rejection(loadConfig({ cwd: typo, env: {} }))).problems, ['statesDir: unknown key (did you mean "stateDir"?)']);
 });
 
 test('the example message format from the brief', async () => {

@@ -31,3 +31,14 @@ export const storageClear = z.object({ type: storageType });
 export const statePath = z.object({ path: z.string().min(1) });
 
 export const credentials = z.object({ username: z.string(), password: z.string() });
+
+/** A state file in the state folder: letters, digits, ".", "_" and "-", `.json` optional. */
+const stateName = z.string().min(1);
+
+export const stateShow = z.object({ filename: stateName });
+
+export const stateClear = z.object({ sessionName: stateName.optional(), all: z.boolean().optional() });
+
+export const stateClean = z.object({ days: z.number().int().positive() });
+
+export const stateRename = z.object({ oldName: stateName, newName: stateName });
