@@ -7,26 +7,8 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/diff.js';
+import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
 import { onElement } from './common.js';
-
-/** What `diff_snapshot` answers. */
-export interface SnapshotDiff {
-  diff: string;
-  additions: number;
-  removals: number;
-  unchanged: number;
-  changed: boolean;
-}
-
-/** What `diff_screenshot` answers. */
-export interface ScreenshotDiff {
-  diffPath: string;
-  totalPixels: number;
-  differentPixels: number;
-  mismatchPercentage: number;
-  match: boolean;
-  dimensionMismatch?: boolean;
-}
 
 /**
  * Diffs: a snapshot against a baseline file or the session's last snapshot, a screenshot against a

@@ -1,31 +1,15 @@
 /** Human output of the `diff` commands (their data matches none of the generic output rules). */
+import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
 import type { Painter } from './output.js';
 
-export interface SnapshotDiffData {
-  diff: string;
-  additions: number;
-  removals: number;
-  unchanged: number;
-  changed: boolean;
-}
-
-export interface ScreenshotDiffData {
-  diffPath: string;
-  totalPixels: number;
-  differentPixels: number;
-  mismatchPercentage: number;
-  match: boolean;
-  dimensionMismatch?: boolean;
-}
-
-export function formatSnapshotDiff(data: SnapshotDiffData, paint: Painter): string {
+export function formatSnapshotDiff(data: SnapshotDiff, paint: Painter): string {
   const summary = `${data.additions} added, ${data.removals} removed, ${data.unchanged} unchanged`;
   if (!data.changed) return `${paint.green('✓')} No changes ${paint.dim(`(${summary})`)}`;
   const lines = data.diff.split('\n').map((line) => (line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : line.startsWith('@@') ? paint.dim(line) : line));
   return `${lines.join('\n')}\n${paint.dim(summary)}`;
 }
 
-export function formatScreenshotDiff(data: ScreenshotDiffData, paint: Painter): string {
+export function formatScreenshotDiff(data: ScreenshotDiff, paint: Painter): string {
   const head = data.match
     ? `${paint.green('✓')} Screenshots match`
     : `${paint.red('✗')} ${data.differentPixels} of ${data.totalPixels} pixels differ (${data.mismatchPercentage}%)${data.dimensionMismatch ? ', and the sizes differ' : ''}`;

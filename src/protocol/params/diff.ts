@@ -25,3 +25,22 @@ export const diffUrl = z.object({
   compact: z.boolean().optional(),
   maxDepth: nonNegative.optional(),
 });
+
+/** What `diff_snapshot` answers. */
+export interface SnapshotDiff {
+  diff: string;
+  additions: number;
+  removals: number;
+  unchanged: number;
+  changed: boolean;
+}
+
+/** What `diff_screenshot` answers. */
+export interface ScreenshotDiff {
+  diffPath: string;
+  totalPixels: number;
+  differentPixels: number;
+  mismatchPercentage: number;
+  match: boolean;
+  dimensionMismatch?: boolean;
+}

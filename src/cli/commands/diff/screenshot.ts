@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand, CliFailure } from '../../base.js';
-import { formatScreenshotDiff, type ScreenshotDiffData } from '../../diff-output.js';
+import { formatScreenshotDiff } from '../../diff-output.js';
+import type { ScreenshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class DiffScreenshot extends ActionCommand {
@@ -32,6 +33,6 @@ export default class DiffScreenshot extends ActionCommand {
 
   protected override render(response: WireResponse, action?: string): void {
     if (this.globals.json || !response.success) return super.render(response, action);
-    process.stdout.write(`${formatScreenshotDiff(response.data as ScreenshotDiffData, painter(colorEnabled(process.stdout)))}\n`);
+    process.stdout.write(`${formatScreenshotDiff(response.data as ScreenshotDiff, painter(colorEnabled(process.stdout)))}\n`);
   }
 }

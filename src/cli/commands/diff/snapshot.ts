@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand } from '../../base.js';
-import { formatSnapshotDiff, type SnapshotDiffData } from '../../diff-output.js';
+import { formatSnapshotDiff } from '../../diff-output.js';
+import type { SnapshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class DiffSnapshot extends ActionCommand {
@@ -29,6 +30,6 @@ export default class DiffSnapshot extends ActionCommand {
 
   protected override render(response: WireResponse, action?: string): void {
     if (this.globals.json || !response.success) return super.render(response, action);
-    process.stdout.write(`${formatSnapshotDiff(response.data as SnapshotDiffData, painter(colorEnabled(process.stdout)))}\n`);
+    process.stdout.write(`${formatSnapshotDiff(response.data as SnapshotDiff, painter(colorEnabled(process.stdout)))}\n`);
   }
 }

@@ -1,7 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand } from '../../base.js';
-import { formatScreenshotDiff, formatSnapshotDiff, type ScreenshotDiffData, type SnapshotDiffData } from '../../diff-output.js';
+import { formatScreenshotDiff, formatSnapshotDiff } from '../../diff-output.js';
+import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 import { normalizeUrl } from '../open.js';
 
@@ -38,7 +39,7 @@ export default class DiffUrl extends ActionCommand {
 
   protected override render(response: WireResponse, action?: string): void {
     if (this.globals.json || !response.success) return super.render(response, action);
-    const data = response.data as { snapshot: SnapshotDiffData; screenshot?: ScreenshotDiffData };
+    const data = response.data as { snapshot: SnapshotDiff; screenshot?: ScreenshotDiff };
     const paint = painter(colorEnabled(process.stdout));
     const parts = [formatSnapshotDiff(data.snapshot, paint)];
     if (data.screenshot) parts.push(formatScreenshotDiff(data.screenshot, paint));
