@@ -11,6 +11,15 @@ export interface DaemonControl {
   host: Host;
 }
 
+/** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  try {
+    return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
+  } catch {
+    return { type: 'object' };
+  }
+}
+
 export function daemonPlugin(daemon: DaemonControl) {
   return definePlugin({
     name: 'agent-browser:daemon',
@@ -55,7 +64,7 @@ export function daemonPlugin(daemon: DaemonControl) {
               name: action.name,
               summary: action.summary,
               plugin: action.plugin,
-              params: z.toJSONSchema(action.params, { unrepresentable: 'any' }),
+              params: jsonSchemaOf(action.params),
             })),
           }),
         }),

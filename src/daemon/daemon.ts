@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { builtinPlugins } from '../builtins/index.js';
 import { BrowserSession } from '../browser/session.js';
 import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
@@ -147,7 +148,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   try {
     for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
     for (const spec of config.plugins) {
-      const loadedPlugin = await importPlugin(spec);
+      const loadedPlugin = await importPlugin(spec, loaded.filepath ? path.dirname(loaded.filepath) : process.cwd());
       await host.use(loadedPlugin.plugin, { source: loadedPlugin.source, options: loadedPlugin.options, fallbackName: loadedPlugin.fallbackName });
     }
     host.seal();

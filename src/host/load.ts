@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,14 +13,53 @@ export interface ResolvedPluginModule {
   fallbackName: string;
 }
 
+/**
+ * Finds a plugin package the way Node would from `baseDir` (the config file's folder): the
+ * require resolution first, then the package's ESM `exports` for import-only packages.
+ */
+export function resolvePluginPackage(name: string, baseDir: string): string {
+  const require = createRequire(path.join(baseDir, 'noop.js'));
+  try {
+    return require.resolve(name);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED' && code !== 'MODULE_NOT_FOUND') throw error;
+    for (let dir = baseDir; ; dir = path.dirname(dir)) {
+      const root = path.join(dir, 'node_modules', name);
+      const manifest = path.join(root, 'package.json');
+      if (fs.existsSync(manifest)) {
+        const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
+        const entry = importEntry(pkg.exports) ?? pkg.module ?? pkg.main ?? 'index.js';
+        return path.join(root, entry);
+      }
+      if (path.dirname(dir) === dir) throw error;
+    }
+  }
+}
+
+/** The `.` entry of a package's exports for `import` (string, conditions, or nested conditions). */
+function importEntry(exports: unknown): string | undefined {
+  if (typeof exports === 'string') return exports;
+  if (!exports || typeof exports !== 'object') return undefined;
+  const map = exports as Record<string, unknown>;
+  const dot = '.' in map ? map['.'] : map;
+  if (typeof dot === 'string') return dot;
+  if (!dot || typeof dot !== 'object') return undefined;
+  for (const condition of ['import', 'node', 'default']) {
+    const target = importEntry((dot as Record<string, unknown>)[condition]);
+    if (target) return target;
+  }
+  return undefined;
+}
+
 /** Imports one configured plugin; failures name the plugin, the file and the cause. */
-export async function importPlugin(spec: PluginSpec): Promise<ResolvedPluginModule> {
+export async function importPlugin(spec: PluginSpec, baseDir: string = process.cwd()): Promise<ResolvedPluginModule> {
   const isPath = path.isAbsolute(spec.resolved);
   let file = spec.resolved;
   try {
-    if (!isPath) file = createRequire(path.join(process.cwd(), 'noop.js')).resolve(spec.resolved);
+    if (!isPath) file = resolvePluginPackage(spec.resolved, baseDir);
   } catch (error) {
-    throw new ActionError('PLUGIN_FAILED', `Cannot find plugin package "${spec.spec}": ${(error as Error).message.split('\n')[0]}. Install it (npm install ${spec.spec}) or fix "plugins" in your config.`);
+    throw new ActionError('PLUGIN_FAILED', `Cannot find plugin package "${spec.spec}" from ${baseDir}: ${(error as Error).message.split('\n')[0]}. Install it there (npm install ${spec.spec}) or fix "plugins" in your config.`);
   }
   let loaded: Record<string, unknown>;
   try {

@@ -314,3 +314,71 @@ for (const failure of failures) {
 }
 
 refused.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const packages = suite('plugins: npm packages resolved from the config file’s folder');
+
+packages.after.each(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes node_modules/<name> with a package.json and its entry file. */
+function installPackage(projectDir: string, name: string, manifest: Record<string, unknown>, entry: string, body: string): void {
+  const root = path.join(projectDir, 'node_modules', name);
+  writeJson(path.join(root, 'package.json'), { name, version: '1.2.3', ...manifest });
+  fs.mkdirSync(path.dirname(path.join(root, entry)), { recursive: true });
+  fs.writeFileSync(path.join(root, entry), body);
+}
+
+const PACKAGE_PLUGIN = (name: string) => `
+export default {
+  name: '${name}',
+  version: '1.2.3',
+  apply(host) {
+    host.hooks.registerActions.tap('${name}', (registry) => registry.add({
+      name: '${name}:hello',
+      summary: 'says hello',
+      params: { safeParse: (value) => ({ success: true, data: value }) },
+      handler: () => ({ hello: '${name}' }),
+    }));
+  },
+};
+`;
+
+packages('an import-only (exports) package and a main-field package load from the config folder, not the daemon’s cwd', async () => {
+  const dir = tracked(tempProject());
+  installPackage(dir, 'ab-esm-only', { type: 'module', exports: { '.': { import: './dist/plugin.js' } } }, 'dist/plugin.js', PACKAGE_PLUGIN('ab-esm-only'));
+  installPackage(dir, 'ab-main', { type: 'module', main: 'lib/main.js' }, 'lib/main.js', PACKAGE_PLUGIN('ab-main'));
+  const config = writeJson(path.join(dir, '.agentbrowserrc.json'), { plugins: ['ab-esm-only', 'ab-main'] });
+  const elsewhere = tracked(tempProject());
+  const daemon = await startDaemon({ cwd: elsewhere, env: { AGENT_BROWSER_CONFIG: config } });
+  try {
+    for (const name of ['ab-esm-only', 'ab-main']) {
+      const answer = await daemon.request({ id: name, action: `${name}:hello` });
+      assert.equal(answer.data, { hello: name }, JSON.stringify(answer));
+    }
+    const actions = await daemon.request({ id: 'a', action: 'actions' });
+    assert.equal(actions.data.actions.find((a: { name: string }) => a.name === 'ab-main:hello').params, { type: 'object' }, 'a non-zod schema is listed, not fatal');
+    const status = await daemon.request({ id: 's', action: 'status' });
+    const listed = status.data.plugins.filter((p: { builtin: boolean }) => !p.builtin).map((p: { name: string; version: string; source: string }) => [p.name, p.version, p.source]);
+    assert.equal(listed, [
+      ['ab-esm-only', '1.2.3', path.join(dir, 'node_modules', 'ab-esm-only', 'dist', 'plugin.js')],
+      ['ab-main', '1.2.3', path.join(dir, 'node_modules', 'ab-main', 'lib', 'main.js')],
+    ]);
+  } finally {
+    await daemon.stop();
+  }
+});
+
+packages('a package that is not installed: the start is refused naming the package, the folder searched and how to install it', async () => {
+  const dir = tracked(tempProject());
+  const config = writeJson(path.join(dir, '.agentbrowserrc.json'), { plugins: ['ab-not-installed'] });
+  const startup = await refusal(config);
+  assert.is(startup.code, 'PLUGIN_FAILED');
+  assert.match(startup.message, 'Cannot find plugin package "ab-not-installed"');
+  assert.match(startup.message, dir);
+  assert.match(startup.message, 'npm install ab-not-installed');
+});
+
+packages.run();
