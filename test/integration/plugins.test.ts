@@ -223,6 +223,36 @@ loaded('the CLI reaches plugin actions with run', async () => {
   assert.match(failed.stderr, 'action:demo:fail');
 });
 
+loaded('agent-browser <plugin>:<action> --name value… is forwarded to the daemon as that action with those params', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const forwarded = await runCli(['demo:echo', '--text', 'ab', '--times', '2', '--json'], { env });
+  assert.is(forwarded.code, 0, forwarded.stderr);
+  assert.equal(forwarded.json.data, { echo: 'abab', session: daemon.session, decorated: true });
+  const human = await runCli(['demo:echo', '--text=hi'], { env });
+  assert.is(human.code, 0, human.stderr);
+  assert.equal(JSON.parse(human.stdout), { echo: 'hi', session: daemon.session, decorated: true });
+  const typo = await runCli(['demo:ecko', '--text', 'x'], { env });
+  assert.is(typo.code, 1);
+  assert.match(typo.stderr, 'Unknown action "demo:ecko". Did you mean "demo:echo"?');
+  const positional = await runCli(['demo:echo', 'loose'], { env });
+  assert.is(positional.code, 1);
+  assert.match(positional.stderr, 'named params');
+});
+
+loaded('agent-browser plugins lists the configured plugins with version, file and actions; --builtin adds the built-ins', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const listed = await runCli(['plugins', '--json'], { env });
+  assert.is(listed.code, 0, listed.stderr);
+  const demo = listed.json.data.plugins.find((plugin: { name: string }) => plugin.name === 'demo');
+  assert.equal({ version: demo.version, builtin: demo.builtin, actions: demo.actions }, { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:typed'] });
+  assert.ok(listed.json.data.plugins.every((plugin: { builtin: boolean }) => !plugin.builtin));
+  const text = await runCli(['plugins'], { env });
+  assert.match(text.stdout, /^demo 1\.2\.3 {2}\S+/m);
+  assert.match(text.stdout, 'demo:echo, demo:fail, demo:typed');
+  const all = await runCli(['plugins', '--builtin', '--json'], { env });
+  assert.ok(all.json.data.plugins.some((plugin: { name: string }) => plugin.name === 'agent-browser:navigation'));
+});
+
 loaded('agent-browser actions lists built-in and plugin actions, plugin ones marked with their plugin', async () => {
   const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
   const listed = await runCli(['actions'], { env });

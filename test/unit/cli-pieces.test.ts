@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { hoistGlobalFlags } from '../../src/cli/argv.js';
 import { normalizeUrl } from '../../src/cli/commands/open.js';
 import { formatData, formatDialogs, painter } from '../../src/cli/output.js';
+import { paramsFromArgv } from '../../src/cli/hooks/command-not-found.js';
 
 // ---------------------------------------------------------------------------------------------
 const hoist = suite('cli: hoistGlobalFlags');
@@ -244,3 +245,22 @@ urls('URLs with a scheme are kept as they are', () => {
 });
 
 urls.run();
+
+// ---------------------------------------------------------------------------------------------
+const forward = suite('cli: paramsFromArgv (agent-browser <plugin>:<action> --name value)');
+
+forward('values parse as JSON when they can, strings otherwise; bare flags are true, --no- flags false', () => {
+  const { params, passThrough, stray } = paramsFromArgv(['--limit', '5', '--name', 'Ada', '--deep', '--no-cache', '--tags=["a","b"]']);
+  assert.equal(params, { limit: 5, name: 'Ada', deep: true, cache: false, tags: ['a', 'b'] });
+  assert.equal(passThrough, []);
+  assert.equal(stray, []);
+});
+
+forward('global flags pass through to the run command; --params merges; positional words are reported', () => {
+  const { params, passThrough, stray } = paramsFromArgv(['--session', 's1', '--json', '--params', '{"a":1}', '--b', 'x', 'loose']);
+  assert.equal(params, { a: 1, b: 'x' });
+  assert.equal(passThrough, ['--session', 's1', '--json']);
+  assert.equal(stray, ['loose']);
+});
+
+forward.run();
