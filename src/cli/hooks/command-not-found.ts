@@ -38,7 +38,10 @@ const hook: Hook.CommandNotFound = async function (options) {
   const separator = this.config.topicSeparator ?? ' ';
   const [first] = options.id.split(':');
   const topics = new Set(this.config.commands.map((command) => command.id.split(':')[0]));
-  if (options.id.includes(':') && !topics.has(first!)) {
+  // oclif joins space-separated words with ':' too ('clik @e1' arrives as 'clik:@e1'), so only a
+  // word typed with its colon (`links:list`) names a plugin action.
+  const typedAsOneWord = process.argv.slice(2).includes(options.id);
+  if (typedAsOneWord && options.id.includes(':') && !topics.has(first!)) {
     // `agent-browser links:list --limit 5`: a plugin action the daemon may know; it answers if it does not.
     const { params, passThrough, stray } = paramsFromArgv(options.argv ?? []);
     if (stray.length > 0) {
