@@ -36,10 +36,6 @@ export class RefStore {
     this.takenAt = this.navigations;
   }
 
-  get size(): number {
-    return this.refs.size;
-  }
-
   has(ref: string): boolean {
     return this.refs.has(ref);
   }

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { editDistance } from '../protocol/suggest.js';
+import { defaultTransport } from '../transport/endpoints.js';
 import { isLocalSpec, resolvePath } from './paths.js';
 import type { AgentBrowserConfig, ConfigFlags, ConfigKey, PluginSpec } from './types.js';
 
@@ -22,7 +23,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     viewport: { width: 1280, height: 720 },
     timeout: 25_000,
     idleTimeout: 1_800_000,
-    transport: platform === 'win32' ? 'tcp' : 'unix',
+    transport: defaultTransport(platform),
     extensions: [],
     plugins: [],
     tcpAuth: 'token',
