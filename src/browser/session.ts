@@ -112,6 +112,11 @@ export class BrowserSession {
     return this.primary !== null;
   }
 
+  /** True while the launched browser is still connected (a closed tab leaves it running). */
+  get connected(): boolean {
+    return this.primary !== null && (this.browser?.isConnected() ?? true);
+  }
+
   /**
    * The active tab's browser context (the launch context until `window_new` opened another one
    * and one of its tabs is active). Cookies, storage, routes and headers act on it.
@@ -154,6 +159,8 @@ export class BrowserSession {
 
   async activeTab(): Promise<Tab> {
     await this.ensure();
+    // A page that closed itself may not have delivered its close event yet.
+    for (const tab of this.tabs.filter((candidate) => candidate.page.isClosed())) this.forget(tab);
     if (this.tabs.length === 0) {
       this.adopt(await this.primary!.newPage());
     }

@@ -27,9 +27,19 @@ async function activeContext(ctx: ActionContext): Promise<BrowserContext> {
   return (await ctx.page()).context();
 }
 
-/** The open tabs of `context`. */
-function pagesOf(ctx: ActionContext, context: BrowserContext): Page[] {
-  return ctx.browser.tabs.map((tab) => tab.page).filter((page) => page.context() === context && !page.isClosed());
+/**
+ * Applies a live setting to every open tab of `context`. A tab that closes meanwhile (a popup
+ * closing itself) is skipped rather than failing the setting for the tabs that remain.
+ */
+async function applyToTabs(ctx: ActionContext, context: BrowserContext, apply: (page: Page) => Promise<unknown>): Promise<void> {
+  const pages = ctx.browser.tabs.map((tab) => tab.page).filter((page) => page.context() === context && !page.isClosed());
+  await Promise.all(
+    pages.map((page) =>
+      apply(page).catch((error: unknown) => {
+        if (!page.isClosed()) throw error;
+      }),
+    ),
+  );
 }
 
 /** Recreates the context with `changes`; media emulation (not a context option) is carried over. */
@@ -40,7 +50,7 @@ async function recreate(ctx: ActionContext, changes: BrowserContextOptions): Pro
   if (!media) return;
   const after = await activeContext(ctx);
   mediaOf.set(after, media);
-  await Promise.all(pagesOf(ctx, after).map((page) => page.emulateMedia(media)));
+  await applyToTabs(ctx, after, (page) => page.emulateMedia(media));
 }
 
 type Descriptor = (typeof devices)[string];
@@ -110,7 +120,7 @@ export default definePlugin({
           }
           ctx.browser.contextOptions.viewport = viewport;
           viewportOf.set(context, viewport);
-          await Promise.all(pagesOf(ctx, context).map((page) => page.setViewportSize(viewport)));
+          await applyToTabs(ctx, context, (page) => page.setViewportSize(viewport));
           return deviceScaleFactor === undefined ? { width, height } : { width, height, deviceScaleFactor };
         },
       }),
@@ -203,7 +213,7 @@ export default definePlugin({
           if (colorScheme !== undefined) options.colorScheme = colorScheme;
           if (reducedMotion !== undefined) options.reducedMotion = reducedMotion;
           if (forcedColors !== undefined) options.forcedColors = forcedColors;
-          await Promise.all(pagesOf(ctx, context).map((page) => page.emulateMedia(given)));
+          await applyToTabs(ctx, context, (page) => page.emulateMedia(given));
           return { emulated: true };
         },
       }),

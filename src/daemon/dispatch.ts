@@ -4,7 +4,7 @@ import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
 import type { ActionCall, ActionContext, Logger } from '../host/types.js';
 import { failure, splitRequest, success, type WireRequest, type WireResponse } from '../protocol/envelope.js';
-import { ActionError } from '../protocol/errors.js';
+import { ActionError, isActionError } from '../protocol/errors.js';
 import { validate } from '../protocol/schemas.js';
 import { closestNames } from '../protocol/suggest.js';
 import type { AgentBrowserConfig } from '../config/index.js';
@@ -44,7 +44,7 @@ export class Dispatcher {
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
       return success(id, this.withLostNotice(data));
     } catch (raw) {
-      const error = classifyError(raw) as Error;
+      const error = this.explainClosedTab(classifyError(raw) as Error);
       log.debug(`${call.action} failed in ${Date.now() - started} ms: ${error.message}`);
       try {
         host.hooks.actionFailed.call(call, error);
@@ -55,6 +55,15 @@ export class Dispatcher {
     } finally {
       this.options.onActivity?.(-1);
     }
+  }
+
+  /** A "closed" error while the browser still runs means the tab went away, not the browser. */
+  private explainClosedTab(error: Error): Error {
+    const { browser } = this.options;
+    if (!isActionError(error) || error.code !== 'BROWSER_CLOSED' || !browser.connected) return error;
+    const remaining = browser.tabs.filter((tab) => !tab.page.isClosed()).length;
+    const next = remaining > 0 ? `${remaining} tab${remaining === 1 ? '' : 's'} remain; the next command uses the active one ('tab list' shows them)` : 'the next command opens a new tab';
+    return new ActionError('TAB_CLOSED', `The tab closed while the action ran (the page closed itself, or another command closed it); ${next}. Run the command again.`, { cause: error });
   }
 
   private withLostNotice(data: Record<string, unknown>): Record<string, unknown> {

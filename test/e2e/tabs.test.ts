@@ -153,6 +153,18 @@ test('a popup (target=_blank, window.open) becomes a new tab and the active one'
   assert.is(await evaluate(fx.daemon, 'location.pathname'), '/tabs/popup.html');
 });
 
+test('a popup that closes itself during an action → TAB_CLOSED; the session goes on in the opener', async () => {
+  await reset('/tabs/opener.html');
+  await ok(fx.daemon, { action: 'click', selector: '#open' });
+  assert.is((await ok(fx.daemon, { action: 'tab_list' })).active, 1);
+  await evaluate(fx.daemon, 'setTimeout(() => window.close(), 300), 1');
+  const answer = await fails(fx.daemon, { action: 'wait', selector: '#never-there', timeout: 10000 }, 'TAB_CLOSED');
+  assert.match(answer.error, 'The tab closed while the action ran');
+  assert.match(answer.error, '1 tab remain');
+  assert.is(await url(), fx.server.url('/tabs/opener.html'));
+  assert.is((await ok(fx.daemon, { action: 'tab_list' })).tabs.length, 1);
+});
+
 test('window_new → {index, total}: a separate context (own cookies), its tab active, viewport honoured', async () => {
   await reset();
   await evaluate(fx.daemon, 'document.cookie = "first=1; path=/"');
