@@ -209,7 +209,7 @@ export class BrowserSession {
     delete base.storageState;
     const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}) };
     const context = await this.browser.newContext(contextOptions);
-    this.track(context, contextOptions);
+    await this.track(context, contextOptions);
     this.wire(context);
     return this.newTab({ context });
   }
@@ -296,7 +296,13 @@ export class BrowserSession {
       );
     }
     const context = this.primary;
-    this.track(context, this.optionsOf.get(context) ?? {});
+    try {
+      await this.track(context, this.optionsOf.get(context) ?? {});
+    } catch (error) {
+      // A plugin that cannot prepare the context leaves no half-ready browser behind.
+      await this.close();
+      throw error;
+    }
     this.wire(context);
     const onGone = () => {
       if (this.closing || this.primary !== context) return;
@@ -352,7 +358,7 @@ export class BrowserSession {
       for (const old of olds) await old.close().catch(() => undefined);
       for (const plan of plans) {
         const context = await this.browser.newContext({ ...plan.options, storageState: plan.storageState });
-        this.track(context, plan.options);
+        await this.track(context, plan.options);
         fresh.push(context);
       }
       this.primary = fresh[0]!;
@@ -371,7 +377,8 @@ export class BrowserSession {
     return { reopened };
   }
 
-  private track(context: BrowserContext, options: BrowserContextOptions): void {
+  /** Registers a new context and lets plugins prepare it (the `context` hook) before it is used. */
+  private async track(context: BrowserContext, options: BrowserContextOptions): Promise<void> {
     if (!this.contextList.includes(context)) this.contextList.push(context);
     this.optionsOf.set(context, options);
     context.on('close', () => {
@@ -379,6 +386,7 @@ export class BrowserSession {
       if (index >= 0) this.contextList.splice(index, 1);
       this.optionsOf.delete(context);
     });
+    await this.options.hooks.context.promise(context);
   }
 
   private wire(context: BrowserContext): void {

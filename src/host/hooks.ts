@@ -2,7 +2,7 @@ import { AsyncSeriesBailHook, AsyncSeriesHook, AsyncSeriesWaterfallHook, HookMap
 import type { ActionCall, ActionContext, ActionResult, LaunchPlan, SnapshotOptions, SnapshotResult } from './types.js';
 import type { ActionRegistry } from './registry.js';
 import type { BrowserSession } from '../browser/session.js';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** The implementation hook of one action: taps run in stage order and the first result wins. */
 export type ActionHook = AsyncSeriesBailHook<[ActionCall, ActionContext], ActionResult | undefined>;
@@ -33,6 +33,14 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
      * Return value: ignored; the first action waits for every tap.
      */
     browserReady: guard(new AsyncSeriesHook<[BrowserSession]>(['browser']), 'browserReady'),
+
+    /**
+     * Fires for every browser context the session creates (at launch, for `window_new`, and when
+     * a setting recreates the context), before any of its tabs is used.
+     * Receives the Playwright context; install context-wide routes, init scripts or listeners here.
+     * Return value: ignored; the context is not used until every tap finished.
+     */
+    context: guard(new AsyncSeriesHook<[BrowserContext]>(['context']), 'context'),
 
     /**
      * Fires synchronously for every new tab or popup, before any action can use it.
