@@ -14,6 +14,8 @@ export interface DaemonSettings {
   daemonEnv?: Record<string, string | undefined>;
   /** How long to wait for a new daemon to report ready. */
   startTimeoutMs?: number;
+  /** The daemon's working folder (default: this process's). */
+  cwd?: string;
 }
 
 /** A failure a user can act on; the CLI prints its message as is. */
@@ -68,7 +70,7 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
     else env[key] = value;
   }
   delete env.AGENT_BROWSER_FOREGROUND;
-  const child = spawn(process.execPath, [DAEMON_ENTRY], { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'], env, windowsHide: true });
+  const child = spawn(process.execPath, [DAEMON_ENTRY], { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'], env, cwd: settings.cwd, windowsHide: true });
   fs.closeSync(logFd);
   const timeoutMs = settings.startTimeoutMs ?? 15_000;
 

@@ -1,0 +1,202 @@
+/**
+ * Testing helpers for plugin authors (`agent-browser/testing`): a real daemon, with your plugins
+ * loaded from a throwaway project folder, driving a real browser. Use it from any test runner.
+ *
+ * ```ts
+ * import { startTestDaemon } from 'agent-browser/testing';
+ * const daemon = await startTestDaemon({ plugins: [['./dist/index.js', { greeting: 'hi' }]] });
+ * await daemon.call('open', { url: 'http://127.0.0.1:8080/' });
+ * const data = await daemon.call('hello:greet');
+ * await daemon.stop();
+ * ```
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDaemon } from './client/ensure.js';
+import { resolvePluginPackage } from './host/load.js';
+import type { WireResponse } from './protocol/envelope.js';
+import { connectTarget, DaemonConnection } from './transport/client.js';
+import { sessionEndpoint, type TransportKind } from './transport/endpoints.js';
+
+/** A `plugins` entry as in `.agentbrowserrc`: a path or package name, optionally with options. */
+export type TestPluginSpec = string | [string, Record<string, unknown>];
+
+export interface TestDaemonOptions {
+  /**
+   * The plugins to load. Relative paths and package names resolve from the current working
+   * folder (where your test runs), not from the throwaway project folder.
+   */
+  plugins?: TestPluginSpec[];
+  /** Other `.agentbrowserrc` keys, e.g. `{ timeout: 5000 }`. */
+  config?: Record<string, unknown>;
+  /** Extra environment for the daemon (and for `cli`). */
+  env?: Record<string, string | undefined>;
+  /** `unix` (default where supported) or `tcp`, the Windows transport. */
+  transport?: TransportKind;
+  /** How long to wait for the daemon to start, in ms (default 20000). */
+  startTimeoutMs?: number;
+}
+
+/** What `cli()` saw: the exit code and both streams. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A running daemon for tests. */
+export interface TestDaemon {
+  /** Its session name (unique per daemon). */
+  readonly session: string;
+  /** The throwaway project folder holding `.agentbrowserrc.json`; removed by `stop()`. */
+  readonly dir: string;
+  /** Environment that points the `agent-browser` CLI at this daemon. */
+  readonly env: Record<string, string>;
+  /** Sends one request `{action, ...params}` and resolves with the whole wire response. */
+  send(request: { action: string; [field: string]: unknown }): Promise<WireResponse>;
+  /** Runs an action and resolves with its `data`; rejects with a {@link TestActionError} when it fails. */
+  call<T = Record<string, any>>(action: string, params?: Record<string, unknown>): Promise<T>;
+  /** Runs the `agent-browser` CLI against this daemon, e.g. `cli(['hello:greet', '--json'])`. */
+  cli(args: string[]): Promise<CliResult>;
+  /** Closes the browser and the daemon, and removes the project folder. */
+  stop(): Promise<void>;
+}
+
+/** A failed action, with the error answer's `code` (e.g. `NAVIGATION_BLOCKED`). */
+export class TestActionError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly response: WireResponse,
+  ) {
+    super(message);
+    this.name = 'TestActionError';
+  }
+}
+
+const CLI_ENTRY = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+/** Settings that find the browser are kept; everything else comes from the test's own config. */
+const KEPT_ENV = new Set(['AGENT_BROWSER_EXECUTABLE_PATH', 'AGENT_BROWSER_HEADED']);
+let counter = 0;
+/** Daemons not stopped yet: a test run that ends early (a crash, a failed assertion) takes them down. */
+const running = new Map<number, string>();
+process.once('exit', () => {
+  for (const [pid, dir] of running) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Starts a real daemon with `options.plugins` loaded; stop it with `stop()` when done. */
+export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<TestDaemon> {
+  // Short on purpose: the folder also holds the Unix socket (sun_path is about 100 bytes).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abt-'));
+  const session = `test-${process.pid}-${++counter}`;
+  const transport = options.transport ?? (process.platform === 'win32' ? 'tcp' : 'unix');
+  const configFile = path.join(dir, '.agentbrowserrc.json');
+  try {
+    const plugins = (options.plugins ?? []).map((spec) => (Array.isArray(spec) ? [absoluteSpec(spec[0]), spec[1]] : absoluteSpec(spec)));
+    fs.writeFileSync(configFile, `${JSON.stringify({ ...options.config, plugins }, null, 2)}\n`);
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const env: Record<string, string> = {};
+  const dropped: Record<string, undefined> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('AGENT_BROWSER_') && !KEPT_ENV.has(key)) dropped[key] = undefined;
+    else if (value !== undefined) env[key] = value;
+  }
+  Object.assign(env, {
+    AGENT_BROWSER_SESSION: session,
+    AGENT_BROWSER_TRANSPORT: transport,
+    AGENT_BROWSER_SOCKET_DIR: dir,
+    AGENT_BROWSER_CONFIG: configFile,
+    // No user-wide config (~/.config/agentbrowser) leaks into the test.
+    XDG_CONFIG_HOME: path.join(dir, 'xdg'),
+  });
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+
+  const endpoint = sessionEndpoint({ session, transport, socketDir: dir });
+  let pid: number;
+  try {
+    ({ pid } = await startDaemon({ session, transport, socketDir: dir, daemonEnv: { ...dropped, ...env }, cwd: dir, startTimeoutMs: options.startTimeoutMs ?? 20_000 }));
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+
+  running.set(pid, dir);
+  let connection: Promise<DaemonConnection> | null = null;
+  const send: TestDaemon['send'] = async (request) => {
+    connection ??= connectTarget(endpoint).then((target) => DaemonConnection.open(target));
+    return (await connection).request({ id: `test-${++counter}`, ...request });
+  };
+
+  return {
+    session,
+    dir,
+    env,
+    send,
+    async call<T>(action: string, params: Record<string, unknown> = {}): Promise<T> {
+      const response = await send({ ...params, action });
+      if (!response.success) throw new TestActionError(`${action} failed: ${response.error}${response.code ? ` (${response.code})` : ''}`, response.code, response);
+      return response.data as T;
+    },
+    cli: (args) => runCli(args, env, dir),
+    async stop() {
+      try {
+        await send({ action: 'close' });
+      } catch {
+        // Already gone: nothing to close.
+      }
+      (await connection?.catch(() => null))?.close();
+      await waitForExit(pid);
+      running.delete(pid);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function absoluteSpec(spec: string): string {
+  if (spec.startsWith('file:')) return fileURLToPath(spec);
+  if (path.isAbsolute(spec)) return spec;
+  if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') return path.resolve(spec);
+  return resolvePluginPackage(spec, process.cwd());
+}
+
+function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { ...env, NO_COLOR: '1' }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** Waits for the daemon process to end after `close`; kills it when it takes longer than 10 s. */
+async function waitForExit(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; waited < 10_000 && alive(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (alive()) process.kill(pid, 'SIGKILL');
+}
