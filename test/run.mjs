@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the test tiers (unit, integration, e2e, plus any extra tier folders named on the command
-// line) with uvu under tsx, one process per tier, and ends with the line "N passed, N failed".
+// Runs the test tiers (unit, integration, e2e, and plugins: the tests of every first-party plugin
+// in plugins/<name>/test) with uvu under tsx, one process per tier, and ends with the line
+// "N passed, N failed". Name tiers on the command line to run only those.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,18 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requested = process.argv.slice(2);
-const tiers = requested.length > 0 ? requested : ['unit', 'integration', 'e2e'];
+const tiers = requested.length > 0 ? requested : ['unit', 'integration', 'e2e', 'plugins'];
+/** Where each tier's tests are, and which files in there are tests. */
+const layout = (tier) => (tier === 'plugins' ? { dir: 'plugins', pattern: '^[^/\\\\]+[/\\\\]test[/\\\\].+\\.test\\.ts$' } : { dir: path.join('test', tier), pattern: '\\.test\\.ts$' });
 const uvu = path.join(root, 'node_modules', 'uvu', 'bin.js');
 
 function runTier(tier) {
   return new Promise((resolve) => {
-    const dir = path.join('test', tier);
+    const { dir, pattern } = layout(tier);
     if (!fs.existsSync(path.join(root, dir))) {
       resolve({ tier, passed: 0, failed: 1, skipped: 0, note: `no folder ${dir}` });
       return;
     }
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', uvu, dir, '\\.test\\.ts$'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', uvu, dir, pattern], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;

@@ -1,0 +1,3 @@
+import { definePlugin } from 'agent-browser';
+
+export default definePlugin({ name: 'redactor', apply() {} });
