@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,4 +200,77 @@ async function waitForExit(pid: number): Promise<void> {
   };
   for (let waited = 0; waited < 10_000 && alive(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   if (alive()) process.kill(pid, 'SIGKILL');
+}
+
+/** A response `servePages` gives: HTML as a string, or any body with its type, status and headers. */
+export type TestPage = string | { body: string | Buffer; type?: string; status?: number; headers?: Record<string, string> };
+
+/** A loopback HTTP server for test pages. */
+export interface PageServer {
+  /** e.g. `http://127.0.0.1:43123`. */
+  readonly origin: string;
+  /** The port; `http://<anything>.localhost:<port>/` reaches the same server under another host name. */
+  readonly port: number;
+  /** Every request served so far, in order: `{method, host, path}` (host as the browser sent it). */
+  readonly requests: Array<{ method: string; host: string; path: string }>;
+  /** The URL of `pathname` on this server (or on `host`, e.g. `shop.localhost`). */
+  url(pathname: string, host?: string): string;
+  /** Serves `page` at `pathname` from now on. */
+  page(pathname: string, page: TestPage): void;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `pages` (path → HTML or `{body, type}`) on 127.0.0.1 at a free port, plus the files
+ * under `options.root` when given. Unknown paths answer 404.
+ */
+export async function servePages(pages: Record<string, TestPage> = {}, options: { root?: string } = {}): Promise<PageServer> {
+  const routes = new Map(Object.entries(pages));
+  const requests: PageServer['requests'] = [];
+  const root = options.root ? path.resolve(options.root) : undefined;
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    requests.push({ method: request.method ?? 'GET', host: request.headers.host ?? '', path: request.url ?? '/' });
+    const page = routes.get(pathname);
+    if (page !== undefined) {
+      const { body, type, status, headers } = typeof page === 'string' ? { body: page, type: CONTENT_TYPES['.html'], status: 200, headers: {} } : page;
+      response.writeHead(status ?? 200, { 'content-type': type ?? CONTENT_TYPES['.html']!, ...headers });
+      response.end(body);
+      return;
+    }
+    const file = root ? path.join(root, pathname === '/' ? 'index.html' : pathname) : undefined;
+    if (!file || !file.startsWith(root!) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    requests,
+    url: (pathname, host) => `${host ? `http://${host}:${port}` : origin}${pathname.startsWith('/') ? '' : '/'}${pathname}`,
+    page: (pathname, page) => void routes.set(pathname, page),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
