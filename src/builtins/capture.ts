@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
-import { onElement } from './common.js';
 
 export default definePlugin({
   name: 'agent-browser:capture',
@@ -18,7 +17,7 @@ export default definePlugin({
           const file = target ? path.resolve(target) : undefined;
           if (file) await fs.mkdir(path.dirname(file), { recursive: true });
           const bytes = selector
-            ? await onElement(ctx, selector, (el) => el.screenshot({ ...options, path: file }))
+            ? await ctx.element(selector, (el) => el.screenshot({ ...options, path: file }))
             : await (await ctx.page()).screenshot({ ...options, path: file, fullPage: fullPage ?? false });
           return file ? { path: file } : { base64: bytes.toString('base64') };
         },

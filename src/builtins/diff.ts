@@ -8,7 +8,6 @@ import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/diff.js';
 import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
-import { onElement } from './common.js';
 
 /**
  * Diffs: a snapshot against a baseline file or the session's last snapshot, a screenshot against a
@@ -84,7 +83,7 @@ export default definePlugin({
 });
 
 async function screenshot(ctx: ActionContext, { selector, fullPage }: { selector?: string; fullPage?: boolean }): Promise<Buffer> {
-  if (selector) return onElement(ctx, selector, (el) => el.screenshot({ type: 'png', timeout: ctx.timeout }));
+  if (selector) return ctx.element(selector, (el) => el.screenshot({ type: 'png', timeout: ctx.timeout }));
   return (await ctx.page()).screenshot({ type: 'png', fullPage: fullPage ?? false, timeout: ctx.timeout });
 }
 

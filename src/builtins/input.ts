@@ -5,13 +5,12 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
 import * as params from '../protocol/params/input.js';
-import { onElement } from './common.js';
 import { grant } from './permission-grants.js';
 
 /**
  * Low-level input: keyboard and mouse primitives, touch taps, the clipboard, synthetic events,
  * drag and drop, file uploads, and the element helpers (clear, selectall, setvalue, multiselect,
- * highlight). Every selector field goes through `onElement`, so refs work and failures get advice.
+ * highlight). Every selector field goes through `ctx.element`, so refs work and failures get advice.
  */
 
 /** Playwright's "Unknown key" as a parameter error an agent can fix. */
@@ -244,7 +243,7 @@ export default definePlugin({
         params: params.wheel,
         handler: async ({ deltaX, deltaY, selector }, ctx) => {
           const page = await ctx.page();
-          if (selector) await onElement(ctx, selector, (el) => el.hover());
+          if (selector) await ctx.element(selector, (el) => el.hover());
           await page.mouse.wheel(deltaX ?? 0, deltaY ?? 0);
           return { scrolled: true };
         },
@@ -257,7 +256,7 @@ export default definePlugin({
         params: params.element,
         handler: async ({ selector }, ctx) => {
           const page = await ctx.page();
-          await onElement(ctx, selector, (el) => tapElement(page, el));
+          await ctx.element(selector, (el) => tapElement(page, el));
           return { tapped: true };
         },
       }),
@@ -301,7 +300,7 @@ export default definePlugin({
         summary: 'Dispatch a DOM event on an element (bubbling, cancelable; eventInit adds properties).',
         params: params.dispatch,
         handler: async ({ selector, event, eventInit }, ctx) => {
-          await onElement(ctx, selector, async (el) => {
+          await ctx.element(selector, async (el) => {
             // Playwright builds a plain Event for types it does not know, which drops `detail`;
             // a custom event with a detail is what pages listening for it expect.
             const custom = eventInit !== undefined && 'detail' in eventInit && (await el.evaluate((node, type) => !(`on${type}` in node), event));
@@ -320,11 +319,11 @@ export default definePlugin({
         summary: 'Drag an element onto another (mouse drag; HTML5 drag and drop works too).',
         params: params.drag,
         handler: async ({ source, target }, ctx) => {
-          const to = await onElement(ctx, target, async (el) => {
+          const to = await ctx.element(target, async (el) => {
             await el.waitFor({ state: 'visible' });
             return el;
           });
-          await onElement(ctx, source, (el) => el.dragTo(to));
+          await ctx.element(source, (el) => el.dragTo(to));
           return { dragged: true };
         },
       }),
@@ -341,7 +340,7 @@ export default definePlugin({
               throw new ActionError('FILE_NOT_FOUND', `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`);
             }
           }
-          await onElement(ctx, selector, (el) => el.setInputFiles(resolved));
+          await ctx.element(selector, (el) => el.setInputFiles(resolved));
           return { uploaded: resolved };
         },
       }),
@@ -352,7 +351,7 @@ export default definePlugin({
         summary: 'Select several options of a <select multiple> by value or label.',
         params: params.multiselect,
         handler: async ({ selector, values }, ctx) => {
-          const selected = await onElement(ctx, selector, (el) => el.selectOption(values));
+          const selected = await ctx.element(selector, (el) => el.selectOption(values));
           return { selected };
         },
       }),
@@ -363,7 +362,7 @@ export default definePlugin({
         summary: 'Empty an input, textarea or contenteditable.',
         params: params.element,
         handler: async ({ selector }, ctx) => {
-          await onElement(ctx, selector, (el) => editable(selector, () => el.clear()));
+          await ctx.element(selector, (el) => editable(selector, () => el.clear()));
           return { cleared: true };
         },
       }),
@@ -374,7 +373,7 @@ export default definePlugin({
         summary: "Focus an element and select all of its text.",
         params: params.element,
         handler: async ({ selector }, ctx) => {
-          await onElement(ctx, selector, (el) => el.selectText());
+          await ctx.element(selector, (el) => el.selectText());
           return { selected: true };
         },
       }),
@@ -385,7 +384,7 @@ export default definePlugin({
         summary: 'Set the value of an input (replaces it, fires input and change).',
         params: params.setvalue,
         handler: async ({ selector, value }, ctx) => {
-          await onElement(ctx, selector, (el) => editable(selector, () => el.fill(value)));
+          await ctx.element(selector, (el) => editable(selector, () => el.fill(value)));
           return { set: true };
         },
       }),
@@ -396,7 +395,7 @@ export default definePlugin({
         summary: 'Outline an element in red for 3 seconds (scrolls it into view).',
         params: params.element,
         handler: async ({ selector }, ctx) => {
-          await onElement(ctx, selector, async (el) => {
+          await ctx.element(selector, async (el) => {
             await el.scrollIntoViewIfNeeded();
             await el.evaluate(outline);
           });

@@ -1,6 +1,5 @@
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
-import { onElement } from './common.js';
 
 /** Typing continues after existing text, as it does for a person who clicks into a filled field. */
 function placeCaretAtEnd(node: Element): void {
@@ -24,7 +23,7 @@ export default definePlugin({
         summary: 'Click an element.',
         params: schema.click,
         handler: async ({ selector, button, clickCount, delay }, ctx) => {
-          await onElement(ctx, selector, (el) => el.click({ button, clickCount, delay }));
+          await ctx.element(selector, (el) => el.click({ button, clickCount, delay }));
           return { clicked: true };
         },
       }),
@@ -35,7 +34,7 @@ export default definePlugin({
         summary: 'Double-click an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => {
-          await onElement(ctx, selector, (el) => el.dblclick());
+          await ctx.element(selector, (el) => el.dblclick());
           return { clicked: true };
         },
       }),
@@ -46,7 +45,7 @@ export default definePlugin({
         summary: 'Clear an input and fill it with a value.',
         params: schema.fill,
         handler: async ({ selector, value }, ctx) => {
-          await onElement(ctx, selector, (el) => el.fill(value));
+          await ctx.element(selector, (el) => el.fill(value));
           return { filled: true };
         },
       }),
@@ -57,7 +56,7 @@ export default definePlugin({
         summary: 'Type text into an element key by key (clear: true empties it first).',
         params: schema.type,
         handler: async ({ selector, text, delay, clear }, ctx) => {
-          await onElement(ctx, selector, async (el) => {
+          await ctx.element(selector, async (el) => {
             if (clear) await el.fill('');
             else {
               // pressSequentially moves the caret to the start of a field it has to focus first.
@@ -76,7 +75,7 @@ export default definePlugin({
         summary: 'Press a key or chord (Enter, Control+a), on an element or the focused one.',
         params: schema.press,
         handler: async ({ key, selector }, ctx) => {
-          if (selector) await onElement(ctx, selector, (el) => el.press(key));
+          if (selector) await ctx.element(selector, (el) => el.press(key));
           else await (await ctx.page()).keyboard.press(key);
           return { pressed: true };
         },
@@ -96,7 +95,7 @@ export default definePlugin({
           summary,
           params: schema.element,
           handler: async ({ selector }, ctx) => {
-            await onElement(ctx, selector, (el) => el[method]());
+            await ctx.element(selector, (el) => el[method]());
             return { ...result };
           },
         }),
@@ -109,7 +108,7 @@ export default definePlugin({
         params: schema.select,
         handler: async ({ selector, values }, ctx) => {
           const wanted = Array.isArray(values) ? values : [values];
-          await onElement(ctx, selector, (el) => el.selectOption(wanted));
+          await ctx.element(selector, (el) => el.selectOption(wanted));
           return { selected: wanted };
         },
       }),
@@ -128,7 +127,7 @@ export default definePlugin({
             dy = uy * (amount ?? 100);
           }
           if (selector) {
-            await onElement(ctx, selector, async (el) => {
+            await ctx.element(selector, async (el) => {
               await el.scrollIntoViewIfNeeded();
               if (dx !== 0 || dy !== 0) await el.evaluate((node, [sx, sy]) => node.scrollBy(sx!, sy!), [dx, dy]);
             });

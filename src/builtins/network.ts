@@ -7,7 +7,7 @@ import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/network.js';
 import { none } from '../protocol/schemas.js';
 import { VERSION } from '../version.js';
-import { isTimeout, onElement } from './common.js';
+import { isTimeout } from './common.js';
 
 const PLUGIN = 'agent-browser:network';
 /** How many requests `requests` keeps (the oldest go first). */
@@ -335,7 +335,7 @@ export default definePlugin({
           const page = await ctx.page();
           const waiting = page.waitForEvent('download', { timeout: ctx.timeout });
           waiting.catch(() => undefined);
-          await onElement(ctx, selector, (el) => el.click({ timeout: ctx.timeout }));
+          await ctx.element(selector, (el) => el.click({ timeout: ctx.timeout }));
           let download: Download;
           try {
             download = await waiting;

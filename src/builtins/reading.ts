@@ -2,7 +2,7 @@ import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/reading.js';
 import * as schema from '../protocol/schemas.js';
-import { onElement, origin } from './common.js';
+import { origin } from './common.js';
 
 export default definePlugin({
   name: 'agent-browser:reading',
@@ -13,7 +13,7 @@ export default definePlugin({
         summary: 'The visible text of an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => {
-          const text = await onElement(ctx, selector, async (el) => (await el.innerText().catch(notHtmlElement)) ?? (await el.textContent()) ?? '');
+          const text = await ctx.element(selector, async (el) => (await el.innerText().catch(notHtmlElement)) ?? (await el.textContent()) ?? '');
           return { text, origin: await origin(ctx) };
         },
       }),
@@ -24,7 +24,7 @@ export default definePlugin({
         summary: 'The value of an element’s attribute (null when absent).',
         params: schema.getattribute,
         handler: async ({ selector, attribute }, ctx) => {
-          const value = await onElement(ctx, selector, (el) => el.getAttribute(attribute));
+          const value = await ctx.element(selector, (el) => el.getAttribute(attribute));
           return { attribute, value, origin: await origin(ctx) };
         },
       }),
@@ -34,7 +34,7 @@ export default definePlugin({
         name: 'inputvalue',
         summary: 'The current value of an input, textarea or select.',
         params: schema.element,
-        handler: async ({ selector }, ctx) => ({ value: await onElement(ctx, selector, (el) => el.inputValue()), origin: await origin(ctx) }),
+        handler: async ({ selector }, ctx) => ({ value: await ctx.element(selector, (el) => el.inputValue()), origin: await origin(ctx) }),
       }),
     );
     host.addAction(
@@ -42,7 +42,7 @@ export default definePlugin({
         name: 'innerhtml',
         summary: 'The inner HTML of an element.',
         params: schema.element,
-        handler: async ({ selector }, ctx) => ({ html: await onElement(ctx, selector, (el) => el.innerHTML()), origin: await origin(ctx) }),
+        handler: async ({ selector }, ctx) => ({ html: await ctx.element(selector, (el) => el.innerHTML()), origin: await origin(ctx) }),
       }),
     );
     host.addAction(
@@ -50,7 +50,7 @@ export default definePlugin({
         name: 'isvisible',
         summary: 'Whether an element is visible (does not wait).',
         params: schema.element,
-        handler: async ({ selector }, ctx) => ({ visible: await onElement(ctx, selector, (el) => el.isVisible()) }),
+        handler: async ({ selector }, ctx) => ({ visible: await ctx.element(selector, (el) => el.isVisible()) }),
       }),
     );
     host.addAction(
@@ -58,7 +58,7 @@ export default definePlugin({
         name: 'isenabled',
         summary: 'Whether an element is enabled.',
         params: schema.element,
-        handler: async ({ selector }, ctx) => ({ enabled: await onElement(ctx, selector, (el) => el.isEnabled()) }),
+        handler: async ({ selector }, ctx) => ({ enabled: await ctx.element(selector, (el) => el.isEnabled()) }),
       }),
     );
     host.addAction(
@@ -66,7 +66,7 @@ export default definePlugin({
         name: 'ischecked',
         summary: 'Whether a checkbox or radio button is checked.',
         params: schema.element,
-        handler: async ({ selector }, ctx) => ({ checked: await onElement(ctx, selector, (el) => el.isChecked()) }),
+        handler: async ({ selector }, ctx) => ({ checked: await ctx.element(selector, (el) => el.isChecked()) }),
       }),
     );
     host.addAction(
@@ -82,7 +82,7 @@ export default definePlugin({
         name: 'innertext',
         summary: 'The rendered text of an element (innerText: what a reader sees, hidden parts left out).',
         params: params.element,
-        handler: async ({ selector }, ctx) => ({ text: await onElement(ctx, selector, (el) => el.innerText({ timeout: ctx.timeout })) }),
+        handler: async ({ selector }, ctx) => ({ text: await ctx.element(selector, (el) => el.innerText({ timeout: ctx.timeout })) }),
       }),
     );
     host.addAction(
@@ -90,7 +90,7 @@ export default definePlugin({
         name: 'boundingbox',
         summary: 'An element’s position and size in CSS pixels relative to the viewport (null when it is not rendered).',
         params: params.element,
-        handler: async ({ selector }, ctx) => ({ box: await onElement(ctx, selector, (el) => el.boundingBox({ timeout: ctx.timeout })) }),
+        handler: async ({ selector }, ctx) => ({ box: await ctx.element(selector, (el) => el.boundingBox({ timeout: ctx.timeout })) }),
       }),
     );
     host.addAction(
@@ -99,7 +99,7 @@ export default definePlugin({
         summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
         params: params.element,
         handler: async ({ selector }, ctx) => {
-          const elements = await onElement(ctx, selector, async (el) => {
+          const elements = await ctx.element(selector, async (el) => {
             // Wait (within the action timeout) for a first match, so a missing element fails with advice instead of [].
             await el.first().waitFor({ state: 'attached', timeout: ctx.timeout });
             return el.evaluateAll(readStyles);

@@ -1,7 +1,6 @@
 import { appendCursorElements, cursorScan, formatAriaSnapshot, parseRef, type RefEntry } from '../browser/snapshot-format.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
-import { onElement } from './common.js';
 
 /** The refs as the wire shows them: role and name only. */
 function publicRefs(refs: Record<string, RefEntry>): Record<string, { role: string; name: string }> | undefined {
@@ -22,7 +21,7 @@ export default definePlugin({
           const tab = await ctx.tab();
           const scope = options.selector ? await ctx.locator(options.selector) : null;
           const root = scope ?? (await ctx.frame()).locator(':root');
-          const aria = options.selector ? await onElement(ctx, options.selector, () => root.ariaSnapshot()) : await root.ariaSnapshot();
+          const aria = options.selector ? await ctx.element(options.selector, () => root.ariaSnapshot()) : await root.ariaSnapshot();
           let formatted = formatAriaSnapshot(aria, options);
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.

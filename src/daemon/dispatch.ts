@@ -1,4 +1,4 @@
-import { classifyError } from '../browser/element-errors.js';
+import { classifyError, friendlyElementError } from '../browser/element-errors.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
 import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
@@ -85,6 +85,11 @@ export class Dispatcher {
     const { browser, config, log } = this.options;
     const ownTimeout = typeof call.params.timeout === 'number' && call.params.timeout > 0 ? call.params.timeout : undefined;
     const tab = (): Promise<Tab> => browser.activeTab();
+    const locator = async (selector: string) => {
+      const active = await tab();
+      const ref = parseRef(selector);
+      return ref ? active.refs.resolve(active.page, ref, selector) : active.frame().locator(selector);
+    };
     return {
       session: config.session,
       call,
@@ -95,10 +100,14 @@ export class Dispatcher {
       tab,
       page: async () => (await tab()).page,
       frame: async () => (await tab()).frame(),
-      locator: async (selector: string) => {
-        const active = await tab();
-        const ref = parseRef(selector);
-        return ref ? active.refs.resolve(active.page, ref, selector) : active.frame().locator(selector);
+      locator,
+      element: async (selector, work) => {
+        const target = await locator(selector);
+        try {
+          return await work(target);
+        } catch (error) {
+          throw friendlyElementError(error, selector);
+        }
       },
     };
   }

@@ -49,6 +49,13 @@ export interface ActionContext {
    * last snapshot of the active tab (`@e3`, `ref=e3`, `e3`). Throws `UNKNOWN_REF`/`STALE_REF` at once.
    */
   locator(selector: string): Promise<Locator>;
+  /**
+   * Resolves a selector field like `locator()` and runs `work` on the element. Playwright's element
+   * failures become errors with codes and advice the agent can act on: ELEMENT_NOT_FOUND,
+   * AMBIGUOUS_SELECTOR, ELEMENT_NOT_VISIBLE, ELEMENT_DISABLED, ELEMENT_NOT_EDITABLE,
+   * ELEMENT_BLOCKED or TIMEOUT, each naming the selector as sent.
+   */
+  element<T>(selector: string, work: (locator: Locator) => Promise<T>): Promise<T>;
 }
 
 /** An action: a param schema (the single source of truth for validation and help) and a handler. */
