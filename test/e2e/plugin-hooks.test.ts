@@ -24,6 +24,12 @@ export default definePlugin({
       const page = await ctx.page();
       return page.url().includes('?mine') ? { title: 'title from the plugin' } : undefined;
     });
+    host.addAction(defineAction({
+      name: 'title-by-stage:shout',
+      summary: 'The text of an element, upper-cased.',
+      params: z.object({ selector: z.string() }),
+      handler: async ({ selector }, ctx) => ({ text: (await ctx.element(selector, (element) => element.innerText({ timeout: 1000 }))).toUpperCase() }),
+    }));
   },
 });
 `;
@@ -132,6 +138,15 @@ test('a tap at an earlier stage answers a built-in action where it chooses to, a
   assert.equal(await daemon.call('title'), { title: 'title from the plugin' });
   await daemon.call('navigate', { url: server.url('/mine.html') });
   assert.equal(await daemon.call('title'), { title: 'Mine' });
+});
+
+test('ctx.element resolves selectors and refs for plugin actions and reports a missing element as ELEMENT_NOT_FOUND', async () => {
+  await daemon.call('navigate', { url: server.url('/mine.html') });
+  assert.equal(await daemon.call('title-by-stage:shout', { selector: 'p' }), { text: 'MINE' });
+  const answer = await daemon.send({ action: 'title-by-stage:shout', selector: '#missing' });
+  assert.is(answer.success, false);
+  assert.is(answer.code, 'ELEMENT_NOT_FOUND');
+  assert.is(answer.error, `Element "#missing" not found. Run 'snapshot' to see current page elements.`);
 });
 
 test('override: true replaces a built-in on purpose; returning undefined falls through to it', async () => {
