@@ -36,4 +36,16 @@ test('every CLI command has a summary and at least one example for --help', asyn
   assert.equal(lacking, []);
 });
 
+test('the plugin author guide documents every hook of the host, and the package root exports what it uses', async () => {
+  const { createHooks } = await import('../../src/host/hooks.js');
+  const hooks = Object.keys(createHooks((hook) => hook));
+  const guide = fs.readFileSync(path.join(ROOT, 'docs', 'plugins.md'), 'utf8');
+  const documented = [...guide.matchAll(/^### (\w+)$/gm)].map((match) => match[1]);
+  assert.equal(documented.sort(), [...hooks].sort());
+  const api = await import('../../src/index.js');
+  for (const name of ['definePlugin', 'defineAction', 'ActionError', 'ErrorCodes', 'z']) assert.ok(name in api, `${name} is exported`);
+  const testing = await import('../../src/testing.js');
+  for (const name of ['startTestDaemon', 'servePages', 'TestActionError']) assert.ok(name in testing, `${name} is exported from agent-browser/testing`);
+});
+
 test.run();
