@@ -40,11 +40,11 @@ export class Dispatcher {
       call = { ...call, params: checked.value as Record<string, unknown> };
       const result = await host.hooks.action.for(call.action).promise(call, this.context(call));
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
-      const data = await host.hooks.afterAction.promise(result, call);
+      const data = await host.hooks.afterAction.promise(this.withLostNotice(result), call);
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
-      return success(id, this.withLostNotice(data));
+      return success(id, data);
     } catch (raw) {
-      const error = this.explainClosedTab(classifyError(raw) as Error);
+      const error = await this.transformError(this.explainClosedTab(classifyError(raw) as Error), call);
       log.debug(`${call.action} failed in ${Date.now() - started} ms: ${error.message}`);
       try {
         host.hooks.actionFailed.call(call, error);
@@ -54,6 +54,15 @@ export class Dispatcher {
       return failure(id, error);
     } finally {
       this.options.onActivity?.(-1);
+    }
+  }
+
+  /** Lets `afterError` taps replace the error; a tap that throws answers with its own failure. */
+  private async transformError(error: Error, call: ActionCall): Promise<Error> {
+    try {
+      return classifyError((await this.options.host.hooks.afterError.promise(error, call)) ?? error) as Error;
+    } catch (tapError) {
+      return classifyError(tapError) as Error;
     }
   }
 

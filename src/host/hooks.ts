@@ -70,6 +70,14 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
     afterAction: guard(new AsyncSeriesWaterfallHook<[ActionResult, ActionCall]>(['result', 'call']), 'afterAction'),
 
     /**
+     * Fires when an action failed (unknown action and invalid params included), before
+     * `actionFailed` and before the error answer is written. Receives the error (an ActionError
+     * with its `code`) and the call; a tap may return a replacement error (masking page text in the
+     * message, rewriting advice, changing the code) or nothing to keep it.
+     */
+    afterError: guard(new AsyncSeriesWaterfallHook<[Error, ActionCall]>(['error', 'call']), 'afterError'),
+
+    /**
      * Fires synchronously when an action failed, before the error answer is written.
      * Receives the call and the error; for observation (logging, metrics) only.
      */

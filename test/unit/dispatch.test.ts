@@ -297,6 +297,39 @@ hooks('an actionFailed observer that throws does not change the answer', async (
   assert.ok(log.lines.some((line) => line.startsWith('warn') && line.includes('observer bug')), log.lines.join('\n'));
 });
 
+hooks('afterError taps replace the error answer (message and code); actionFailed observers see the replacement', async () => {
+  const seen: string[] = [];
+  const masker = plugin('masker', (api) => {
+    api.hooks.afterError.tap(api.name, (error, call) => (call.action === 'fail' ? new ActionError('ELEMENT_NOT_FOUND', error.message.replace(/\S+@\S+/g, '[email]')) : undefined));
+    api.hooks.actionFailed.tap(api.name, (_call, error) => void seen.push(error.message));
+  });
+  const { dispatcher } = await setup([masker]);
+  const failing = plugin('leaky', (api) => {
+    api.addAction({ name: 'leaky:fail', summary: 'Throws with an address.', params: z.object({}), handler: () => Promise.reject(new ActionError('TIMEOUT', 'Timed out waiting for ada@example.com')) });
+  });
+  const second = await setup([failing, masker]);
+  const masked = err(await second.dispatcher.handle({ id: 'm1', action: 'leaky:fail' }));
+  assert.is(masked.code, 'TIMEOUT', 'only calls the tap chooses are replaced');
+  assert.is(masked.error, 'Timed out waiting for ada@example.com');
+  const replaced = err(await dispatcher.handle({ id: 'm2', action: 'fail', kind: 'typed' }));
+  assert.is(replaced.code, 'ELEMENT_NOT_FOUND');
+  assert.is(replaced.id, 'm2');
+  assert.is(seen.at(-1), replaced.error);
+});
+
+hooks('an afterError tap that throws answers PLUGIN_FAILED naming it, instead of the original error', async () => {
+  const broken = plugin('broken-masker', (api) => {
+    api.hooks.afterError.tap(api.name, () => {
+      throw new Error('masker bug');
+    });
+  });
+  const { dispatcher } = await setup([broken]);
+  const response = err(await dispatcher.handle({ id: 'b1', action: 'nope' }));
+  assert.is(response.code, 'PLUGIN_FAILED');
+  assert.match(response.error, '"broken-masker"');
+  assert.match(response.error, 'afterError');
+});
+
 hooks('a throwing third-party action → PLUGIN_FAILED naming plugin and action; the dispatcher keeps working', async () => {
   const flaky = plugin('flaky', (api) => {
     api.addAction(
