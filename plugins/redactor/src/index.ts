@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineAction, definePlugin, z, type ActionResult } from 'agent-browser';
+import { ActionError, defineAction, definePlugin, z, type ActionResult } from 'agent-browser';
 import { Masker, type Counts } from './masker.js';
 import { optionsSchema, type RedactorOptions, type ResolvedOptions } from './options.js';
 import { buildRules } from './rules.js';
@@ -16,13 +16,15 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * Throws when the options are invalid (e.g. a custom pattern is not a valid regex).
  */
 export function redact(text: string, options: RedactorOptions = {}): string {
-  const resolved = optionsSchema.parse(options);
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new TypeError(`Invalid redactor options: ${z.prettifyError(parsed.error)}`);
+  const resolved = parsed.data;
   return new Masker(buildRules(resolved), resolved.replacement).maskText(text);
 }
 
 /**
  * The redactor plugin: masks e-mail addresses, card numbers, tokens and your own patterns in every
- * action result (deep, keys and values) and in snapshot text before they leave the daemon, so an
+ * action result (deep, keys and values), in error messages and in snapshot text before they leave the daemon, so an
  * agent's transcript and logs do not carry users' secrets. Snapshot refs keep the real names they
  * resolve by, so `click @e3` still works on an element whose name was masked. Binary payloads
  * (screenshot base64, data URLs) are left intact. Adds `redactor:status`: masks per kind since start.
@@ -50,6 +52,15 @@ const redactor = definePlugin<ResolvedOptions>({
     host.hooks.afterAction.tap({ name: host.name, stage: 1000 }, (result, call) => {
       if (skipped.has(call.action)) return result;
       return masker.maskValue(result, counts) as ActionResult;
+    });
+
+    // Error messages quote page text too (a script's exception, an element's markup, a URL).
+    host.hooks.afterError.tap({ name: host.name, stage: 1000 }, (error, call) => {
+      if (skipped.has(call.action)) return error;
+      const message = masker.maskText(error.message, counts);
+      if (message === error.message) return error;
+      const code = (error as Partial<ActionError>).code ?? 'INTERNAL';
+      return new ActionError(code, message);
     });
 
     host.addAction(
