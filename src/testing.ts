@@ -18,7 +18,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDaemon } from './client/ensure.js';
 import { resolvePluginPackage } from './host/load.js';
-import type { WireResponse } from './protocol/envelope.js';
 import { connectTarget, DaemonConnection } from './transport/client.js';
 import { sessionEndpoint, type TransportKind } from './transport/endpoints.js';
 
@@ -48,6 +47,16 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A wire response as a test reads it: `data` on success, `error` and `code` on failure. */
+export interface TestResponse {
+  id: string;
+  success: boolean;
+  data?: any;
+  error?: string;
+  code?: string;
+  [field: string]: unknown;
+}
+
 /** A running daemon for tests. */
 export interface TestDaemon {
   /** Its session name (unique per daemon). */
@@ -57,7 +66,7 @@ export interface TestDaemon {
   /** Environment that points the `agent-browser` CLI at this daemon. */
   readonly env: Record<string, string>;
   /** Sends one request `{action, ...params}` and resolves with the whole wire response. */
-  send(request: { action: string; [field: string]: unknown }): Promise<WireResponse>;
+  send(request: { action: string; [field: string]: unknown }): Promise<TestResponse>;
   /** Runs an action and resolves with its `data`; rejects with a {@link TestActionError} when it fails. */
   call<T = Record<string, any>>(action: string, params?: Record<string, unknown>): Promise<T>;
   /** Runs the `agent-browser` CLI against this daemon, e.g. `cli(['hello:greet', '--json'])`. */
@@ -71,7 +80,7 @@ export class TestActionError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
-    readonly response: WireResponse,
+    readonly response: TestResponse,
   ) {
     super(message);
     this.name = 'TestActionError';
@@ -141,7 +150,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
   let connection: Promise<DaemonConnection> | null = null;
   const send: TestDaemon['send'] = async (request) => {
     connection ??= connectTarget(endpoint).then((target) => DaemonConnection.open(target));
-    return (await connection).request({ id: `test-${++counter}`, ...request });
+    return (await (await connection).request({ id: `test-${++counter}`, ...request })) as TestResponse;
   };
 
   return {

@@ -300,7 +300,7 @@ hooks('an actionFailed observer that throws does not change the answer', async (
 hooks('afterError taps replace the error answer (message and code); actionFailed observers see the replacement', async () => {
   const seen: string[] = [];
   const masker = plugin('masker', (api) => {
-    api.hooks.afterError.tap(api.name, (error, call) => (call.action === 'fail' ? new ActionError('ELEMENT_NOT_FOUND', error.message.replace(/\S+@\S+/g, '[email]')) : undefined));
+    api.hooks.afterError.tap(api.name, (error, call) => (call.action === 'fail' ? new ActionError('ELEMENT_NOT_FOUND', error.message.replace(/\S+@\S+/g, '[email]')) : error));
     api.hooks.actionFailed.tap(api.name, (_call, error) => void seen.push(error.message));
   });
   const { dispatcher } = await setup([masker]);
