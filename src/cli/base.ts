@@ -3,7 +3,7 @@ import type { ConfigFlags, LoadedConfig } from '../config/index.js';
 import { CLI_FLAGS_ENV } from '../transport/startup.js';
 import type { DaemonSettings } from '../client/ensure.js';
 import type { WireResponse } from '../protocol/envelope.js';
-import { colorEnabled, formatData, formatDialogs, painter } from './output.js';
+import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
 
 /** Flags every command takes, before or after the command name. */
 export const globalFlags = {
@@ -168,7 +168,7 @@ export abstract class BaseCommand extends Command {
       const data = response.data as Record<string, unknown> | null;
       if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
       for (const line of formatDialogs(data?.dialogs, painter(colorEnabled(process.stderr)))) process.stderr.write(`${line}\n`);
-      process.stdout.write(`${formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput, action })}\n`);
+      process.stdout.write(`${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput, action })}\n`);
     } else {
       process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
     }

@@ -50,6 +50,15 @@ const STARTED: Record<string, string> = {
   har_start: "HAR recording started; 'network har stop <path>' saves it",
 };
 
+/**
+ * A plugin action's result: the field the action names with `print` as is (Markdown, text),
+ * otherwise the whole result as JSON; the built-ins' output rules do not apply to plugin results.
+ */
+export function formatPluginData(data: unknown, print?: string): string {
+  const field = print && data && typeof data === 'object' ? (data as Record<string, unknown>)[print] : undefined;
+  return typeof field === 'string' ? field : (JSON.stringify(data, null, 2) ?? '{}');
+}
+
 export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json'; action?: string } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
@@ -104,6 +113,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
       })
       .join('\n');
   }
+  if (d.closed === true && d.running === false) return `${paint.green('✓')} Browser closed (no daemon was running)`;
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;
   if (typeof d.index === 'number' && typeof d.total === 'number') return `${paint.green('✓')} Tab ${d.index} of ${d.total} is active`;

@@ -42,10 +42,13 @@ export class Dispatcher {
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
       const data = await host.hooks.afterAction.promise(this.withLostNotice(result), call);
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
-      return success(id, data);
+      const answer = success(id, data);
+      return registered.print ? { ...answer, print: registered.print } : answer;
     } catch (raw) {
       const error = await this.transformError(this.explainClosedTab(classifyError(raw) as Error), call);
       log.debug(`${call.action} failed in ${Date.now() - started} ms: ${error.message}`);
+      // A plugin's bug: its author needs the stack, which the answer does not carry.
+      if (isActionError(error) && error.code === 'PLUGIN_FAILED') log.warn(error.message, error.cause instanceof Error ? error.cause : undefined);
       try {
         host.hooks.actionFailed.call(call, error);
       } catch (observerError) {

@@ -87,6 +87,12 @@ export class Host {
       config: this.config,
       log: prefixed(this.log, normalized.name),
       addAction: (definition) => {
+        if (!options.builtin && !definition.override && !definition.name.includes(':')) {
+          throw new ActionError(
+            'PLUGIN_FAILED',
+            `action "${definition.name}" needs the plugin's prefix: name it "${normalized.name}:${definition.name}", so the CLI reaches it as 'agent-browser ${normalized.name}:${definition.name}' (or set override: true to replace a built-in of that name).`,
+          );
+        }
         this.hooks.registerActions.tap(normalized.name, (registry) => registry.add(definition));
       },
     };

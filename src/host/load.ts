@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -65,12 +66,25 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
   try {
     loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && isPath ? `no such file ${file}` : (error as Error).message;
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && isPath && !fs.existsSync(file);
+    const reason = missing ? `no such file ${file}` : error instanceof SyntaxError ? syntaxErrorAt(file, error) : (error as Error).message;
     throw new ActionError('PLUGIN_FAILED', `Cannot load plugin "${spec.spec}" (${file}): ${reason}`, { cause: error });
   }
   const candidate = (loaded.default ?? loaded.plugin) as Plugin | PluginFunction | undefined;
   if (!candidate || (typeof candidate !== 'function' && typeof candidate !== 'object')) {
-    throw new ActionError('PLUGIN_FAILED', `Plugin "${spec.spec}" (${file}) has no default export; export a plugin made with definePlugin() or a function.`);
+    throw new ActionError('PLUGIN_FAILED', `Plugin "${spec.spec}" (${file}) has no default export; export a plugin made with definePlugin() or a function (as \`export default\`, or \`export const plugin\`).`);
   }
   return { plugin: candidate, options: spec.options, source: file, fallbackName: path.basename(file).replace(/\.[cm]?[jt]s$/, '') };
+}
+
+/**
+ * Node reports an ES module's syntax error without its place; `node --check` prints the file,
+ * line and the offending code, which is what the plugin's author needs.
+ */
+function syntaxErrorAt(file: string, error: SyntaxError): string {
+  const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 10_000 });
+  const lines = (check.stderr ?? '').split('\n');
+  const where = lines.findIndex((line) => line.startsWith(file) || line.startsWith(pathToFileURL(file).href));
+  if (check.status === 0 || where < 0) return error.message;
+  return `${error.message} at ${lines[where]}\n${lines.slice(where + 1, where + 3).join('\n')}`;
 }

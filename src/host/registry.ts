@@ -12,6 +12,8 @@ export interface RegisteredAction {
   plugin: string;
   /** Plugins whose definitions this one replaced. */
   overrides: string[];
+  /** The result field the CLI prints as is (see ActionDefinition.print). */
+  print?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export class ActionRegistry {
       params: definition.params,
       plugin,
       overrides: existing ? [...existing.overrides, existing.plugin] : [],
+      ...(definition.print ? { print: definition.print } : {}),
     });
     const stage = definition.stage ?? (definition.override ? -10 : 0);
     this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));

@@ -74,6 +74,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    */
   override?: boolean;
   stage?: number;
+  /**
+   * A string field of the result that the CLI prints as is, without `--json` (e.g. `'markdown'`).
+   * Without it the CLI prints a plugin action's result as JSON. Answers carry it as `"print"`.
+   */
+  print?: string;
 }
 
 /** Launch options every `beforeLaunch` tap may adjust. */

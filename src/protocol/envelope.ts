@@ -11,6 +11,8 @@ export interface SuccessResponse {
   id: string;
   success: true;
   data: unknown;
+  /** Set by plugin actions that name the result field the CLI prints as is. */
+  print?: string;
 }
 
 export interface ErrorResponse {

@@ -291,6 +291,19 @@ const failures: Array<{ title: string; plugins: unknown[]; files: Record<string,
     expect: (dir) => ['./plugins/boom.mjs', path.join(dir, 'plugins', 'boom.mjs'), 'boom at import'],
   },
   {
+    title: 'a plugin with a syntax error',
+    plugins: ['./plugins/typo.mjs'],
+    files: { 'typo.mjs': "export default {\n  name: 'typo',\n  apply(host) { let = ; },\n};" },
+    // The line of the mistake (line 1 of the file is the written zod import).
+    expect: (dir) => ['./plugins/typo.mjs', `${path.join(dir, 'plugins', 'typo.mjs')}:4`, 'apply(host) { let = ; }'],
+  },
+  {
+    title: 'a plugin action named without its plugin prefix',
+    plugins: ['./plugins/bare.mjs'],
+    files: { 'bare.mjs': "export default { name: 'bare', apply(host) { host.addAction({ name: 'shout', summary: 'x', params: z.object({}), handler: () => ({}) }); } };" },
+    expect: () => ['"bare"', '"shout"', '"bare:shout"'],
+  },
+  {
     title: 'a plugin whose apply throws',
     plugins: ['./plugins/applybad.mjs'],
     files: { 'applybad.mjs': "export default { name: 'applybad', apply() { throw new Error('apply exploded'); } };" },

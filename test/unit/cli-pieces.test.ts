@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 
 import { hoistGlobalFlags } from '../../src/cli/argv.js';
 import { normalizeUrl } from '../../src/cli/commands/open.js';
-import { formatData, formatDialogs, painter } from '../../src/cli/output.js';
+import { formatData, formatDialogs, formatPluginData, painter } from '../../src/cli/output.js';
 import { paramsFromArgv } from '../../src/cli/hooks/command-not-found.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,8 +116,9 @@ output('result → pretty JSON', () => {
   assert.is(show({ result: null }), 'null');
 });
 
-output('closed → ✓ Browser closed', () => {
+output('closed → ✓ Browser closed, saying so when no daemon was running', () => {
   assert.is(show({ closed: true }), '✓ Browser closed');
+  assert.is(show({ closed: true, running: false }), '✓ Browser closed (no daemon was running)');
 });
 
 output('path → ✓ Screenshot saved to <path>', () => {
@@ -201,6 +202,12 @@ output('no ANSI codes without colour; colour adds them', () => {
   const coloured = formatData({ url: 'https://a/', title: 'A' }, painter(true));
   assert.ok(coloured.includes('\u001b['));
   assert.is(coloured.replace(/\u001b\[[0-9;]*m/g, ''), '✓ A\n  https://a/');
+});
+
+output('plugin results: the field the action names with print as is, else the whole result as JSON', () => {
+  assert.is(formatPluginData({ markdown: '# Title\n\nBody', title: 'T', url: 'http://x/' }, 'markdown'), '# Title\n\nBody');
+  assert.is(formatPluginData({ title: 'T', url: 'http://x/' }), '{\n  "title": "T",\n  "url": "http://x/"\n}');
+  assert.is(formatPluginData({ count: 3 }, 'missing'), '{\n  "count": 3\n}');
 });
 
 output('fallback json prints unmatched data instead of ✓ Done, except plain acknowledgements', () => {

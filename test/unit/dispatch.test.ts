@@ -16,8 +16,8 @@ import type { ErrorResponse, SuccessResponse, WireRequest, WireResponse } from '
 
 function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const at = (level: string) => (message: string) => {
-    lines.push(`${level} ${message}`);
+  const at = (level: string) => (message: string, details?: unknown) => {
+    lines.push(`${level} ${message}${details instanceof Error ? ` ${details.stack}` : ''}`);
   };
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
@@ -343,9 +343,11 @@ hooks('a throwing third-party action → PLUGIN_FAILED naming plugin and action;
       }),
     );
   });
-  const { dispatcher } = await setup([flaky]);
+  const { dispatcher, log } = await setup([flaky]);
   const response = err(await dispatcher.handle({ id: 't1', action: 'flaky:go' }));
   assert.is(response.code, 'PLUGIN_FAILED');
+  const logged = log.lines.find((line) => line.startsWith('warn') && line.includes('"flaky"'));
+  assert.ok(logged?.includes('dispatch.test.ts'), `the session log has the plugin's stack: ${log.lines.join('\n')}`);
   assert.ok(response.error.includes('"flaky"'), response.error);
   assert.ok(response.error.includes('action:flaky:go'), response.error);
   assert.ok(response.error.includes("Cannot read properties of undefined (reading 'x')"), response.error);

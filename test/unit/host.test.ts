@@ -322,11 +322,19 @@ registry('an override returning undefined falls through to the original', async 
 
 registry('invalid action names are refused with the plugin named', async () => {
   const host = newHost();
-  await host.use(provider('namer', ['has space']));
+  await host.use(provider('namer', ['namer:has space']));
   const error = thrown(() => host.seal()) as ActionError;
   assert.instance(error, ActionError);
   assert.ok(error.message.includes('"namer"'), error.message);
   assert.ok(error.message.includes('has space'), error.message);
+});
+
+registry('a plugin action without its "<plugin>:" prefix is refused at apply, naming the name to use', async () => {
+  const host = newHost();
+  const error = await host.use(provider('shouter', ['shout'])).then(() => null, (e: unknown) => e as ActionError);
+  assert.instance(error, ActionError);
+  assert.is(error!.code, 'PLUGIN_FAILED');
+  assert.match(error!.message, '"shouter:shout"');
 });
 
 registry('seal() records which actions each plugin registered', async () => {
@@ -348,11 +356,11 @@ registry('seal() records which actions each plugin registered', async () => {
 
 registry('an overriding plugin is credited with the action, the original is not', async () => {
   const host = newHost();
-  await host.use(provider('orig', ['act']));
-  await host.use(provider('over', ['act'], { override: true }));
+  await host.use(provider('orig', ['orig:act']));
+  await host.use(provider('over', ['orig:act'], { override: true }));
   host.seal();
   const byName = Object.fromEntries(host.plugins.map((p) => [p.name, p.actions]));
-  assert.equal(byName, { orig: [], over: ['act'] });
+  assert.equal(byName, { orig: [], over: ['orig:act'] });
 });
 
 registry('plugin records keep builtin and source', async () => {
