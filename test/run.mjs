@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the test tiers (unit, integration, e2e, and plugins: the tests of every first-party plugin
-// in plugins/<name>/test) with uvu under tsx, one process per tier, and ends with the line
-// "N passed, N failed". Name tiers on the command line to run only those.
+// Runs the test tiers with uvu under tsx, one process per tier: unit, integration, e2e, plugins
+// (the tests of every first-party plugin, plugins/<name>/test) and reliability (races, crashes,
+// fuzz, load, with their figures). Ends with the line "N passed, N failed". Name tiers on the
+// command line to run only those.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requested = process.argv.slice(2);
-const tiers = requested.length > 0 ? requested : ['unit', 'integration', 'e2e', 'plugins'];
+const tiers = requested.length > 0 ? requested : ['unit', 'integration', 'e2e', 'plugins', 'reliability'];
 /** Where each tier's tests are, and which files in there are tests. */
 const layout = (tier) => (tier === 'plugins' ? { dir: 'plugins', pattern: '^[^/\\\\]+[/\\\\]test[/\\\\].+\\.test\\.ts$' } : { dir: path.join('test', tier), pattern: '\\.test\\.ts$' });
 const uvu = path.join(root, 'node_modules', 'uvu', 'bin.js');

@@ -12,7 +12,7 @@ import { NdjsonServer } from '../transport/server.js';
 import { CLI_FLAGS_ENV, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
 import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
-import { processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
+import { acquireStartLock, processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
 
 export class StartupError extends Error {
@@ -60,6 +60,16 @@ async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logg
   return `127.0.0.1:${port}`;
 }
 
+/**
+ * The daemon's memory. When node runs with --expose-gc (NODE_OPTIONS), it collects first, so the
+ * figures measure what is retained rather than when the last collection happened to run.
+ */
+function memoryFigures(): { rssBytes: number; heapUsedBytes: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssBytes: rss, heapUsedBytes: heapUsed };
+}
+
 /** Starts the session's daemon; resolves once it serves requests. */
 export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
   let loaded: LoadedConfig;
@@ -78,9 +88,21 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     const problem = socketPathProblem(endpoint.socketPath);
     if (problem) throw new StartupError('SOCKET_PATH_TOO_LONG', problem);
   }
-  if (await somethingListens(endpoint)) {
+  const alreadyRunning = () => {
     const pid = readPid(endpoint);
-    throw new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${endpoint.transport === 'unix' ? endpoint.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
+    return new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${endpoint.transport === 'unix' ? endpoint.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
+  };
+  if (await somethingListens(endpoint)) throw alreadyRunning();
+  // Of daemons started at once for one session, one takes the lock and starts; the others wait for it to serve.
+  const lock = await acquireStartLock(endpoint.lockPath, { isServing: () => somethingListens(endpoint), timeoutMs: 20_000, staleMs: 60_000 });
+  if (lock.kind === 'serving') throw alreadyRunning();
+  if (lock.kind === 'busy') {
+    throw new StartupError('START_LOCKED', `Another daemon for session "${config.session}"${lock.holder ? ` (pid ${lock.holder})` : ''} has been starting for ${Math.round(lock.waitedMs / 1000)} s and does not serve yet. See ${endpoint.logPath}; if it hangs, stop it (kill ${lock.holder ?? '<pid>'}) or remove ${endpoint.lockPath}.`);
+  }
+  process.once('exit', () => lock.release());
+  if (await somethingListens(endpoint)) {
+    lock.release();
+    throw alreadyRunning();
   }
   const stalePid = readPid(endpoint);
   if (stalePid !== null && stalePid !== process.pid && processAlive(stalePid)) {
@@ -137,6 +159,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
       uptimeMs: Date.now() - startedAt,
       idleTimeoutMs: config.idleTimeout,
       activeRequests: activeRequests - 1,
+      memory: memoryFigures(),
       browser: browser.launched
         ? { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: browser.tabs[browser.activeIndex]?.page.url() }
         : { launched: false },
@@ -153,6 +176,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     }
     host.seal();
   } catch (error) {
+    lock.release();
     throw new StartupError('PLUGIN_FAILED', (error as Error).message);
   }
 
@@ -180,6 +204,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     address = await listen(server, endpoint, log);
   } catch (error) {
     removeFiles(sessionFiles(endpoint));
+    lock.release();
     throw new StartupError('LISTEN_FAILED', `Could not listen at ${endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1:${endpoint.hashPort}`}: ${(error as Error).message}`);
   }
 
@@ -188,6 +213,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   }
   process.on('uncaughtException', (error) => log.error('uncaught exception (still serving)', error));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection (still serving)', error));
+  lock.release();
   armIdleTimer();
   log.info(`agent-browser ${VERSION} daemon for session "${config.session}" listening at ${address} (pid ${process.pid})`);
   await report({ type: 'ready', pid: process.pid, transport: endpoint.transport, address });

@@ -16,6 +16,8 @@ export interface SessionEndpoint {
   /** TCP only: the per-session secret clients send as `token`; mode 0600. */
   tokenPath: string;
   logPath: string;
+  /** Held by the one daemon going from "nothing answers" to listening (start-up races). */
+  lockPath: string;
   /** The port TCP clients fall back to when the `.port` file is missing. */
   hashPort: number;
   /** True when the files live in an AGENT_BROWSER_SOCKET_DIR-style folder (`<dir>/<session>.*`). */
@@ -43,6 +45,7 @@ export function sessionEndpoint(options: EndpointOptions): SessionEndpoint {
     streamPath: `${base}.stream`,
     tokenPath: `${base}.token`,
     logPath: `${base}.log`,
+    lockPath: `${base}.lock`,
     hashPort: portForSession(options.session),
     customDir,
   };

@@ -66,3 +66,60 @@ export function writePrivateFile(file: string, content: string): void {
   fs.writeFileSync(file, content, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
 }
+
+/** What waiting for the start-up lock came to. */
+export type StartLock = { kind: 'held'; release(): void } | { kind: 'serving' } | { kind: 'busy'; holder: number | null; waitedMs: number };
+
+/**
+ * Takes the session's start-up lock: an exclusive file holding our pid, so that of several
+ * daemons started at once exactly one goes on to listen. While another live process holds it,
+ * waits (the holder is about to serve: answers `serving` as soon as it does). A lock whose holder
+ * died, or that is older than `staleMs`, is broken.
+ */
+export async function acquireStartLock(lockPath: string, options: { isServing: () => Promise<boolean>; timeoutMs: number; staleMs: number }): Promise<StartLock> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return {
+        kind: 'held',
+        release: () => {
+          if (readLockHolder(lockPath) === process.pid) removeFiles([lockPath]);
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (await options.isServing()) return { kind: 'serving' };
+    const holder = readLockHolder(lockPath);
+    const age = lockAge(lockPath);
+    if (holder === null && age === null) continue;
+    if (holder === null ? (age ?? 0) > 1000 : !processAlive(holder) || (age ?? 0) > options.staleMs) {
+      // Break it only if it is still the same lock we judged stale.
+      if (readLockHolder(lockPath) === holder) removeFiles([lockPath]);
+      continue;
+    }
+    const waitedMs = Date.now() - started;
+    if (waitedMs > options.timeoutMs) return { kind: 'busy', holder, waitedMs };
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function readLockHolder(lockPath: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function lockAge(lockPath: string): number | null {
+  try {
+    return Date.now() - fs.statSync(lockPath).mtimeMs;
+  } catch {
+    return null;
+  }
+}
