@@ -49,6 +49,12 @@ export function classifyError(error: unknown): unknown {
     return new ActionError('BROWSER_CLOSED', `The browser or tab was closed while the action ran (${firstLines(message, 1)}). Run the command again to start a fresh browser.`, { cause: error });
   }
   if (/net::ERR_|NS_ERROR_|Navigation failed|Cannot navigate to invalid URL/.test(message)) return new ActionError('NAVIGATION_FAILED', firstLines(message), { cause: error });
+  const fsError = error as NodeJS.ErrnoException;
+  if (typeof fsError.syscall === 'string' && typeof fsError.path === 'string') {
+    const what = `${fsError.syscall} ${truncate(fsError.path, 200)}`;
+    if (fsError.code === 'ENOENT') return new ActionError('FILE_NOT_FOUND', `No such file or folder: ${what}. Relative paths resolve from the daemon's folder, ${process.cwd()}.`, { cause: error });
+    return new ActionError('FILE_ERROR', `Cannot ${what} (${fsError.code}: ${truncate(message.replace(/^\w+: /, ''), 200)}). Check the path and its folder's permissions.`, { cause: error });
+  }
   return new ActionError('INTERNAL', firstLines(message, 12), { cause: error });
 }
 

@@ -28,6 +28,7 @@ export const ErrorCodes = [
   'LINE_TOO_LONG',
   'INTERNAL',
   'FILE_NOT_FOUND',
+  'FILE_ERROR',
   'NOT_STARTED',
   'ALREADY_STARTED',
   'FILE_EXISTS',

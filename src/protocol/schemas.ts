@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const selector = z.string().min(1).describe('CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3, ref=e3, e3)');
 export const positive = z.number().positive();
+/** A file the daemon reads or writes; NUL cannot be in a path on any system. */
+export const filePath = z.string().min(1).refine((value) => !value.includes('\0'), 'a file path cannot contain NUL characters');
 export const nonNegative = z.number().min(0);
 export const waitUntil = z.enum(['load', 'domcontentloaded', 'networkidle']);
 export const mouseButton = z.enum(['left', 'right', 'middle']);
@@ -83,7 +85,7 @@ export const snapshot = z.object({
 });
 
 export const screenshot = z.object({
-  path: z.string().min(1).optional(),
+  path: filePath.optional(),
   fullPage: z.boolean().optional(),
   selector: selector.optional(),
   format: z.enum(['png', 'jpeg']).optional(),

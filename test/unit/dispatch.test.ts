@@ -418,4 +418,16 @@ classify('Playwright-style errors are classified; messages carry no ANSI codes',
   assert.ok(ansi.error.includes("waiting for locator('#x')"), ansi.error);
 });
 
+classify('file-system errors name the path: FILE_NOT_FOUND for a missing one, FILE_ERROR otherwise', async () => {
+  const { classifyError } = await import('../../src/browser/element-errors.js');
+  const fsError = (code: string, syscall: string, file: string) => Object.assign(new Error(`${code}: failure, ${syscall} '${file}'`), { code, syscall, path: file });
+  const missing = classifyError(fsError('ENOENT', 'open', '/nope/a.png')) as ActionError;
+  assert.is(missing.code, 'FILE_NOT_FOUND');
+  assert.match(missing.message, 'open /nope/a.png');
+  const tooLong = classifyError(fsError('ENAMETOOLONG', 'open', `/tmp/${'x'.repeat(300)}`)) as ActionError;
+  assert.is(tooLong.code, 'FILE_ERROR');
+  assert.match(tooLong.message, 'ENAMETOOLONG');
+  assert.ok(tooLong.message.length < 600, tooLong.message);
+});
+
 classify.run();

@@ -1,4 +1,4 @@
-import { positive, selector, z } from '../schemas.js';
+import { filePath, positive, selector, z } from '../schemas.js';
 
 /** Param schemas of the network actions (reference §2.8, plus `responsebody`/`waitfordownload` of §2.5). */
 
@@ -25,8 +25,8 @@ export const offline = z.object({ offline: z.boolean() });
 
 export const responsebody = z.object({ url: z.string().min(1), timeout: positive.optional() });
 
-export const download = z.object({ selector, path: z.string().min(1), timeout: positive.optional() });
+export const download = z.object({ selector, path: filePath, timeout: positive.optional() });
 
-export const waitfordownload = z.object({ path: z.string().min(1).optional(), timeout: positive.optional() });
+export const waitfordownload = z.object({ path: filePath.optional(), timeout: positive.optional() });
 
-export const harStop = z.object({ path: z.string().min(1) });
+export const harStop = z.object({ path: filePath });

@@ -1,4 +1,4 @@
-import { selector, z } from '../schemas.js';
+import { filePath, selector, z } from '../schemas.js';
 
 /** `innertext`, `boundingbox`, `styles`: one selector field (refs accepted). */
 export const element = z.object({ selector });
@@ -11,6 +11,6 @@ export const evalhandle = z.object({ script: z.string().min(1) });
 export const log = z.object({ clear: z.boolean().optional() });
 
 export const pdf = z.object({
-  path: z.string().min(1),
+  path: filePath,
   format: z.enum(['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']).optional(),
 });

@@ -1,4 +1,4 @@
-import { z } from '../schemas.js';
+import { filePath, z } from '../schemas.js';
 
 /** Param schemas of cookies, storage, state and credentials (reference §2.7), exact field names. */
 
@@ -9,7 +9,7 @@ export const cookie = z.object({
   value: z.string(),
   url: z.string().min(1).optional(),
   domain: z.string().min(1).optional(),
-  path: z.string().min(1).optional(),
+  path: filePath.optional(),
   expires: z.number().optional(),
   httpOnly: z.boolean().optional(),
   secure: z.boolean().optional(),
@@ -28,7 +28,7 @@ export const storageSet = z.object({ type: storageType, key: z.string().min(1), 
 
 export const storageClear = z.object({ type: storageType });
 
-export const statePath = z.object({ path: z.string().min(1) });
+export const statePath = z.object({ path: filePath });
 
 export const credentials = z.object({ username: z.string(), password: z.string() });
 
