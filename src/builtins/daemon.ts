@@ -8,6 +8,8 @@ export interface DaemonControl {
   /** Closes the browser, removes the session's files, and exits once the answer is written. */
   shutdown(reason: string): Promise<void>;
   status(): Record<string, unknown>;
+  /** Cancels the queued or running requests with this id (they answer CANCELLED). */
+  cancel(id: string): Array<{ id: string; action: string; state: 'queued' | 'running' }>;
   host: Host;
 }
 
@@ -37,7 +39,20 @@ export function daemonPlugin(daemon: DaemonControl) {
       );
       host.addAction(
         defineAction({
+          name: 'cancel',
+          lane: 'control',
+          summary: 'Cancel a queued or running request by its id (requestId): it answers CANCELLED at once and the next one starts.',
+          params: z.object({ requestId: z.string().min(1).describe('The "id" of the request to cancel') }),
+          handler: ({ requestId }) => {
+            const requests = daemon.cancel(requestId);
+            return { cancelled: requests.length, requests };
+          },
+        }),
+      );
+      host.addAction(
+        defineAction({
           name: 'close',
+          lane: 'control',
           summary: 'Close the browser and stop this session’s daemon.',
           params: schema.none,
           async handler() {
@@ -49,6 +64,7 @@ export function daemonPlugin(daemon: DaemonControl) {
       host.addAction(
         defineAction({
           name: 'status',
+          lane: 'control',
           summary: 'The daemon’s state: pid, session, transport, browser, uptime, plugins.',
           params: schema.none,
           handler: () => daemon.status(),
@@ -57,6 +73,7 @@ export function daemonPlugin(daemon: DaemonControl) {
       host.addAction(
         defineAction({
           name: 'actions',
+          lane: 'control',
           summary: 'Every action this daemon knows, with its summary, params and plugin.',
           params: schema.none,
           handler: () => ({

@@ -300,6 +300,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'responsebody',
+        lane: 'wait',
         summary: 'Wait for the next response whose URL contains a string; answer its status and body (JSON parsed).',
         params: params.responsebody,
         async handler({ url }, ctx) {
@@ -351,6 +352,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'waitfordownload',
+        lane: 'wait',
         summary: 'Wait for the next download of the active tab; save it to path when given.',
         params: params.waitfordownload,
         async handler({ path }, ctx) {

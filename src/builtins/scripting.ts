@@ -9,6 +9,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'wait',
+        lane: 'wait',
         summary: 'Wait for an element (state), for text to appear, for a number of ms, or for the load event.',
         params: schema.wait,
         async handler({ selector, timeout, state, text }, ctx) {
@@ -28,6 +29,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'waitforurl',
+        lane: 'wait',
         summary: 'Wait until the active tab’s URL matches a glob (**/done), a /regex/ or an exact URL.',
         params: schema.waitforurl,
         async handler({ url, timeout }, ctx) {
@@ -44,6 +46,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'waitforloadstate',
+        lane: 'wait',
         summary: 'Wait until the active frame reaches a load state: load, domcontentloaded or networkidle.',
         params: schema.waitforloadstate,
         async handler({ state, timeout }, ctx) {
@@ -59,6 +62,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'waitforfunction',
+        lane: 'wait',
         summary: 'Wait until a JavaScript expression evaluated in the page is truthy.',
         params: schema.waitforfunction,
         async handler({ expression, timeout }, ctx) {

@@ -227,6 +227,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'tab_list',
+        lane: 'control',
         summary: 'List the open tabs of every window, in one flat index order, marking the active one.',
         params: schema.none,
         async handler(_, ctx) {

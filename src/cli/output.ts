@@ -113,6 +113,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
       })
       .join('\n');
   }
+  if (typeof d.cancelled === 'number') return d.cancelled > 0 ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}` : 'Nothing to cancel: no queued or running request has that id';
   if (d.closed === true && d.running === false) return `${paint.green('✓')} Browser closed (no daemon was running)`;
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;

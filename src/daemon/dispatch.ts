@@ -7,7 +7,11 @@ import { failure, splitRequest, success, type WireRequest, type WireResponse } f
 import { ActionError, isActionError } from '../protocol/errors.js';
 import { validate } from '../protocol/schemas.js';
 import { closestNames } from '../protocol/suggest.js';
-import type { AgentBrowserConfig } from '../config/index.js';
+import { MAX_TIMER_MS, type AgentBrowserConfig } from '../config/index.js';
+import { RequestLane, type LaneEntry } from './lane.js';
+
+/** How long past its timeout the daemon waits for an action before answering TIMEOUT itself. */
+const DEADLINE_GRACE_MS = 2000;
 
 export interface DispatcherOptions {
   host: Host;
@@ -18,16 +22,62 @@ export interface DispatcherOptions {
   onActivity?: (delta: 1 | -1) => void;
 }
 
-/** Runs one request through the hook host and turns every outcome into a wire response. */
+/**
+ * Runs one request through the hook host and turns every outcome into a wire response. Page
+ * actions go through the page lane, one at a time in arrival order; waits run alongside them;
+ * both have a deadline. Control actions (status, actions, tab_list, close, cancel) answer at once.
+ */
 export class Dispatcher {
+  private readonly pageLane = new RequestLane();
+  /** Waits run side by side (each with its deadline); the lane only tracks them for cancel and status. */
+  private readonly waitLane = new RequestLane({ concurrent: true });
+
   constructor(private readonly options: DispatcherOptions) {}
 
   async handle(request: WireRequest): Promise<WireResponse> {
     const { id, action, params } = splitRequest(request);
-    const { host, log } = this.options;
     if (typeof action !== 'string' || action.length === 0) {
       return failure(id, new ActionError('INVALID_PARAMS', `Missing "action": send {"id":"1","action":"<name>",...}. Send {"action":"actions"} (or run 'agent-browser actions') for the list.`));
     }
+    const lane = this.options.host.registry.get(action)?.lane ?? 'page';
+    if (lane === 'control') return this.serve(id, action, params);
+    const limit = Math.min(ownTimeout(params) ?? this.options.config.timeout, MAX_TIMER_MS - DEADLINE_GRACE_MS);
+    const lanes = lane === 'page' ? this.pageLane : this.waitLane;
+    try {
+      return await lanes.run({ id, action }, limit + DEADLINE_GRACE_MS, (entry, running) => this.expired(entry, running, limit), () => this.serve(id, action, params));
+    } catch (error) {
+      return failure(id, error);
+    }
+  }
+
+  /** Cancels the queued or running requests with this id: they answer CANCELLED at once. */
+  cancel(id: string): Array<{ id: string; action: string; state: 'queued' | 'running' }> {
+    return [...this.pageLane.find(id), ...this.waitLane.find(id)].map((entry) => {
+      entry.interrupt(new ActionError('CANCELLED', `Request "${id}" (${entry.action}) was cancelled ${entry.state === 'running' ? 'while it ran; what it started in the page may still finish' : 'before it started'}.`));
+      return { id, action: entry.action, state: entry.state };
+    });
+  }
+
+  /** The page lane now: the running request and how many wait. */
+  laneStatus(): { running?: { id: string; action: string; forMs: number }; queued: number; waiting: number } {
+    const running = this.pageLane.running();
+    return { ...(running ? { running: { id: running.id, action: running.action, forMs: Date.now() - running.arrivedAt } } : {}), queued: this.pageLane.queued, waiting: this.waitLane.size };
+  }
+
+  private expired(entry: LaneEntry, running: LaneEntry | undefined, limit: number): ActionError {
+    const waited = Date.now() - entry.arrivedAt;
+    const page = this.options.browser.tabs[this.options.browser.activeIndex]?.page.url() ?? 'no page';
+    const where = entry.state === 'queued'
+      ? `waited ${waited} ms behind "${running?.action ?? 'another action'}" (request ${running?.id ?? '?'}) without starting`
+      : `ran for ${waited} ms on ${page} without finishing; what it started may still run in the page`;
+    return new ActionError(
+      'TIMEOUT',
+      `"${entry.action}" did not finish within its ${limit} ms timeout: it ${where}. The session still serves; 'agent-browser daemon status' shows what runs. Retry with a longer timeout (--timeout or "timeout"), or 'agent-browser close' to start over.`,
+    );
+  }
+
+  private async serve(id: string, action: string, params: Record<string, unknown>): Promise<WireResponse> {
+    const { host, log } = this.options;
     let call: ActionCall = { id, action, params };
     this.options.onActivity?.(1);
     const started = Date.now();
@@ -38,7 +88,7 @@ export class Dispatcher {
       const checked = validate(registered.params, call.params);
       if (!checked.ok) throw new ActionError('INVALID_PARAMS', `Validation error for "${call.action}": ${checked.message}`);
       call = { ...call, params: checked.value as Record<string, unknown> };
-      const result = await host.hooks.action.for(call.action).promise(call, this.context(call));
+      const result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params)));
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
       const data = await host.hooks.afterAction.promise(this.withLostNotice(result), call);
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
@@ -93,9 +143,8 @@ export class Dispatcher {
     return new ActionError('UNKNOWN_ACTION', `Unknown action "${name}".${hint} Send {"action":"actions"} or run 'agent-browser actions' to list the ${names.length} valid ones.`);
   }
 
-  private context(call: ActionCall): ActionContext {
+  private context(call: ActionCall, requested: number | undefined): ActionContext {
     const { browser, config, log } = this.options;
-    const ownTimeout = typeof call.params.timeout === 'number' && call.params.timeout > 0 ? call.params.timeout : undefined;
     const tab = (): Promise<Tab> => browser.activeTab();
     const locator = async (selector: string) => {
       const active = await tab();
@@ -106,7 +155,7 @@ export class Dispatcher {
       session: config.session,
       call,
       config,
-      timeout: ownTimeout ?? config.timeout,
+      timeout: Math.min(requested ?? config.timeout, MAX_TIMER_MS),
       browser,
       log,
       tab,
@@ -123,4 +172,9 @@ export class Dispatcher {
       },
     };
   }
+}
+
+/** The request's own `timeout` in ms, whether or not its action's schema declares one. */
+function ownTimeout(params: Record<string, unknown>): number | undefined {
+  return typeof params.timeout === 'number' && Number.isFinite(params.timeout) && params.timeout > 0 ? params.timeout : undefined;
 }

@@ -20,7 +20,7 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /** The built-in registry, assembled the way the daemon assembles it (no browser is started). */
 export async function builtinActions(): Promise<Array<{ name: string; summary: string; plugin: string }>> {
   const host = new Host(defaultConfig(), silent);
-  const control = { host, shutdown: async () => undefined, status: () => ({}) };
+  const control = { host, shutdown: async () => undefined, status: () => ({}), cancel: () => [] };
   for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
   host.seal();
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));
@@ -40,7 +40,7 @@ export function commandsByAction(): Map<string, string[]> {
 /** Test files that send each action on the wire (`action: 'name'` in a request they build). */
 export function testsByAction(root: string, actions: string[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const tier of ['e2e', 'integration']) {
+  for (const tier of ['e2e', 'integration', 'reliability']) {
     const dir = path.join(root, 'test', tier);
     for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort()) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');

@@ -14,6 +14,8 @@ export interface RegisteredAction {
   overrides: string[];
   /** The result field the CLI prints as is (see ActionDefinition.print). */
   print?: string;
+  /** How it shares the session with other actions (see ActionDefinition.lane). */
+  lane: 'page' | 'wait' | 'control';
 }
 
 /**
@@ -47,6 +49,7 @@ export class ActionRegistry {
       plugin,
       overrides: existing ? [...existing.overrides, existing.plugin] : [],
       ...(definition.print ? { print: definition.print } : {}),
+      lane: definition.lane ?? 'page',
     });
     const stage = definition.stage ?? (definition.override ? -10 : 0);
     this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));

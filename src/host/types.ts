@@ -79,6 +79,14 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    * Without it the CLI prints a plugin action's result as JSON. Answers carry it as `"print"`.
    */
   print?: string;
+  /**
+   * How the action shares the session with others. `page` (default): page actions run one at a
+   * time, in arrival order. `wait`: it only waits for something to happen in the page (a
+   * selector, a response, a download) and runs alongside page actions, so the action that makes
+   * it happen is not stuck behind it. `control`: it only reports on or ends the session, never
+   * touches a page, and answers at once (as `status` and `tab_list` do).
+   */
+  lane?: 'page' | 'wait' | 'control';
 }
 
 /** Launch options every `beforeLaunch` tap may adjust. */

@@ -41,7 +41,9 @@ export default class DaemonStatus extends BaseCommand {
       );
       const plugins = (status.plugins as Array<{ name: string; builtin: boolean }>).filter((plugin) => !plugin.builtin);
       if (plugins.length > 0) lines.push(`  plugins: ${plugins.map((plugin) => plugin.name).join(', ')}`);
-      lines.push(`  idle timeout: ${Number(status.idleTimeoutMs) > 0 ? `${Math.round(Number(status.idleTimeoutMs) / 60000)} min` : 'off'}`);
+      const lane = status.lane as { running?: { id: string; action: string; forMs: number }; queued: number } | undefined;
+      if (lane?.running) lines.push(`  running: ${lane.running.action} (request ${lane.running.id}, for ${Math.round(lane.running.forMs / 1000)} s; 'agent-browser cancel ${lane.running.id}' stops waiting for it), ${lane.queued} queued`);
+      lines.push(`  idle timeout: ${Number(status.idleTimeoutMs) > 0 ? `${Math.round(Number(status.idleTimeoutMs) / 60000)} min` : 'off'}${status.ownerPid ? `; ends when process ${status.ownerPid} exits (owner lease)` : ''}`);
       lines.push(`  log: ${status.logPath}`);
     } else {
       lines.push(`${paint.dim('○')} No daemon is running for session "${settings.session}" (nothing answers at ${address}).`);
