@@ -246,6 +246,11 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     return ok ? out : INVALID;
   },
   tcpAuth: checkEnum(['token', 'none'] as const),
+  ownerPid(value, label, _ctx, problems) {
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    problems.push(`${label}: expected a process id (a positive integer), got ${show(value)}`);
+    return INVALID;
+  },
   streamPort(value, label, _ctx, problems) {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535) return value;
     problems.push(`${label}: expected a port number from 0 to 65535 (0 = off), got ${show(value)}`);
@@ -377,6 +382,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_VIEWPORT', key: 'viewport', parse: (raw) => raw },
   { name: 'AGENT_BROWSER_DEFAULT_TIMEOUT', key: 'timeout', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_IDLE_TIMEOUT_MS', key: 'idleTimeout', parse: parseNumberEnv },
+  { name: 'AGENT_BROWSER_OWNER_PID', key: 'ownerPid', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_TRANSPORT', key: 'transport', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_SOCKET_DIR', key: 'socketDir', parse: (raw) => raw.trim() },
   { name: 'AGENT_BROWSER_EXTENSIONS', key: 'extensions', parse: splitCommaEnv },
@@ -411,4 +417,5 @@ export const FLAG_BINDINGS: readonly FlagBinding[] = [
   { flag: 'debug', key: 'debug', name: (v) => (v === false ? '--no-debug' : '--debug'), map: same },
   { flag: 'transport', key: 'transport', name: () => '--transport', map: same },
   { flag: 'timeout', key: 'timeout', name: () => '--timeout', map: same },
+  { flag: 'ownerPid', key: 'ownerPid', name: () => '--owner-pid', map: same },
 ];

@@ -22,6 +22,8 @@ export interface AgentBrowserConfig {
   timeout: number;
   /** Daemon idle shutdown in ms; default 1_800_000 (30 min); 0 disables. */
   idleTimeout: number;
+  /** The owner lease: the daemon shuts down once this process has exited (the agent that started it). */
+  ownerPid?: number;
   /** Default 'tcp' on win32, else 'unix'. */
   transport: Transport;
   /** Absolute. */
@@ -66,6 +68,7 @@ export interface ConfigFlags {
   debug?: boolean;
   transport?: Transport;
   timeout?: number;
+  ownerPid?: number;
 }
 
 export interface LoadedConfig {

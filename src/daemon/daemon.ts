@@ -70,6 +70,18 @@ function memoryFigures(): { rssBytes: number; heapUsedBytes: number } {
   return { rssBytes: rss, heapUsedBytes: heapUsed };
 }
 
+/** The owner lease: once the owner process has exited, the daemon shuts down (checked every second). */
+function watchOwner(ownerPid: number, end: (reason: string) => void): void {
+  const check = () => {
+    if (processAlive(ownerPid)) return;
+    clearInterval(timer);
+    end(`owner process ${ownerPid} exited`);
+  };
+  const timer = setInterval(check, 1000);
+  timer.unref();
+  check();
+}
+
 /** Starts the session's daemon; resolves once it serves requests. */
 export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
   let loaded: LoadedConfig;
@@ -150,6 +162,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   const control = {
     host,
     shutdown: (reason: string) => shutdown(reason),
+    cancel: (id: string) => dispatcher.cancel(id),
     status: () => ({
       pid: process.pid,
       version: VERSION,
@@ -158,11 +171,15 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
       address,
       uptimeMs: Date.now() - startedAt,
       idleTimeoutMs: config.idleTimeout,
+      ...(config.ownerPid !== undefined ? { ownerPid: config.ownerPid } : {}),
       activeRequests: activeRequests - 1,
+      lane: dispatcher.laneStatus(),
       memory: memoryFigures(),
       browser: browser.launched
         ? { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: browser.tabs[browser.activeIndex]?.page.url() }
         : { launched: false },
+      // What the browser is (or will be) launched with; a CLI given other launch flags compares.
+      launch: { headless: browser.plan?.headless ?? config.headless, executablePath: browser.plan?.executablePath ?? config.executablePath ?? null, extensions: browser.plan?.extensions ?? config.extensions },
       plugins: host.plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, builtin: plugin.builtin, source: plugin.source, actions: plugin.actions })),
       logPath: endpoint.logPath,
     }),
@@ -199,6 +216,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   });
 
   writePrivateFile(endpoint.pidPath, String(process.pid));
+  writePrivateFile(endpoint.versionPath, VERSION);
   if (token) writePrivateFile(endpoint.tokenPath, token);
   try {
     address = await listen(server, endpoint, log);
@@ -215,6 +233,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   process.on('unhandledRejection', (error) => log.error('unhandled rejection (still serving)', error));
   lock.release();
   armIdleTimer();
+  if (config.ownerPid !== undefined) watchOwner(config.ownerPid, (reason) => void shutdown(reason, 0));
   log.info(`agent-browser ${VERSION} daemon for session "${config.session}" listening at ${address} (pid ${process.pid})`);
   await report({ type: 'ready', pid: process.pid, transport: endpoint.transport, address });
   if (process.connected) process.disconnect();

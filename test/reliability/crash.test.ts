@@ -4,6 +4,7 @@
  * the next action, which says page state was lost; a browser that dies during an action fails it
  * at once; close, SIGTERM and the idle timeout leave no Chrome process behind.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -104,7 +105,6 @@ for (const ending of ['close', 'SIGTERM', 'idle timeout'] as const) {
     const lastAnswerAt = Date.now();
     const chrome = browserPids(daemon.pid);
     assert.ok(chrome.length > 0);
-    const started = Date.now();
     if (ending === 'close') await daemon.request({ id: 'close', action: 'close' });
     if (ending === 'SIGTERM') process.kill(daemon.pid, 'SIGTERM');
     const exitedMs = await timeUntil(() => !alive(daemon.pid), 20_000);
@@ -119,5 +119,30 @@ for (const ending of ['close', 'SIGTERM', 'idle timeout'] as const) {
     if (ending === 'idle timeout') assert.ok(exitedAt - lastAnswerAt >= 1450, `exited ${exitedAt - lastAnswerAt} ms after the last answer`);
   });
 }
+
+test('owner lease: a daemon started with --owner-pid ends, with its Chrome, when that process exits', async () => {
+  const socketDir = makeSocketDir();
+  const env = testEnv(socketDir, { AGENT_BROWSER_SESSION: 'leased' });
+  const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)'], { stdio: 'ignore' });
+  try {
+    const opened = await runCli(['--owner-pid', String(owner.pid), 'open', 'about:blank'], { env });
+    assert.is(opened.code, 0, opened.stderr);
+    const pid = Number(fs.readFileSync(path.join(socketDir, 'leased.pid'), 'utf8'));
+    const status = await runCli(['daemon', 'status'], { env });
+    assert.match(status.stdout, `ends when process ${owner.pid} exits (owner lease)`);
+    const chrome = browserPids(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(alive(pid), 'the daemon lives while its owner does');
+    owner.kill('SIGKILL');
+    const goneMs = await timeUntil(() => !alive(pid) && chrome.every((child) => !alive(child)));
+    figure(`owner lease: owner killed → daemon and its ${chrome.length} Chrome processes gone after ${goneMs} ms`);
+    assert.ok(goneMs >= 0, 'the daemon ended with its owner');
+    assert.not.ok(fs.existsSync(path.join(socketDir, 'leased.sock')), 'socket removed');
+  } finally {
+    owner.kill('SIGKILL');
+    await runCli(['close'], { env });
+    fs.rmSync(socketDir, { recursive: true, force: true });
+  }
+});
 
 test.run();

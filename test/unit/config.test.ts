@@ -103,7 +103,7 @@ test('defaults: no file, no env, no flags', async () => {
 });
 
 test('CONFIG_KEYS lists every key exactly once', () => {
-  assert.equal([...CONFIG_KEYS].sort(), [...Object.keys(EXPECTED_DEFAULTS), 'executablePath', 'socketDir'].sort());
+  assert.equal([...CONFIG_KEYS].sort(), [...Object.keys(EXPECTED_DEFAULTS), 'executablePath', 'socketDir', 'ownerPid'].sort());
   assert.is(new Set(CONFIG_KEYS).size, CONFIG_KEYS.length);
 });
 
