@@ -1,7 +1,8 @@
 import { Args, Command, Flags, type Interfaces } from '@oclif/core';
 import type { ConfigFlags, LoadedConfig } from '../config/index.js';
 import { CLI_FLAGS_ENV } from '../transport/startup.js';
-import type { DaemonSettings } from '../client/ensure.js';
+import type { DaemonSettings, VersionSkew } from '../client/ensure.js';
+import type { DaemonConnection } from '../transport/client.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
 
@@ -14,6 +15,7 @@ export const globalFlags = {
   extension: Flags.string({ description: 'Load an unpacked extension folder (repeatable).', multiple: true, multipleNonGreedy: true, helpGroup: 'GLOBAL' }),
   config: Flags.string({ description: 'Use this config file instead of searching for .agentbrowserrc.', helpGroup: 'GLOBAL' }),
   debug: Flags.boolean({ description: 'Verbose daemon logging.', helpGroup: 'GLOBAL' }),
+  'owner-pid': Flags.integer({ description: 'A daemon this command starts ends when this process exits (env AGENT_BROWSER_OWNER_PID).', min: 1, helpGroup: 'GLOBAL' }),
 };
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
@@ -79,7 +81,7 @@ export abstract class BaseCommand extends Command {
   /** The config-relevant flags this command was given (undefined = not given). */
   protected configFlags(): ConfigFlags {
     const g = this.globals;
-    return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined };
+    return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
   }
 
   protected async loadConfig(): Promise<LoadedConfig> {
@@ -110,9 +112,10 @@ export abstract class BaseCommand extends Command {
   protected async send(request: Record<string, unknown>): Promise<WireResponse> {
     const settings = await this.daemonSettings();
     const { connectOrStart } = await import('../client/ensure.js');
-    const { connection, started } = await connectOrStart(settings);
-    if (!started) this.warnIgnoredLaunchFlags(settings.session);
+    const { connection, started, skew } = await connectOrStart(settings);
     try {
+      if (skew) this.reportSkew(settings.session, skew);
+      if (!started) await this.checkLaunchFlags(settings.session, connection);
       const config = (await this.loadConfig()).config;
       const ownTimeout = typeof request.timeout === 'number' ? request.timeout : 0;
       return await connection.request(request, Math.max(config.timeout, ownTimeout) + 15_000);
@@ -148,12 +151,36 @@ export abstract class BaseCommand extends Command {
     return response;
   }
 
-  private warnIgnoredLaunchFlags(session: string): void {
-    if (this.globals.json) return;
-    const given = [this.globals.headed && '--headed', this.globals['executable-path'] && '--executable-path', this.globals.extension?.length && '--extension'].filter(Boolean);
-    for (const flag of given) {
-      process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${flag} ignored: the daemon for session "${session}" is already running. Run 'agent-browser --session ${session} close' first to restart it with new launch options.\n`);
-    }
+  private reportSkew(session: string, skew: VersionSkew): void {
+    const paint = painter(colorEnabled(process.stderr));
+    const message = skew.restarted
+      ? `${paint.yellow('↻')} The daemon for session "${session}" ran agent-browser ${skew.daemon}; it had no browser open, so it was restarted on ${skew.client}.`
+      : `${paint.yellow('⚠')} The daemon for session "${session}" runs agent-browser ${skew.daemon}, this CLI is ${skew.client}. It keeps running because its browser holds your pages; run '${this.config.bin} --session ${session} close' to restart it on ${skew.client}.`;
+    process.stderr.write(`${message}\n`);
+  }
+
+  /**
+   * Launch flags only apply when a daemon starts. Given to a running daemon, they must match what
+   * it runs with; otherwise the command is refused (never silently ignored).
+   */
+  private async checkLaunchFlags(session: string, connection: DaemonConnection): Promise<void> {
+    const g = this.globals;
+    if (!g.headed && !g['executable-path'] && !g.extension?.length) return;
+    const status = await connection.request({ id: `cli-${process.pid}-launch`, action: 'status' }, 10_000);
+    if (!status.success) return;
+    const launch = (status.data as { launch?: { headless: boolean; executablePath: string | null; extensions: string[] } }).launch;
+    if (!launch) return;
+    const path = await import('node:path');
+    const differences: string[] = [];
+    if (g.headed && launch.headless) differences.push('--headed (it runs headless)');
+    if (g['executable-path'] && path.resolve(g['executable-path']) !== launch.executablePath) differences.push(`--executable-path ${g['executable-path']} (it runs ${launch.executablePath ?? 'the browser it found'})`);
+    const wanted = (g.extension ?? []).map((folder) => path.resolve(folder)).sort();
+    if (wanted.length > 0 && JSON.stringify(wanted) !== JSON.stringify([...launch.extensions].sort())) differences.push(`--extension ${g.extension!.join(' ')} (it runs ${launch.extensions.length > 0 ? launch.extensions.join(', ') : 'no extensions'})`);
+    if (differences.length === 0) return;
+    throw new CliFailure(
+      `The daemon for session "${session}" is already running with other launch options: ${differences.join('; ')}. Launch options apply when the daemon starts: run '${this.config.bin} --session ${session} close' first, then this command again.`,
+      'LAUNCH_OPTIONS_DIFFER',
+    );
   }
 
   /** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */

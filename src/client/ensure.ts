@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
+import { somethingListens } from '../transport/session-files.js';
 import type { StartupMessage } from '../transport/startup.js';
+import { VERSION } from '../version.js';
 
 /** What the client needs to find or start a session's daemon. */
 export interface DaemonSettings {
@@ -37,15 +39,37 @@ export function endpointFor(settings: DaemonSettings): SessionEndpoint {
 
 const NOT_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ECONNRESET']);
 
-/** Connects to the session's daemon, starting it first when nothing answers. */
-export async function connectOrStart(settings: DaemonSettings): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint }> {
+/** A running daemon of another agent-browser version than this client. */
+export interface VersionSkew {
+  daemon: string;
+  client: string;
+  /** True when the daemon was restarted on this version (it had no browser open). */
+  restarted: boolean;
+}
+
+/**
+ * Connects to the session's daemon, starting it first when nothing answers. A daemon of another
+ * version is restarted on this one when no browser runs in it; otherwise it is kept (its pages
+ * survive) and `skew` says so.
+ */
+export async function connectOrStart(settings: DaemonSettings): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint; skew?: VersionSkew }> {
   const endpoint = endpointFor(settings);
   if (endpoint.transport === 'unix') {
     const problem = socketPathProblem(endpoint.socketPath);
     if (problem) throw new ClientError(problem, 'SOCKET_PATH_TOO_LONG');
   }
   try {
-    return { connection: await DaemonConnection.open(await connectTarget(endpoint)), started: false, endpoint };
+    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    const running = readTrimmed(endpoint.versionPath);
+    if (running === null || running === VERSION) return { connection, started: false, endpoint };
+    const status = await connection.request({ id: `version-${process.pid}`, action: 'status' }, 10_000).catch(() => null);
+    const busy = !status || !status.success || (status.data as { browser?: { launched?: boolean } }).browser?.launched !== false;
+    if (busy) return { connection, started: false, endpoint, skew: { daemon: running, client: VERSION, restarted: false } };
+    await connection.request({ id: `version-${process.pid}`, action: 'close' }, 10_000).catch(() => null);
+    connection.close();
+    await waitUntilGone(endpoint);
+    await startDaemon(settings, endpoint);
+    return { connection: await DaemonConnection.open(await connectTarget(endpoint)), started: true, endpoint, skew: { daemon: running, client: VERSION, restarted: true } };
   } catch (error) {
     if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
   }
@@ -108,6 +132,19 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
       throw new ClientError(output ? `The daemon ${how} during startup:\n${output}` : `The daemon ${how} during startup with no output. Re-run with --debug, or see ${endpoint.logPath}.`);
     }
   }
+}
+
+function readTrimmed(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Waits (up to 10 s) until the closed daemon stops answering, so a new one can take its place. */
+async function waitUntilGone(endpoint: SessionEndpoint): Promise<void> {
+  for (let waited = 0; waited < 10_000 && (await somethingListens(endpoint, 200)); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 function readLogSince(file: string, offset: number): string {

@@ -8,10 +8,32 @@ export type ConnectTarget = { kind: 'unix'; path: string } | { kind: 'tcp'; host
 
 /** How to reach a session's daemon: its socket, or its TCP port (the `.port` file, else the hash) and token. */
 export async function connectTarget(endpoint: SessionEndpoint): Promise<ConnectTarget> {
-  if (endpoint.transport === 'unix') return { kind: 'unix', path: endpoint.socketPath };
+  if (endpoint.transport === 'unix') {
+    await refuseForeign(endpoint.socketPath);
+    return { kind: 'unix', path: endpoint.socketPath };
+  }
+  await Promise.all([refuseForeign(endpoint.portPath), refuseForeign(endpoint.tokenPath)]);
   const [portText, token] = await Promise.all([readTrimmed(endpoint.portPath), readTrimmed(endpoint.tokenPath)]);
   const port = portText && /^\d+$/.test(portText) ? Number(portText) : endpoint.hashPort;
   return { kind: 'tcp', host: '127.0.0.1', port, ...(token ? { token } : {}) };
+}
+
+/**
+ * Refuses a session file another user owns: whoever owns the socket (or the port and token
+ * files) is the daemon this client would obey and hand page data to.
+ */
+async function refuseForeign(file: string): Promise<void> {
+  if (typeof process.getuid !== 'function') return;
+  let owner: number;
+  try {
+    owner = (await fs.lstat(file)).uid;
+  } catch {
+    return;
+  }
+  const me = process.getuid();
+  if (owner !== me) {
+    throw new ConnectionError(`${file} belongs to another user (uid ${owner}, you are ${me}); refusing to talk to a daemon someone else runs. Use your own session folder (AGENT_BROWSER_SOCKET_DIR) or another --session.`, 'EFOREIGN');
+  }
 }
 
 async function readTrimmed(file: string): Promise<string | undefined> {

@@ -18,6 +18,8 @@ export interface SessionEndpoint {
   logPath: string;
   /** Held by the one daemon going from "nothing answers" to listening (start-up races). */
   lockPath: string;
+  /** The running daemon's agent-browser version, so a CLI of another version notices. */
+  versionPath: string;
   /** The port TCP clients fall back to when the `.port` file is missing. */
   hashPort: number;
   /** True when the files live in an AGENT_BROWSER_SOCKET_DIR-style folder (`<dir>/<session>.*`). */
@@ -46,6 +48,7 @@ export function sessionEndpoint(options: EndpointOptions): SessionEndpoint {
     tokenPath: `${base}.token`,
     logPath: `${base}.log`,
     lockPath: `${base}.lock`,
+    versionPath: `${base}.version`,
     hashPort: portForSession(options.session),
     customDir,
   };

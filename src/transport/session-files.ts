@@ -47,7 +47,7 @@ export function processAlive(pid: number): boolean {
 
 /** The session's files, removed when a dead daemon left them or ours shuts down. */
 export function sessionFiles(endpoint: SessionEndpoint): string[] {
-  const files = [endpoint.pidPath, endpoint.portPath, endpoint.streamPath, endpoint.tokenPath];
+  const files = [endpoint.pidPath, endpoint.portPath, endpoint.streamPath, endpoint.tokenPath, endpoint.versionPath];
   if (endpoint.transport === 'unix') files.unshift(endpoint.socketPath);
   return files;
 }
