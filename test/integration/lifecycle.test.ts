@@ -127,9 +127,9 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   });
 }
 
-test('SIGTERM on a TCP daemon removes its .port and .token files too', async () => {
+test('SIGTERM on a TCP daemon removes its .port, .token and .version files too', async () => {
   const daemon = await daemonFor({ transport: 'tcp' });
-  assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), [`${daemon.session}.pid`, `${daemon.session}.port`, `${daemon.session}.token`]);
+  assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), [`${daemon.session}.pid`, `${daemon.session}.port`, `${daemon.session}.token`, `${daemon.session}.version`]);
   const exited = waitForExit(daemon.process);
   daemon.process.kill('SIGTERM');
   assert.is((await exited).code, 0);
