@@ -43,7 +43,13 @@ function flagsFromSpawner(): ConfigFlags | undefined {
 
 async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logger): Promise<string> {
   if (endpoint.transport === 'unix') {
-    await server.listen({ kind: 'unix', path: endpoint.socketPath });
+    // Created 0600 from the start: no moment in which another user could connect.
+    const umask = process.umask(0o177);
+    try {
+      await server.listen({ kind: 'unix', path: endpoint.socketPath });
+    } finally {
+      process.umask(umask);
+    }
     fs.chmodSync(endpoint.socketPath, 0o600);
     return endpoint.socketPath;
   }

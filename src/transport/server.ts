@@ -18,6 +18,8 @@ export interface ServerOptions {
 export type ListenTarget = { kind: 'unix'; path: string } | { kind: 'tcp'; host: '127.0.0.1'; port: number };
 
 const HTTP_REQUEST_START = /^(GET|HEAD|POST|PUT|DELETE|CONNECT|OPTIONS|TRACE|PATCH|PRI) /;
+/** Enough bytes to recognise the longest method with its space ("OPTIONS ", "CONNECT "). */
+const HTTP_METHOD_BYTES = 8;
 // Lines a connection may have queued before we stop reading from it (backpressure on the client).
 const MAX_QUEUED_LINES = 256;
 
@@ -64,7 +66,8 @@ export class NdjsonServer {
 
     const queue: string[] = [];
     let draining = false;
-    let firstBytes = true;
+    // The first bytes are held until they can tell an HTTP request line from a JSON line.
+    let head: Buffer | null = Buffer.alloc(0);
     let authenticated = !this.options.token;
     let ending = false;
 
@@ -149,8 +152,11 @@ export class NdjsonServer {
     );
 
     socket.on('data', (chunk: Buffer) => {
-      if (firstBytes) {
-        firstBytes = false;
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < HTTP_METHOD_BYTES && !head.includes(0x0a)) return;
+        chunk = head;
+        head = null;
         // A web page can reach a TCP daemon with fetch(); an HTTP request line never gets an answer.
         if (HTTP_REQUEST_START.test(chunk.subarray(0, 16).toString('latin1'))) {
           socket.destroy();
@@ -160,6 +166,8 @@ export class NdjsonServer {
       splitter.push(chunk);
     });
     socket.on('end', () => {
+      if (head && head.length > 0) splitter.push(head);
+      head = null;
       splitter.flush();
       readEnded = true;
       void drain();

@@ -264,6 +264,25 @@ for (const transport of ['unix', 'tcp'] as const) {
     });
   }
 
+  test('an HTTP request line split over several writes ("G", then "ET / HTTP/1.1…") is dropped too; a short JSON line is still answered', async () => {
+    const split = await new Promise<{ bytes: number; closed: boolean }>((resolve, reject) => {
+      const socket = net.createConnection(target());
+      socket.setNoDelay(true);
+      let bytes = 0;
+      socket.on('data', (chunk) => (bytes += chunk.length));
+      socket.on('error', reject);
+      socket.on('close', () => resolve({ bytes, closed: true }));
+      socket.on('connect', () => {
+        socket.write('G');
+        setTimeout(() => socket.write('ET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 150);
+        setTimeout(() => socket.destroy(), 5000);
+      });
+    });
+    assert.is(split.bytes, 0, 'no reply to a split HTTP request');
+    const short = await rawSession(target(), '{}\n', { expectLines: 1, timeoutMs: 10_000 });
+    assert.is(short.answers[0]!.code, daemon.token ? 'UNAUTHORIZED' : 'INVALID_PARAMS');
+  });
+
   test('answers are well-formed UTF-8: a lone surrogate echoed in an error arrives as U+FFFD', async () => {
     // JSON text with a lone-surrogate escape in the action name; the error message echoes it.
     const request = `{"id":"sur","action":"bad\\ud800name"${daemon.token ? `,"token":"${daemon.token}"` : ''}}\n`;
