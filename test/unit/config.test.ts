@@ -272,7 +272,20 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     debug: 'flag:--debug',
     dialogs: 'default',
     stateDir: 'default',
+    ownerPid: 'default',
   });
+});
+
+test('ownerPid: from AGENT_BROWSER_OWNER_PID, the --owner-pid flag wins; not a pid → a clear problem', async () => {
+  const dir = await tmp();
+  const fromEnv = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: '4242' } });
+  assert.is(fromEnv.config.ownerPid, 4242);
+  const fromFlag = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: '4242' }, flags: { ownerPid: 77 } });
+  assert.is(fromFlag.config.ownerPid, 77);
+  assert.equal(fromFlag.sources.ownerPid, { kind: 'flag', name: '--owner-pid' });
+  const error = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: 'me' } }).then(() => null, (e: Error) => e);
+  assert.ok(error, 'a non-numeric owner pid is refused');
+  assert.match(error!.message, 'AGENT_BROWSER_OWNER_PID');
 });
 
 test('env replaces the file value and flags replace env (extensions, transport, timeout)', async () => {
