@@ -12,6 +12,8 @@ import { RequestLane, type LaneEntry } from './lane.js';
 
 /** How long past its timeout the daemon waits for an action before answering TIMEOUT itself. */
 const DEADLINE_GRACE_MS = 2000;
+/** Added when the browser must start first: launching is not the action's time (it fails on its own). */
+const LAUNCH_ALLOWANCE_MS = 60_000;
 
 export interface DispatcherOptions {
   host: Host;
@@ -25,7 +27,7 @@ export interface DispatcherOptions {
 /**
  * Runs one request through the hook host and turns every outcome into a wire response. Page
  * actions go through the page lane, one at a time in arrival order; waits run alongside them;
- * both have a deadline. Control actions (status, actions, tab_list, close, cancel) answer at once.
+ * both have a deadline (their timeout plus a grace, plus time to launch the browser if it must). Control actions (status, actions, tab_list, close, cancel) answer at once.
  */
 export class Dispatcher {
   private readonly pageLane = new RequestLane();
@@ -44,7 +46,8 @@ export class Dispatcher {
     const limit = Math.min(ownTimeout(params) ?? this.options.config.timeout, MAX_TIMER_MS - DEADLINE_GRACE_MS);
     const lanes = lane === 'page' ? this.pageLane : this.waitLane;
     try {
-      return await lanes.run({ id, action }, limit + DEADLINE_GRACE_MS, (entry, running) => this.expired(entry, running, limit), () => this.serve(id, action, params));
+      const deadline = limit + DEADLINE_GRACE_MS + (this.options.browser.launched ? 0 : LAUNCH_ALLOWANCE_MS);
+      return await lanes.run({ id, action }, deadline, (entry, running) => this.expired(entry, running, limit), () => this.serve(id, action, params));
     } catch (error) {
       return failure(id, error);
     }
@@ -72,7 +75,7 @@ export class Dispatcher {
       : `ran for ${waited} ms on ${page} without finishing; what it started may still run in the page`;
     return new ActionError(
       'TIMEOUT',
-      `"${entry.action}" did not finish within its ${limit} ms timeout: it ${where}. The session still serves; 'agent-browser daemon status' shows what runs. Retry with a longer timeout (--timeout or "timeout"), or 'agent-browser close' to start over.`,
+      `"${entry.action}" did not finish within its ${limit} ms timeout: it ${where}. The session still serves; 'agent-browser daemon status' shows what runs. Retry with a longer timeout (the request's "timeout", or AGENT_BROWSER_DEFAULT_TIMEOUT / "timeout" in .agentbrowserrc), or 'agent-browser close' to start over.`,
     );
   }
 
@@ -124,7 +127,7 @@ export class Dispatcher {
     const { browser } = this.options;
     if (!isActionError(error) || error.code !== 'BROWSER_CLOSED' || !browser.connected) return error;
     const remaining = browser.tabs.filter((tab) => !tab.page.isClosed()).length;
-    const next = remaining > 0 ? `${remaining} tab${remaining === 1 ? '' : 's'} remain; the next command uses the active one ('tab list' shows them)` : 'the next command opens a new tab';
+    const next = remaining > 0 ? `${remaining === 1 ? '1 tab remains' : `${remaining} tabs remain`}; the next command uses the active one ('tab list' shows them)` : 'the next command opens a new tab';
     return new ActionError('TAB_CLOSED', `The tab closed while the action ran (the page closed itself, or another command closed it); ${next}. Run the command again.`, { cause: error });
   }
 
