@@ -204,6 +204,11 @@ output('no ANSI codes without colour; colour adds them', () => {
   assert.is(coloured.replace(/\u001b\[[0-9;]*m/g, ''), '✓ A\n  https://a/');
 });
 
+output('cancel → what was cancelled, or that nothing had that id (before the requests-list rule)', () => {
+  assert.is(show({ cancelled: 1, requests: [{ id: 'r1', action: 'evaluate', state: 'running' }] }), '✓ Cancelled evaluate (running)');
+  assert.is(show({ cancelled: 0, requests: [] }), 'Nothing to cancel: no queued or running request has that id');
+});
+
 output('plugin results: the field the action names with print as is, else the whole result as JSON', () => {
   assert.is(formatPluginData({ markdown: '# Title\n\nBody', title: 'T', url: 'http://x/' }, 'markdown'), '# Title\n\nBody');
   assert.is(formatPluginData({ title: 'T', url: 'http://x/' }), '{\n  "title": "T",\n  "url": "http://x/"\n}');
