@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
-import { somethingListens } from '../transport/session-files.js';
+import { readSessionFile, somethingListens } from '../transport/session-files.js';
 import type { StartupMessage } from '../transport/startup.js';
 import { VERSION } from '../version.js';
 
@@ -60,7 +60,7 @@ export async function connectOrStart(settings: DaemonSettings): Promise<{ connec
   }
   try {
     const connection = await DaemonConnection.open(await connectTarget(endpoint));
-    const running = readTrimmed(endpoint.versionPath);
+    const running = readSessionFile(endpoint.versionPath);
     if (running === null || running === VERSION) return { connection, started: false, endpoint };
     const status = await connection.request({ id: `version-${process.pid}`, action: 'status' }, 10_000).catch(() => null);
     const busy = !status || !status.success || (status.data as { browser?: { launched?: boolean } }).browser?.launched !== false;
@@ -131,14 +131,6 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
       const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;
       throw new ClientError(output ? `The daemon ${how} during startup:\n${output}` : `The daemon ${how} during startup with no output. Re-run with --debug, or see ${endpoint.logPath}.`);
     }
-  }
-}
-
-function readTrimmed(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8').trim() || null;
-  } catch {
-    return null;
   }
 }
 

@@ -28,12 +28,22 @@ export function somethingListens(endpoint: SessionEndpoint, timeoutMs = 500): Pr
 }
 
 export function readPid(endpoint: SessionEndpoint): number | null {
+  return readPidFile(endpoint.pidPath);
+}
+
+/** A session file's text, trimmed; null when it is missing or empty. */
+export function readSessionFile(file: string): string | null {
   try {
-    const pid = Number(fs.readFileSync(endpoint.pidPath, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    return fs.readFileSync(file, 'utf8').trim() || null;
   } catch {
     return null;
   }
+}
+
+/** The pid a file holds (the daemon's pid file, the start-up lock), or null. */
+function readPidFile(file: string): number | null {
+  const pid = Number(readSessionFile(file));
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
 export function processAlive(pid: number): boolean {
@@ -86,33 +96,24 @@ export async function acquireStartLock(lockPath: string, options: { isServing: (
       return {
         kind: 'held',
         release: () => {
-          if (readLockHolder(lockPath) === process.pid) removeFiles([lockPath]);
+          if (readPidFile(lockPath) === process.pid) removeFiles([lockPath]);
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     if (await options.isServing()) return { kind: 'serving' };
-    const holder = readLockHolder(lockPath);
+    const holder = readPidFile(lockPath);
     const age = lockAge(lockPath);
     if (holder === null && age === null) continue;
     if (holder === null ? (age ?? 0) > 1000 : !processAlive(holder) || (age ?? 0) > options.staleMs) {
       // Break it only if it is still the same lock we judged stale.
-      if (readLockHolder(lockPath) === holder) removeFiles([lockPath]);
+      if (readPidFile(lockPath) === holder) removeFiles([lockPath]);
       continue;
     }
     const waitedMs = Date.now() - started;
     if (waitedMs > options.timeoutMs) return { kind: 'busy', holder, waitedMs };
     await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-function readLockHolder(lockPath: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
   }
 }
 
