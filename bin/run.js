@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
-import { hoistGlobalFlags } from '../dist/cli/argv.js';
+// Most agent commands take the fast path (dist/cli/fast.js: no oclif, no cosmiconfig); the rest,
+// and help, go through oclif.
+import { runFast } from '../dist/cli/fast.js';
 
-await execute({ dir: import.meta.url, args: hoistGlobalFlags(process.argv.slice(2)) });
+const argv = process.argv.slice(2);
+if (!(await runFast(argv))) {
+  const [{ execute }, { hoistGlobalFlags }] = await Promise.all([import('@oclif/core'), import('../dist/cli/argv.js')]);
+  await execute({ dir: import.meta.url, args: hoistGlobalFlags(argv) });
+}

@@ -1,10 +1,12 @@
 import { Args, Command, Flags, type Interfaces } from '@oclif/core';
 import type { ConfigFlags, LoadedConfig } from '../config/index.js';
-import { CLI_FLAGS_ENV } from '../transport/startup.js';
-import type { DaemonSettings, VersionSkew } from '../client/ensure.js';
+import type { DaemonSettings } from '../client/ensure.js';
 import type { DaemonConnection } from '../transport/client.js';
 import type { WireResponse } from '../protocol/envelope.js';
-import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
+import { answerDeadline, BIN, CliFailure, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon, type FallbackOutput } from './invoke.js';
+import { colorEnabled, painter } from './output.js';
+
+export { CliFailure };
 
 /** Flags every command takes, before or after the command name. */
 export const globalFlags = {
@@ -20,15 +22,8 @@ export const globalFlags = {
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
 
-/** A failure the CLI reports as `✗ message` (or JSON) and exit code 1. */
-export class CliFailure extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
+/** `--session`, `--json`, …: the global flags as typed. */
+export const GLOBAL_FLAG_NAMES: ReadonlySet<string> = new Set(Object.keys(globalFlags).map((name) => `--${name}`));
 
 /** The command line itself is wrong (missing argument, bad flag value): `✗ reason` plus usage, exit 1. */
 class ArgumentsError extends Error {}
@@ -80,8 +75,7 @@ export abstract class BaseCommand extends Command {
 
   /** The config-relevant flags this command was given (undefined = not given). */
   protected configFlags(): ConfigFlags {
-    const g = this.globals;
-    return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
+    return configFlagsFrom(this.globals);
   }
 
   protected async loadConfig(): Promise<LoadedConfig> {
@@ -93,35 +87,17 @@ export abstract class BaseCommand extends Command {
 
   /** Where the session's daemon is, and the environment a daemon started from here gets. */
   protected async daemonSettings(): Promise<DaemonSettings> {
-    const loaded = await this.loadConfig();
-    const { config } = loaded;
-    return {
-      session: config.session,
-      transport: config.transport,
-      socketDir: config.socketDir,
-      daemonEnv: {
-        // The daemon inherits this environment and reads the same config file; flags travel as
-        // flags, so its messages say "flag --executable-path" rather than an environment variable.
-        AGENT_BROWSER_CONFIG: loaded.filepath,
-        [CLI_FLAGS_ENV]: JSON.stringify({ ...this.configFlags(), config: undefined }),
-      },
-    };
+    return daemonSettingsFor(await this.loadConfig(), this.configFlags());
   }
 
   /** Sends one request to the session's daemon, starting it when none runs. */
   protected async send(request: Record<string, unknown>): Promise<WireResponse> {
     const settings = await this.daemonSettings();
-    const { connectOrStart } = await import('../client/ensure.js');
-    const { connection, started, skew } = await connectOrStart(settings);
-    try {
-      if (skew) this.reportSkew(settings.session, skew);
+    const loaded = await this.loadConfig();
+    return withDaemon(settings, async (connection, started) => {
       if (!started) await this.checkLaunchFlags(settings.session, connection);
-      const config = (await this.loadConfig()).config;
-      const ownTimeout = typeof request.timeout === 'number' ? request.timeout : 0;
-      return await connection.request(request, Math.max(config.timeout, ownTimeout) + 15_000);
-    } finally {
-      connection.close();
-    }
+      return connection.request(request, answerDeadline(loaded, request));
+    });
   }
 
   /**
@@ -151,14 +127,6 @@ export abstract class BaseCommand extends Command {
     return response;
   }
 
-  private reportSkew(session: string, skew: VersionSkew): void {
-    const paint = painter(colorEnabled(process.stderr));
-    const message = skew.restarted
-      ? `${paint.yellow('↻')} The daemon for session "${session}" ran agent-browser ${skew.daemon}; it had no browser open, so it was restarted on ${skew.client}.`
-      : `${paint.yellow('⚠')} The daemon for session "${session}" runs agent-browser ${skew.daemon}, this CLI is ${skew.client}. It keeps running because its browser holds your pages; run '${this.config.bin} --session ${session} close' to restart it on ${skew.client}.`;
-    process.stderr.write(`${message}\n`);
-  }
-
   /**
    * Launch flags only apply when a daemon starts. Given to a running daemon, they must match what
    * it runs with; otherwise the command is refused (never silently ignored).
@@ -178,28 +146,17 @@ export abstract class BaseCommand extends Command {
     if (wanted.length > 0 && JSON.stringify(wanted) !== JSON.stringify([...launch.extensions].sort())) differences.push(`--extension ${g.extension!.join(' ')} (it runs ${launch.extensions.length > 0 ? launch.extensions.join(', ') : 'no extensions'})`);
     if (differences.length === 0) return;
     throw new CliFailure(
-      `The daemon for session "${session}" is already running with other launch options: ${differences.join('; ')}. Launch options apply when the daemon starts: run '${this.config.bin} --session ${session} close' first, then this command again.`,
+      `The daemon for session "${session}" is already running with other launch options: ${differences.join('; ')}. Launch options apply when the daemon starts: run '${BIN} --session ${session} close' first, then this command again.`,
       'LAUNCH_OPTIONS_DIFFER',
     );
   }
 
-  /** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */
   /** How `render` prints data that matches none of the reference's output rules. */
-  protected fallbackOutput: 'done' | 'json' = 'done';
+  protected fallbackOutput: FallbackOutput = 'done';
 
+  /** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */
   protected render(response: WireResponse, action?: string): void {
-    if (this.globals.json) {
-      const out = response.success ? { success: true, data: response.data, error: null } : { success: false, data: null, error: response.error, code: response.code };
-      process.stdout.write(`${JSON.stringify(out)}\n`);
-    } else if (response.success) {
-      const data = response.data as Record<string, unknown> | null;
-      if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
-      for (const line of formatDialogs(data?.dialogs, painter(colorEnabled(process.stderr)))) process.stderr.write(`${line}\n`);
-      process.stdout.write(`${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: this.fallbackOutput, action })}\n`);
-    } else {
-      process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
-    }
-    if (!response.success) process.exitCode = 1;
+    renderResponse(response, { json: this.globals.json, action, fallback: this.fallbackOutput });
   }
 
   /** `agent-browser click <selector> [flags]`: the one-line usage a parse error ends with. */
@@ -218,13 +175,9 @@ export abstract class BaseCommand extends Command {
       return undefined;
     }
     if (error.oclif?.exit !== undefined && !(error instanceof CliFailure)) return super.catch(error);
-    const known = error instanceof CliFailure || ['ClientError', 'ConnectionError', 'ConfigError', 'ActionError'].includes(error.name);
+    const known = isKnownFailure(error);
     if (!known && !this.globals) return super.catch(error);
-    const message = known ? error.message : `Unexpected error: ${error.stack ?? error.message}`;
-    const code = (error as { code?: string }).code;
-    if (this.globals?.json) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: message, ...(code ? { code } : {}) })}\n`);
-    else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${message}\n`);
-    process.exitCode = 1;
+    printFailure(known ? error.message : `Unexpected error: ${error.stack ?? error.message}`, { json: this.globals?.json, code: (error as { code?: string }).code });
     return undefined;
   }
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
@@ -94,6 +93,8 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
     else env[key] = value;
   }
   delete env.AGENT_BROWSER_FOREGROUND;
+  // Loaded here: child_process costs a command that finds its daemon running several milliseconds.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [DAEMON_ENTRY], { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'], env, cwd: settings.cwd, windowsHide: true });
   fs.closeSync(logFd);
   const timeoutMs = settings.startTimeoutMs ?? 15_000;

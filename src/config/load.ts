@@ -49,13 +49,26 @@ export interface LoadConfigOptions {
   /** Default process.env. */
   env?: NodeJS.ProcessEnv;
   flags?: ConfigFlags;
+  /** Finds and reads the config file; default: cosmiconfig's search (`findConfigFile`). */
+  findFile?: ConfigFileFinder;
 }
 
-interface ConfigFile {
+export interface ConfigFile {
   filepath: string;
   /** What the file holds, not yet validated (undefined for an empty file). */
   contents: unknown;
 }
+
+/** The explicit config path from --config or AGENT_BROWSER_CONFIG, and what gave it. */
+export function explicitConfigPath(env: NodeJS.ProcessEnv, flags: ConfigFlags): { path: string; via: string } | undefined {
+  const fromFlag = typeof flags.config === 'string' && flags.config.trim() !== '' ? flags.config : undefined;
+  const fromEnv = env[CONFIG_ENV]?.trim() ? env[CONFIG_ENV] : undefined;
+  if (fromFlag !== undefined) return { path: fromFlag, via: '--config' };
+  if (fromEnv !== undefined) return { path: fromEnv, via: CONFIG_ENV };
+  return undefined;
+}
+
+export type ConfigFileFinder = (cwd: string, env: NodeJS.ProcessEnv, flags: ConfigFlags, home: string) => Promise<ConfigFile | undefined>;
 
 type ErrorLike = { message?: unknown; code?: unknown; filepath?: unknown; path?: unknown };
 
@@ -103,7 +116,7 @@ function parseFailure(error: unknown, fallbackPath?: string): ConfigError {
   return fileProblem(filepath, raw);
 }
 
-async function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, flags: ConfigFlags, home: string): Promise<ConfigFile | undefined> {
+export const findConfigFile: ConfigFileFinder = async (cwd, env, flags, home) => {
   const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
   const explorer = cosmiconfig(MODULE_NAME, {
     // 'global': from the start folder upward to the home folder (or to the root when the start
@@ -119,13 +132,10 @@ async function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, flags: Config
     loaders: { default: defaultLoaders['.yaml']! },
   });
 
-  const fromFlag = typeof flags.config === 'string' && flags.config.trim() !== '' ? flags.config : undefined;
-  const fromEnv = env[CONFIG_ENV]?.trim() ? env[CONFIG_ENV] : undefined;
-  const explicit = fromFlag ?? fromEnv;
-
+  const explicit = explicitConfigPath(env, flags);
   if (explicit !== undefined) {
-    const via = fromFlag !== undefined ? '--config' : CONFIG_ENV;
-    const filepath = resolvePath(explicit, cwd, home);
+    const { via } = explicit;
+    const filepath = resolvePath(explicit.path, cwd, home);
     try {
       const info = await stat(filepath);
       if (info.isDirectory()) {
@@ -158,7 +168,7 @@ async function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, flags: Config
   }
   if (!result) return undefined;
   return { filepath: result.filepath, contents: result.config ?? undefined };
-}
+};
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -194,7 +204,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   };
 
   // 1. config file
-  const file = await findConfigFile(cwd, env, flags, home);
+  const file = await (options.findFile ?? findConfigFile)(cwd, env, flags, home);
   const fileProblems: Problems = [];
   if (file && file.contents !== undefined && file.contents !== null) {
     const source: ConfigSource = { kind: 'file', path: file.filepath };

@@ -93,6 +93,19 @@ test('get url against a running daemon loads no browser, builtins or daemon code
   assertClean(run, 'get url');
 });
 
+test('get url takes the fast path: neither oclif nor cosmiconfig is loaded; with AGENT_BROWSER_FAST_PATH=0 both are', async () => {
+  const loads = (run: Traced, name: string) => run.modules.some((url) => url.includes(`/node_modules/${name}/`));
+  const fast = await traced(CLI, ['get', 'url'], env, traceDir);
+  assert.is(fast.code, 0, fast.stderr);
+  assert.is(fast.stdout.trim(), 'about:blank#boundary');
+  assert.not.ok(loads(fast, '@oclif/core'), 'the fast path does not load @oclif/core');
+  assert.not.ok(loads(fast, 'cosmiconfig'), 'the fast path does not load cosmiconfig');
+  const full = await traced(CLI, ['get', 'url'], { ...env, AGENT_BROWSER_FAST_PATH: '0' }, traceDir);
+  assert.is(full.code, 0, full.stderr);
+  assert.is(full.stdout, fast.stdout);
+  assert.ok(loads(full, '@oclif/core') && loads(full, 'cosmiconfig'), 'the oclif path loads both (the tracer sees them)');
+});
+
 for (const args of [['run', 'status', '--json'], ['daemon', 'status'], ['session', 'list'], ['config', 'show'], ['--session', 'nobody', 'close']]) {
   test(`${args.join(' ')} loads no browser, builtins or daemon code`, async () => {
     const run = await traced(CLI, args, env, traceDir);

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Click extends ActionCommand {
   static override actions = ['click'];
@@ -12,7 +13,7 @@ export default class Click extends ActionCommand {
     delay: Flags.integer({ description: 'Milliseconds between mousedown and mouseup.', min: 0 }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    return { action: 'click', selector: args.selector, button: flags.button, clickCount: flags['click-count'], delay: flags.delay };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.click(args, flags, argv);
   }
 }

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Eval extends ActionCommand {
   static override actions = ['evaluate'];
@@ -8,7 +9,7 @@ export default class Eval extends ActionCommand {
   static override strict = false;
   static override args = { script: Args.string({ description: 'Expression (the rest of the line, joined with spaces)', required: true }) };
 
-  protected request(_args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
-    return { action: 'evaluate', script: argv.join(' ') };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.eval(args, flags, argv);
   }
 }

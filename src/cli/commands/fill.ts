@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Fill extends ActionCommand {
   static override actions = ['fill'];
@@ -8,7 +9,7 @@ export default class Fill extends ActionCommand {
   static override strict = false;
   static override args = { selector: selectorArg, text: Args.string({ description: 'Text (the rest of the line, joined with spaces)' }) };
 
-  protected request(args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
-    return { action: 'fill', selector: args.selector, value: argv.slice(1).join(' ') };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.fill(args, flags, argv);
   }
 }

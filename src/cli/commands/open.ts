@@ -1,14 +1,8 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../base.js';
+import { ActionCommand } from '../base.js';
+import { REQUESTS, WAIT_UNTIL } from '../requests.js';
 
-const WAIT_UNTIL: Record<string, string> = { load: 'load', domcontentloaded: 'domcontentloaded', 'dom-content-loaded': 'domcontentloaded', networkidle: 'networkidle', 'network-idle': 'networkidle' };
-
-/** The reference prepends https:// to bare hosts; loopback hosts get http://, which is what local servers speak. */
-export function normalizeUrl(input: string): string {
-  if (/^(https?|about|data|file|chrome|view-source|blob):/i.test(input)) return input;
-  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?([/?#]|$)/i.test(input)) return `http://${input}`;
-  return `https://${input}`;
-}
+export { normalizeUrl } from '../requests.js';
 
 export default class Open extends ActionCommand {
   static override actions = ['navigate'];
@@ -21,15 +15,7 @@ export default class Open extends ActionCommand {
     headers: Flags.string({ description: 'JSON object of HTTP headers sent to this URL’s host only.' }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    let headers: unknown;
-    if (typeof flags.headers === 'string') {
-      try {
-        headers = JSON.parse(flags.headers);
-      } catch (error) {
-        throw new CliFailure(`--headers must be a JSON object, e.g. '{"Authorization":"Bearer x"}': ${(error as Error).message}`);
-      }
-    }
-    return { action: 'navigate', url: normalizeUrl(String(args.url)), waitUntil: flags['wait-until'] ? WAIT_UNTIL[String(flags['wait-until'])] : undefined, headers };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.open(args, flags, argv);
   }
 }

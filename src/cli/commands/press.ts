@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Press extends ActionCommand {
   static override actions = ['press'];
@@ -9,7 +10,7 @@ export default class Press extends ActionCommand {
   static override args = { key: Args.string({ description: 'Key name as Playwright spells it', required: true }) };
   static override flags = { selector: Flags.string({ char: 's', description: 'Press on this element instead of the focused one.' }) };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    return { action: 'press', key: args.key, selector: flags.selector };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.press(args, flags, argv);
   }
 }

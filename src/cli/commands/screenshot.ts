@@ -1,7 +1,6 @@
-import os from 'node:os';
-import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Screenshot extends ActionCommand {
   static override actions = ['screenshot'];
@@ -16,11 +15,7 @@ export default class Screenshot extends ActionCommand {
     quality: Flags.integer({ description: 'JPEG quality 0-100.', min: 0, max: 100 }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    const format = (flags.format as string | undefined) ?? (flags.quality !== undefined ? 'jpeg' : undefined);
-    const file = args.path
-      ? path.resolve(String(args.path))
-      : path.join(os.tmpdir(), 'agent-browser', 'screenshots', `screenshot-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'jpeg' ? 'jpg' : 'png'}`);
-    return { action: 'screenshot', path: file, fullPage: flags.full, selector: flags.selector, format, quality: flags.quality };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.screenshot(args, flags, argv);
   }
 }

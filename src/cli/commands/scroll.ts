@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Scroll extends ActionCommand {
   static override actions = ['scroll'];
@@ -11,7 +12,7 @@ export default class Scroll extends ActionCommand {
   };
   static override flags = { selector: Flags.string({ char: 's', description: 'Scroll inside this element.' }) };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    return { action: 'scroll', direction: args.direction, amount: args.amount, selector: flags.selector };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.scroll(args, flags, argv);
   }
 }

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Select extends ActionCommand {
   static override actions = ['select'];
@@ -8,8 +9,7 @@ export default class Select extends ActionCommand {
   static override strict = false;
   static override args = { selector: selectorArg, value: Args.string({ description: 'Value(s) or label(s)', required: true }) };
 
-  protected request(args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
-    const values = argv.slice(1);
-    return { action: 'select', selector: args.selector, values: values.length === 1 ? values[0] : values };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.select(args, flags, argv);
   }
 }

@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Snapshot extends ActionCommand {
   static override actions = ['snapshot'];
@@ -13,14 +14,7 @@ export default class Snapshot extends ActionCommand {
     cursor: Flags.boolean({ char: 'C', description: 'Also list clickable elements found by cursor:pointer/onclick/tabindex.' }),
   };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
-    return {
-      action: 'snapshot',
-      interactive: flags.interactive || undefined,
-      compact: flags.compact || undefined,
-      maxDepth: flags.depth,
-      selector: flags.selector,
-      cursor: flags.cursor || undefined,
-    };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.snapshot(args, flags, argv);
   }
 }

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand, selectorArg } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Type extends ActionCommand {
   static override actions = ['type'];
@@ -13,6 +14,6 @@ export default class Type extends ActionCommand {
   };
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
-    return { action: 'type', selector: args.selector, text: argv.slice(1).join(' '), delay: flags.delay, clear: flags.clear || undefined };
+    return REQUESTS.type(args, flags, argv);
   }
 }

@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../base.js';
+import { ActionCommand } from '../base.js';
+import { REQUESTS } from '../requests.js';
 
 export default class Wait extends ActionCommand {
   static override actions = ['wait', 'waitforurl', 'waitforloadstate', 'waitforfunction'];
@@ -23,18 +24,7 @@ export default class Wait extends ActionCommand {
     timeout: Flags.integer({ description: 'Give up after this many milliseconds.', min: 1 }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    const target = args.target as string | undefined;
-    const timeout = flags.timeout as number | undefined;
-    const modes = [flags.url, flags.load, flags.fn, flags.text].filter((value) => value !== undefined).length;
-    if (modes > 1 || (modes === 1 && target !== undefined)) throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.');
-    if (flags.url !== undefined) return { action: 'waitforurl', url: flags.url, timeout };
-    if (flags.load !== undefined) return { action: 'waitforloadstate', state: flags.load, timeout };
-    if (flags.fn !== undefined) return { action: 'waitforfunction', expression: flags.fn, timeout };
-    if (target !== undefined && /^\d+$/.test(target)) {
-      if (flags.text || flags.state) throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.');
-      return { action: 'wait', timeout: Number(target) };
-    }
-    return { action: 'wait', selector: target, text: flags.text, state: flags.state, timeout: flags.timeout };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.wait(args, flags, argv);
   }
 }

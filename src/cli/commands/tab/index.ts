@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { ActionCommand } from '../../base.js';
+import { REQUESTS } from '../../requests.js';
 
 export default class Tab extends ActionCommand {
   static override actions = ['tab_list', 'tab_switch'];
@@ -7,7 +8,7 @@ export default class Tab extends ActionCommand {
   static override examples = ['<%= config.bin %> tab', '<%= config.bin %> tab 1', '<%= config.bin %> tab list'];
   static override args = { index: Args.integer({ description: 'Tab to switch to (as tab list numbers them)', min: 0 }) };
 
-  protected request(args: Record<string, unknown>) {
-    return args.index === undefined ? { action: 'tab_list' } : { action: 'tab_switch', index: args.index };
+  protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+    return REQUESTS.tab(args, flags, argv);
   }
 }

@@ -1,0 +1,121 @@
+// `agent-browser batch`: many commands over one connection to the daemon, in order. Steps come
+// from the arguments (one command line each) or from stdin (one per line: a command line or a
+// wire request as JSON). Shared by the fast path and the oclif command.
+import fs from 'node:fs';
+import type { DaemonSettings } from '../client/ensure.js';
+import type { LoadedConfig } from '../config/index.js';
+import type { WireResponse } from '../protocol/envelope.js';
+import { parseCommandLine, type CommandSpecs } from './command-line.js';
+import { answerDeadline, CliFailure, jsonAnswer, renderResponse, withDaemon } from './invoke.js';
+import { colorEnabled, painter } from './output.js';
+
+/** One step: what the user wrote, and the request it became. */
+export interface BatchStep {
+  source: string;
+  request: Record<string, unknown>;
+}
+
+/** Why a step may not carry global flags. */
+export const STEP_GLOBAL_FLAGS = 'Global flags (--session, --json, …) go on the batch command itself, not on a step.';
+
+/** Splits a command line into words the way a POSIX shell would for quotes and backslashes. */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let started = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quote === "'") {
+      if (char === "'") quote = null;
+      else word += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = null;
+      else if (char === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i];
+      else word += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      started = true;
+    } else if (char === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      started = true;
+    } else if (/\s/.test(char)) {
+      if (started) words.push(word);
+      word = '';
+      started = false;
+    } else {
+      word += char;
+      started = true;
+    }
+  }
+  if (quote) throw new CliFailure(`Unclosed ${quote} quote in: ${line}`);
+  if (started) words.push(word);
+  return words;
+}
+
+/** A step given as a wire request (`{"action":"click","selector":"@e2"}`). */
+export function wireStep(line: string): BatchStep {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch (error) {
+    throw new CliFailure(`Not a JSON request: ${line} (${(error as Error).message})`);
+  }
+  if (typeof request !== 'object' || request === null || Array.isArray(request) || typeof (request as { action?: unknown }).action !== 'string') {
+    throw new CliFailure(`A JSON step needs an "action": ${line}`);
+  }
+  return { source: line, request: request as Record<string, unknown> };
+}
+
+/**
+ * The step for one line, built by the fast parser; null when only oclif can read the command
+ * (the caller builds those with the command classes).
+ */
+export function fastStep(specs: CommandSpecs | null, line: string, requestFor: (parsed: NonNullable<ReturnType<typeof parseCommandLine>>) => Record<string, unknown>): BatchStep | null {
+  if (line.startsWith('{')) return wireStep(line);
+  const parsed = specs ? parseCommandLine(specs, splitCommandLine(line)) : null;
+  if (!parsed) return null;
+  if (Object.keys(parsed.globals).length > 0) throw new CliFailure(STEP_GLOBAL_FLAGS);
+  try {
+    return { source: line, request: requestFor(parsed) };
+  } catch {
+    return null;
+  }
+}
+
+let stdinLines: string[] | undefined;
+
+/** The steps' lines: the arguments, else stdin's non-empty lines (read once per process). */
+export function batchLines(args: string[]): string[] {
+  if (args.length > 0) return args;
+  if (stdinLines === undefined) {
+    if (process.stdin.isTTY) throw new CliFailure("Give the steps as arguments (batch \"open example.com\" \"snapshot -i\") or one per line on stdin (commands, or JSON requests).");
+    stdinLines = fs.readFileSync(0, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  }
+  if (stdinLines.length === 0) throw new CliFailure('No steps: stdin was empty.');
+  return stdinLines;
+}
+
+/**
+ * Sends the steps in order over one connection and prints each answer as its command would
+ * (with --json: one `{success, data, error}` line per step). Stops at the first failure unless
+ * `keepGoing`; exit code 1 when any step failed.
+ */
+export async function runBatch(steps: BatchStep[], options: { settings: DaemonSettings; loaded: LoadedConfig; json?: boolean; keepGoing?: boolean }): Promise<void> {
+  await withDaemon(options.settings, async (connection) => {
+    for (const [index, step] of steps.entries()) {
+      const request: Record<string, unknown> = { ...step.request, id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}` };
+      const response: WireResponse = await connection.request(request, answerDeadline(options.loaded, request));
+      if (options.json) process.stdout.write(`${JSON.stringify({ step: index + 1, ...jsonAnswer(response) })}\n`);
+      else renderResponse(response, { action: typeof request.action === 'string' ? request.action : undefined });
+      if (!response.success) {
+        process.exitCode = 1;
+        const rest = steps.length - index - 1;
+        if (!options.keepGoing && rest > 0) {
+          if (!options.json) process.stderr.write(`${painter(colorEnabled(process.stderr)).dim(`Stopped at step ${index + 1} of ${steps.length} (${step.source}); ${rest} not run. --keep-going runs the rest after a failure.`)}\n`);
+          return;
+        }
+      }
+    }
+  });
+}

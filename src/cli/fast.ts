@@ -1,0 +1,107 @@
+// The CLI's fast path: the commands an agent runs most (open, snapshot, click, fill, get …, batch)
+// go straight to the daemon without loading oclif or cosmiconfig, which cost more than Node's own
+// start. Only lines it reads exactly as oclif would are taken (see command-line.ts); everything
+// else, including help and errors in the command line, goes to oclif. AGENT_BROWSER_FAST_PATH=0
+// sends every line to oclif.
+import fs from 'node:fs';
+import type { LoadedConfig } from '../config/index.js';
+import { loadConfig } from '../config/load.js';
+import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
+import { batchLines, fastStep, runBatch, type BatchStep } from './batch.js';
+import { parseCommandLine, type CommandSpecs, type ParsedCommandLine } from './command-line.js';
+import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon } from './invoke.js';
+import { REQUESTS } from './requests.js';
+
+const SPECS_FILE = new URL('./command-specs.json', import.meta.url);
+
+let specsCache: CommandSpecs | null | undefined;
+
+/** The generated specs, or null when the build did not write them. */
+export function commandSpecs(): CommandSpecs | null {
+  if (specsCache === undefined) {
+    try {
+      specsCache = JSON.parse(fs.readFileSync(SPECS_FILE, 'utf8')) as CommandSpecs;
+    } catch {
+      specsCache = null;
+    }
+  }
+  return specsCache;
+}
+
+/** The wire request of a parsed command line (throws CliFailure as the oclif command would). */
+export function requestFor(parsed: ParsedCommandLine): Record<string, unknown> {
+  const { spec } = parsed;
+  if (spec.kind === 'plain') return { action: spec.action };
+  if (spec.kind === 'element') return { action: spec.action, selector: parsed.args.selector };
+  const build = REQUESTS[parsed.id as keyof typeof REQUESTS];
+  return build(parsed.args, parsed.flags, parsed.argv);
+}
+
+function singleStep(parsed: ParsedCommandLine): BatchStep[] | null {
+  try {
+    return [{ source: '', request: requestFor(parsed) }];
+  } catch {
+    return null;
+  }
+}
+
+/** The batch's steps when the fast parser reads every one of them. */
+function batchSteps(specs: CommandSpecs, parsed: ParsedCommandLine): BatchStep[] | null {
+  try {
+    const steps = batchLines(parsed.argv).map((line) => fastStep(specs, line, requestFor));
+    return steps.every((step) => step !== null) ? (steps as BatchStep[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Flags that only apply when a daemon starts; oclif's path checks them against a running one. */
+function hasLaunchFlags(parsed: ParsedCommandLine): boolean {
+  const g = parsed.globals;
+  return Boolean(g.headed || g['executable-path'] || g.extension?.length);
+}
+
+/**
+ * Loads the configuration without cosmiconfig when the files in play are plain JSON (or absent);
+ * null when only the full loader can read them.
+ */
+export async function quickConfig(parsed: ParsedCommandLine): Promise<LoadedConfig | null> {
+  try {
+    return await loadConfig({ cwd: process.cwd(), env: process.env, flags: configFlagsFrom(parsed.globals), findFile: quickFindConfigFile });
+  } catch (error) {
+    // A config problem is reported by the full path, in its words.
+    if (error instanceof QuickSearchUnavailable || (error as Error).name === 'ConfigError') return null;
+    throw error;
+  }
+}
+
+/**
+ * Runs the command line when the fast path can; false when nothing was sent and oclif must run
+ * it instead.
+ */
+export async function runFast(tokens: string[]): Promise<boolean> {
+  if (process.env.AGENT_BROWSER_FAST_PATH === '0') return false;
+  const specs = commandSpecs();
+  if (!specs) return false;
+  const parsed = parseCommandLine(specs, tokens);
+  if (!parsed || hasLaunchFlags(parsed)) return false;
+  const steps = parsed.spec.kind === 'batch' ? batchSteps(specs, parsed) : singleStep(parsed);
+  if (!steps) return false;
+  const loaded = await quickConfig(parsed);
+  if (!loaded) return false;
+  const json = parsed.globals.json;
+  const settings = daemonSettingsFor(loaded, configFlagsFrom(parsed.globals));
+  try {
+    if (parsed.spec.kind === 'batch') {
+      await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
+    } else {
+      const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...steps[0]!.request };
+      const response = await withDaemon(settings, (connection) => connection.request(request, answerDeadline(loaded, request)));
+      renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined });
+    }
+  } catch (error) {
+    const failure = error as Error & { code?: string };
+    printFailure(isKnownFailure(failure) ? failure.message : `Unexpected error: ${failure.stack ?? failure.message}`, { json, code: failure.code });
+  }
+  return true;
+}

@@ -1,0 +1,118 @@
+// Sending one request to the session's daemon and printing its answer, without oclif: the oclif
+// commands and the fast path (src/cli/fast.ts) share this module, so both behave the same.
+import { connectOrStart, type DaemonSettings, type VersionSkew } from '../client/ensure.js';
+import type { ConfigFlags, LoadedConfig } from '../config/index.js';
+import type { WireResponse } from '../protocol/envelope.js';
+import type { DaemonConnection } from '../transport/client.js';
+import { CLI_FLAGS_ENV } from '../transport/startup.js';
+import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
+
+/** The command's name as users type it (package.json `oclif.bin`). */
+export const BIN = 'agent-browser';
+
+/** A failure the CLI reports as `✗ message` (or JSON) and exit code 1. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Errors whose message is written for users and printed as is. */
+export function isKnownFailure(error: Error): boolean {
+  return error instanceof CliFailure || ['ClientError', 'ConnectionError', 'ConfigError', 'ActionError'].includes(error.name);
+}
+
+/** The global flags as the CLI parses them (see `globalFlags` in base.ts). */
+export interface GlobalFlagValues {
+  session?: string;
+  json?: boolean;
+  headed?: boolean;
+  'executable-path'?: string;
+  extension?: string[];
+  config?: string;
+  debug?: boolean;
+  'owner-pid'?: number;
+}
+
+/** The config-relevant flags a command was given (undefined = not given). */
+export function configFlagsFrom(g: GlobalFlagValues): ConfigFlags {
+  return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
+}
+
+/** Where the session's daemon is, and the environment a daemon started from here gets. */
+export function daemonSettingsFor(loaded: LoadedConfig, flags: ConfigFlags): DaemonSettings {
+  const { config } = loaded;
+  return {
+    session: config.session,
+    transport: config.transport,
+    socketDir: config.socketDir,
+    daemonEnv: {
+      // The daemon inherits this environment and reads the same config file; flags travel as
+      // flags, so its messages say "flag --executable-path" rather than an environment variable.
+      AGENT_BROWSER_CONFIG: loaded.filepath,
+      [CLI_FLAGS_ENV]: JSON.stringify({ ...flags, config: undefined }),
+    },
+  };
+}
+
+/** How long the client waits for an answer: the action's own timeout or the configured one, plus slack. */
+export function answerDeadline(loaded: LoadedConfig, request: Record<string, unknown>): number {
+  const ownTimeout = typeof request.timeout === 'number' ? request.timeout : 0;
+  return Math.max(loaded.config.timeout, ownTimeout) + 15_000;
+}
+
+/**
+ * Connects to the session's daemon (starting it when none runs), reports version skew, and hands
+ * the connection to `use`; the connection is closed afterwards.
+ */
+export async function withDaemon<T>(settings: DaemonSettings, use: (connection: DaemonConnection, started: boolean) => Promise<T>): Promise<T> {
+  const { connection, started, skew } = await connectOrStart(settings);
+  try {
+    if (skew) reportSkew(settings.session, skew);
+    return await use(connection, started);
+  } finally {
+    connection.close();
+  }
+}
+
+function reportSkew(session: string, skew: VersionSkew): void {
+  const paint = painter(colorEnabled(process.stderr));
+  const message = skew.restarted
+    ? `${paint.yellow('↻')} The daemon for session "${session}" ran agent-browser ${skew.daemon}; it had no browser open, so it was restarted on ${skew.client}.`
+    : `${paint.yellow('⚠')} The daemon for session "${session}" runs agent-browser ${skew.daemon}, this CLI is ${skew.client}. It keeps running because its browser holds your pages; run '${BIN} --session ${session} close' to restart it on ${skew.client}.`;
+  process.stderr.write(`${message}\n`);
+}
+
+/** How `renderResponse` prints data that matches none of the reference's output rules. */
+export type FallbackOutput = 'done' | 'json';
+
+/** The `--json` form of an answer: `{success, data, error}` (plus `code` on failure). */
+export function jsonAnswer(response: WireResponse): Record<string, unknown> {
+  return response.success ? { success: true, data: response.data, error: null } : { success: false, data: null, error: response.error, code: response.code };
+}
+
+/** Prints a daemon response the way the reference CLI does; exit code 1 on failure. */
+export function renderResponse(response: WireResponse, options: { json?: boolean; action?: string; fallback?: FallbackOutput } = {}): void {
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(jsonAnswer(response))}\n`);
+  } else if (response.success) {
+    const data = response.data as Record<string, unknown> | null;
+    if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
+    for (const line of formatDialogs(data?.dialogs, painter(colorEnabled(process.stderr)))) process.stderr.write(`${line}\n`);
+    const action = options.action;
+    process.stdout.write(`${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: options.fallback ?? 'done', action })}\n`);
+  } else {
+    process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
+  }
+  if (!response.success) process.exitCode = 1;
+}
+
+/** Prints a failure that is not a daemon answer (`✗ message`, or JSON with `--json`); exit code 1. */
+export function printFailure(message: string, options: { json?: boolean; code?: string } = {}): void {
+  if (options.json) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: message, ...(options.code ? { code: options.code } : {}) })}\n`);
+  else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${message}\n`);
+  process.exitCode = 1;
+}
