@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Most agent commands take the fast path (dist/cli/fast.js: no oclif, no cosmiconfig); the rest,
-// and help, go through oclif.
-import { runFast } from '../dist/cli/fast.js';
+// Most agent commands take the fast path (dist/cli/fast.bundle.js: no oclif, no cosmiconfig, one
+// file to load); the rest, and help, go through oclif.
+import { runFast } from '../dist/cli/fast.bundle.js';
 
 const argv = process.argv.slice(2);
 if (!(await runFast(argv))) {

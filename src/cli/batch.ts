@@ -83,17 +83,23 @@ export function fastStep(specs: CommandSpecs | null, line: string, requestFor: (
   }
 }
 
-let stdinLines: string[] | undefined;
+/**
+ * Where stdin's lines are kept once read: on the process, because the fast path (its own bundled
+ * copy of this module) may read them and then hand the batch to oclif's copy.
+ */
+const STDIN_LINES = Symbol.for('agent-browser.batch.stdin');
 
 /** The steps' lines: the arguments, else stdin's non-empty lines (read once per process). */
 export function batchLines(args: string[]): string[] {
   if (args.length > 0) return args;
-  if (stdinLines === undefined) {
+  const store = process as unknown as Record<symbol, string[] | undefined>;
+  if (store[STDIN_LINES] === undefined) {
     if (process.stdin.isTTY) throw new CliFailure("Give the steps as arguments (batch \"open example.com\" \"snapshot -i\") or one per line on stdin (commands, or JSON requests).");
-    stdinLines = fs.readFileSync(0, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    store[STDIN_LINES] = fs.readFileSync(0, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
   }
-  if (stdinLines.length === 0) throw new CliFailure('No steps: stdin was empty.');
-  return stdinLines;
+  const lines = store[STDIN_LINES]!;
+  if (lines.length === 0) throw new CliFailure('No steps: stdin was empty.');
+  return lines;
 }
 
 /**
