@@ -63,6 +63,9 @@ test('the browser dies: the next action relaunches it and says page state was lo
     assert.ok(main, chrome.map(commandOf).join('\n'));
     process.kill(main, 'SIGKILL');
     await eventually(() => !alive(main));
+    // `url` reads no page state from the browser, so it is sent once the daemon has seen the
+    // browser go (on a loaded machine that news can trail the process's death).
+    await eventually(async () => (await daemon.request({ id: 'seen', action: 'status' })).data?.browser?.launched === false);
     const started = Date.now();
     const answer = await daemon.request({ id: 'after', action: 'url' });
     const relaunchMs = Date.now() - started;
