@@ -1,12 +1,14 @@
 import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, BrowserType, Frame, Page } from 'playwright-core';
 import type { AgentBrowserConfig } from '../config/index.js';
 import type { Hooks } from '../host/hooks.js';
 import type { LaunchPlan, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
+import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser } from './discovery.js';
+import { loadPlaywright } from './playwright.js';
 import { RefStore } from './refs.js';
 
 /** Chromium flags that keep it from reaching out to the network on its own. */
@@ -105,6 +107,10 @@ export class BrowserSession {
   private launching: Promise<void> | null = null;
   private userDataDir: string | null = null;
   private closing = false;
+  /** The launched browser's process, once known (not for a browser attached over CDP). */
+  private browserPid: number | null = null;
+  /** Forgets a browser that went away (set at launch). */
+  private forgetBrowser: (() => void) | null = null;
 
   constructor(private readonly options: BrowserSessionOptions) {}
 
@@ -150,6 +156,7 @@ export class BrowserSession {
 
   /** Launches unless a browser runs; concurrent callers share one launch. */
   async ensure(request: LaunchRequest = {}): Promise<void> {
+    if (this.primary && this.browserPid !== null && !processAlive(this.browserPid)) this.forgetBrowser?.();
     if (this.primary) return;
     this.launching ??= this.launch(request).finally(() => {
       this.launching = null;
@@ -239,6 +246,7 @@ export class BrowserSession {
     const context = this.primary;
     this.browser = null;
     this.primary = null;
+    this.browserPid = null;
     this.contextList.length = 0;
     this.optionsOf.clear();
     this.tabs.length = 0;
@@ -255,7 +263,8 @@ export class BrowserSession {
 
   private async launch(request: LaunchRequest): Promise<void> {
     const { hooks, log } = this.options;
-    const plan = await hooks.beforeLaunch.promise(this.initialPlan(request));
+    const { chromium } = await loadPlaywright();
+    const plan = await hooks.beforeLaunch.promise(this.initialPlan(request, chromium));
     this.plan = plan;
     const args = [...QUIET_CHROMIUM_ARGS, ...plan.args];
     if (plan.extensions.length > 0) {
@@ -306,6 +315,7 @@ export class BrowserSession {
     this.wire(context);
     const onGone = () => {
       if (this.closing || this.primary !== context) return;
+      this.browserPid = null;
       this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
       log.warn('browser disconnected');
       this.browser = null;
@@ -314,12 +324,31 @@ export class BrowserSession {
       this.optionsOf.clear();
       this.tabs.length = 0;
     };
+    this.forgetBrowser = onGone;
     if (this.browser) this.browser.on('disconnected', onGone);
     else context.on('close', onGone);
+    if (this.browser && !plan.cdpPort) void this.watchProcess(this.browser);
     if (this.tabs.length === 0) this.adopt(await context.newPage());
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
     await hooks.browserReady.promise(this);
+  }
+
+  /**
+   * Learns the browser's pid. Playwright notices that the browser died when its pipe closes, which
+   * can be most of a second after the process exited (its child processes hold the pipe); with the
+   * pid, the next action notices at once and starts a new browser instead of using the dead one.
+   */
+  private async watchProcess(browser: Browser): Promise<void> {
+    try {
+      const session = await browser.newBrowserCDPSession();
+      const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+      await session.detach();
+      const pid = processInfo.find((info) => info.type === 'browser')?.id;
+      if (pid && this.browser === browser) this.browserPid = pid;
+    } catch {
+      // Unknown: Playwright's own notice still comes.
+    }
   }
 
   /**
@@ -420,7 +449,7 @@ export class BrowserSession {
     if (this.activeIndex > index || (this.activeIndex === index && this.activeIndex === this.tabs.length && index > 0)) this.activeIndex -= 1;
   }
 
-  private initialPlan(request: LaunchRequest): LaunchPlan {
+  private initialPlan(request: LaunchRequest, chromium: BrowserType): LaunchPlan {
     const { config } = this.options;
     const explicitPath = request.executablePath ?? config.executablePath;
     const explicitFrom = request.executablePath ? 'the launch request' : (this.options.executableSource ?? 'configuration');
@@ -428,7 +457,7 @@ export class BrowserSession {
     try {
       executable = request.cdpPort
         ? { path: `cdp://127.0.0.1:${request.cdpPort}`, source: 'CDP' }
-        : findBrowser({ explicit: explicitPath ? { path: explicitPath, from: explicitFrom } : undefined, playwrightPath: playwrightChromiumPath() });
+        : findBrowser({ explicit: explicitPath ? { path: explicitPath, from: explicitFrom } : undefined, playwrightPath: playwrightChromiumPath(chromium) });
     } catch (error) {
       if (error instanceof BrowserNotFoundError) throw new ActionError('BROWSER_NOT_FOUND', error.message, { cause: error });
       throw error;
@@ -447,7 +476,7 @@ export class BrowserSession {
   }
 }
 
-function playwrightChromiumPath(): string | undefined {
+function playwrightChromiumPath(chromium: BrowserType): string | undefined {
   try {
     return chromium.executablePath();
   } catch {

@@ -1,3 +1,4 @@
+import type { z as Zod } from 'zod';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { Host } from '../host/host.js';
 import * as schema from '../protocol/schemas.js';
@@ -14,7 +15,7 @@ export interface DaemonControl {
 }
 
 /** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
-function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+function jsonSchemaOf(schema: Zod.ZodType): Record<string, unknown> {
   try {
     return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
   } catch {

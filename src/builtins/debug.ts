@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -319,7 +318,7 @@ export default definePlugin({
           const current = profile;
           if (!current) throw new ActionError('NOT_STARTED', "No profile is being recorded. Run 'profiler start' first.");
           profile = null;
-          const file = await prepareFile(target ?? path.join(os.tmpdir(), 'agent-browser', 'profiles', `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.json`));
+          const file = await prepareFile(target ?? path.join(os.tmpdir(), 'agent-browser', 'profiles', `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}.json`));
           try {
             const complete = new Promise<void>((resolve, reject) => {
               const timer = setTimeout(() => reject(new ActionError('TIMEOUT', 'Chrome did not finish writing the profile in time.')), Math.max(ctx.timeout, 10_000));

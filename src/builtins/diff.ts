@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
+import type { PNG } from 'pngjs';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
@@ -74,7 +73,7 @@ export default definePlugin({
           const first = await visit(url1);
           const second = await visit(url2);
           const result: Record<string, unknown> = { snapshot: diffLines(first.snapshot, second.snapshot) };
-          if (first.image && second.image) result.screenshot = await comparePngs(PNG.sync.read(first.image), second.image, {});
+          if (first.image && second.image) result.screenshot = await comparePngs((await imageLibraries()).PNG.sync.read(first.image), second.image, {});
           return result;
         },
       }),
@@ -102,8 +101,15 @@ async function readSnapshotFile(file: string): Promise<string> {
   return text.replace(/\r\n/g, '\n').replace(/\n$/, '');
 }
 
+/** pngjs and pixelmatch, loaded by the first image comparison rather than at daemon start. */
+async function imageLibraries(): Promise<{ PNG: typeof PNG; pixelmatch: typeof import('pixelmatch').default }> {
+  const [{ PNG }, { default: pixelmatch }] = await Promise.all([import('pngjs'), import('pixelmatch')]);
+  return { PNG, pixelmatch };
+}
+
 async function readPng(file: string): Promise<PNG> {
   const bytes = await readBaseline(file);
+  const { PNG } = await imageLibraries();
   try {
     return PNG.sync.read(bytes);
   } catch (error) {
@@ -128,12 +134,13 @@ async function readBaseline(file: string, encoding?: 'utf8'): Promise<Buffer | s
  * larger size, where the area only one of them covers counts as different.
  */
 export async function comparePngs(expected: PNG, actualBytes: Buffer, options: { threshold?: number; output?: string }): Promise<ScreenshotDiff> {
+  const { PNG, pixelmatch } = await imageLibraries();
   const actual = PNG.sync.read(actualBytes);
   const width = Math.max(expected.width, actual.width);
   const height = Math.max(expected.height, actual.height);
   const dimensionMismatch = expected.width !== actual.width || expected.height !== actual.height;
-  const a = dimensionMismatch ? padded(expected, width, height) : expected;
-  const b = dimensionMismatch ? padded(actual, width, height) : actual;
+  const a = dimensionMismatch ? padded(PNG, expected, width, height) : expected;
+  const b = dimensionMismatch ? padded(PNG, actual, width, height) : actual;
   const diff = new PNG({ width, height });
   const differentPixels = pixelmatch(a.data, b.data, diff.data, width, height, { threshold: options.threshold ?? 0.1 });
   const totalPixels = width * height;
@@ -145,15 +152,15 @@ export async function comparePngs(expected: PNG, actualBytes: Buffer, options: {
 }
 
 /** The image on a larger canvas; uncovered pixels are opaque magenta so they always differ from page content. */
-function padded(image: PNG, width: number, height: number): PNG {
-  const out = new PNG({ width, height });
+function padded(Png: typeof PNG, image: PNG, width: number, height: number): PNG {
+  const out = new Png({ width, height });
   for (let i = 0; i < out.data.length; i += 4) {
     out.data[i] = 255;
     out.data[i + 1] = 0;
     out.data[i + 2] = 255;
     out.data[i + 3] = 255;
   }
-  PNG.bitblt(image, out, 0, 0, image.width, image.height, 0, 0);
+  Png.bitblt(image, out, 0, 0, image.width, image.height, 0, 0);
   return out;
 }
 

@@ -1,4 +1,5 @@
-import { devices, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { loadPlaywright } from '../browser/playwright.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
@@ -53,9 +54,10 @@ async function recreate(ctx: ActionContext, changes: BrowserContextOptions): Pro
   await applyToTabs(ctx, after, (page) => page.emulateMedia(media));
 }
 
-type Descriptor = (typeof devices)[string];
+type Devices = Awaited<ReturnType<typeof loadPlaywright>>['devices'];
+type Descriptor = Devices[string];
 
-function findDevice(name: string): [string, Descriptor] | null {
+function findDevice(devices: Devices, name: string): [string, Descriptor] | null {
   const exact = devices[name];
   if (exact) return [name, exact];
   const wanted = name.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -63,7 +65,7 @@ function findDevice(name: string): [string, Descriptor] | null {
   return match ? [match, devices[match]!] : null;
 }
 
-function unknownDevice(name: string): ActionError {
+function unknownDevice(devices: Devices, name: string): ActionError {
   const names = Object.keys(devices);
   const lower = name.toLowerCase();
   let close = closestNames(name, names, { maxDistance: 3 });
@@ -132,8 +134,9 @@ export default definePlugin({
         summary: 'Emulate a Playwright device: viewport, user agent, scale factor, mobile and touch (reopens the tabs).',
         params: params.device,
         handler: async ({ device }, ctx) => {
-          const found = findDevice(device);
-          if (!found) throw unknownDevice(device);
+          const { devices } = await loadPlaywright();
+          const found = findDevice(devices, device);
+          if (!found) throw unknownDevice(devices, device);
           const [name, descriptor] = found;
           const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = descriptor;
           // Descriptors carry a screen size at run time, though their type does not say so.
@@ -149,7 +152,7 @@ export default definePlugin({
         name: 'device_list',
         summary: 'List the device names the device action accepts.',
         params: params.deviceList,
-        handler: () => ({ devices: Object.keys(devices) }),
+        handler: async () => ({ devices: Object.keys((await loadPlaywright()).devices) }),
       }),
     );
 

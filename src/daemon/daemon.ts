@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { builtinPlugins } from '../builtins/index.js';
+import { loadPlaywright } from '../browser/playwright.js';
 import { BrowserSession } from '../browser/session.js';
 import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
+import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
+import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { Host } from '../host/host.js';
 import { importPlugin } from '../host/load.js';
 import type { Logger } from '../host/types.js';
@@ -14,6 +16,9 @@ import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
 import { acquireStartLock, processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
+
+/** How long after reporting ready the daemon starts loading playwright-core. */
+const PRELOAD_DELAY_MS = 30;
 
 export class StartupError extends Error {
   constructor(
@@ -28,6 +33,19 @@ export function report(message: StartupMessage): Promise<void> {
   if (!process.send) return Promise.resolve();
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
 }
+
+/**
+ * The config file without loading cosmiconfig when JSON files (or none) are all there is, which
+ * is a tenth of the daemon's start; cosmiconfig's search for anything else.
+ */
+const findConfigFileQuickly: ConfigFileFinder = async (...args) => {
+  try {
+    return await quickFindConfigFile(...args);
+  } catch (error) {
+    if (error instanceof QuickSearchUnavailable) return findConfigFile(...args);
+    throw error;
+  }
+};
 
 /** Flags the CLI that spawned this daemon was given; config validates them like its own. */
 function flagsFromSpawner(): ConfigFlags | undefined {
@@ -92,7 +110,7 @@ function watchOwner(ownerPid: number, end: (reason: string) => void): void {
 export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
   let loaded: LoadedConfig;
   try {
-    loaded = await loadConfig({ env: process.env, cwd: process.cwd(), flags: flagsFromSpawner() });
+    loaded = await loadConfig({ env: process.env, cwd: process.cwd(), flags: flagsFromSpawner(), findFile: findConfigFileQuickly });
   } catch (error) {
     if (error instanceof ConfigError) throw new StartupError('CONFIG_INVALID', error.message);
     throw error;
@@ -213,7 +231,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
       armIdleTimer();
     },
   });
-  const token = endpoint.transport === 'tcp' && config.tcpAuth === 'token' ? randomBytes(24).toString('hex') : null;
+  const token = endpoint.transport === 'tcp' && config.tcpAuth === 'token' ? (await import('node:crypto')).randomBytes(24).toString('hex') : null;
   server = new NdjsonServer({
     handle: (request) => dispatcher.handle(request),
     token,
@@ -243,4 +261,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   log.info(`agent-browser ${VERSION} daemon for session "${config.session}" listening at ${address} (pid ${process.pid})`);
   await report({ type: 'ready', pid: process.pid, transport: endpoint.transport, address });
   if (process.connected) process.disconnect();
+  // The first request after ready (usually the spawning CLI's) is read before loading
+  // playwright-core blocks the event loop; a request that needs the browser sooner loads it itself.
+  setTimeout(() => void loadPlaywright().catch((error: Error) => log.warn(`loading playwright-core failed: ${error.message}`)), PRELOAD_DELAY_MS).unref();
 }

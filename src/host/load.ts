@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -82,6 +81,7 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
  * line and the offending code, which is what the plugin's author needs.
  */
 function syntaxErrorAt(file: string, error: SyntaxError): string {
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 10_000 });
   const lines = (check.stderr ?? '').split('\n');
   const where = lines.findIndex((line) => line.startsWith(file) || line.startsWith(pathToFileURL(file).href));

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from './zod.js';
 
 /**
  * Param schemas of the built-in actions, with the reference daemon's exact field names.
@@ -94,10 +95,10 @@ export const screenshot = z.object({
 
 export const getattribute = z.object({ selector, attribute: z.string().min(1) });
 
-export type Params<S extends z.ZodType> = z.infer<S>;
+export type Params<S extends Zod.ZodType> = Zod.infer<S>;
 
 /** One line per problem: `field: what was expected`, the way agents can fix a call. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: Zod.ZodError): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(request)';
@@ -106,7 +107,7 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: Zod.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
     if (received === undefined) return `required (expected ${issue.expected})`;
@@ -126,13 +127,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function branchName(issue: z.core.$ZodIssue): string {
+function branchName(issue: Zod.core.$ZodIssue): string {
   if (issue.code !== 'invalid_type') return issue.message;
   return issue.path.length > 0 ? `array of ${issue.expected}s` : issue.expected;
 }
 
 /** Validates action fields; `reportInput` lets messages say what was received. */
-export function validate<S extends z.ZodType>(schema: S, fields: unknown): { ok: true; value: z.infer<S> } | { ok: false; message: string } {
+export function validate<S extends Zod.ZodType>(schema: S, fields: unknown): { ok: true; value: Zod.infer<S> } | { ok: false; message: string } {
   const result = schema.safeParse(fields, { reportInput: true });
   return result.success ? { ok: true, value: result.data } : { ok: false, message: describeIssues(result.error) };
 }

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import { failure, UNPARSED_ID, type WireRequest, type WireResponse } from '../protocol/envelope.js';
 import { ActionError } from '../protocol/errors.js';
@@ -179,6 +179,8 @@ export class NdjsonServer {
     if (!expected || typeof candidate !== 'string') return false;
     const a = Buffer.from(candidate);
     const b = Buffer.from(expected);
+    // node:crypto is loaded here, on TCP only, rather than by every daemon at start.
+    const { timingSafeEqual } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
     return a.length === b.length && timingSafeEqual(a, b);
   }
 

@@ -159,8 +159,11 @@ test('positive control: the daemon traced the same way does load playwright-core
       });
     });
     assert.is(message.type, 'ready');
-    const closed = await rawSession({ path: path.join(socketDir, 'control.sock') }, `${JSON.stringify({ id: 'c', action: 'close' })}\n`, { expectLines: 1 });
-    assert.is(closed.answers[0]?.data?.closed, true);
+    // The daemon answers before it loads playwright-core; device_list needs it (without a browser).
+    const lines = [{ id: 'd', action: 'device_list' }, { id: 'c', action: 'close' }].map((line) => `${JSON.stringify(line)}\n`).join('');
+    const closed = await rawSession({ path: path.join(socketDir, 'control.sock') }, lines, { expectLines: 2 });
+    assert.ok(Array.isArray(closed.answers[0]?.data?.devices), 'device_list answered');
+    assert.is(closed.answers[1]?.data?.closed, true);
     await waitForExit(child, 15_000);
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../src/config/index.js';
 import { defineAction, definePlugin } from '../../src/host/define.js';
 import { HookError } from '../../src/host/errors.js';
 import { Host, type PluginApi } from '../../src/host/host.js';
+import { compareNames } from '../../src/host/registry.js';
 import type { ActionCall, ActionContext, ActionResult, Logger } from '../../src/host/types.js';
 import { ActionError } from '../../src/protocol/errors.js';
 
@@ -374,6 +375,11 @@ registry('plugin records keep builtin and source', async () => {
       { name: 'ext', builtin: false, source: '/plugins/ext/index.js' },
     ],
   );
+});
+
+registry('compareNames orders action names as localeCompare does (punctuation, digits, letters, case)', () => {
+  const names = ['tabs', 'tab_list', 'tab', 'get_url', 'getUrl', 'a-b', 'a:b', 'a_b', 'ab', 'x10', 'x9', 'Zed', 'zed', 'z_', 'reader:read', 'reader-read', 'B2', 'b1', 'b'];
+  assert.equal([...names].sort(compareNames), [...names].sort((a, b) => a.localeCompare(b)));
 });
 
 registry.run();

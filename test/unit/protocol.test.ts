@@ -137,7 +137,7 @@ envelopes.run();
 // ---------------------------------------------------------------------------------------------
 const validation = suite('protocol: validate()');
 
-function problem(schema: schemas.z.ZodType, fields: unknown): string {
+function problem(schema: Parameters<typeof schemas.validate>[0], fields: unknown): string {
   const result = schemas.validate(schema, fields);
   if (result.ok) {
     assert.unreachable(`expected ${JSON.stringify(fields)} to be rejected`);
