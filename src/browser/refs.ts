@@ -8,7 +8,7 @@ import type { RefEntry } from './snapshot-format.js';
  * moves to another path.
  */
 export class RefStore {
-  private refs = new Map<string, RefEntry>();
+  private refs: Record<string, RefEntry> = {};
   private scope: Locator | null = null;
   private frame: Frame | null = null;
   private takenAt = -1;
@@ -30,18 +30,18 @@ export class RefStore {
 
   /** Stores a snapshot's refs; they resolve in `frame` (the main frame when null) and inside `scope`. */
   replace(refs: Record<string, RefEntry>, scope: Locator | null, frame: Frame | null = null): void {
-    this.refs = new Map(Object.entries(refs));
+    this.refs = refs;
     this.scope = scope;
     this.frame = frame && frame !== frame.page().mainFrame() ? frame : null;
     this.takenAt = this.navigations;
   }
 
   has(ref: string): boolean {
-    return this.refs.has(ref);
+    return Object.hasOwn(this.refs, ref);
   }
 
   resolve(page: Page, ref: string, asTyped: string): Locator {
-    const entry = this.refs.get(ref);
+    const entry = Object.hasOwn(this.refs, ref) ? this.refs[ref] : undefined;
     if (!entry) throw this.unknown(ref, asTyped);
     if (this.takenAt !== this.navigations) {
       throw new ActionError('STALE_REF', `Ref "${asTyped}" is from a snapshot taken before this tab navigated (now at ${page.url()}). Run 'snapshot' again and use the new refs.`);
@@ -67,7 +67,7 @@ export class RefStore {
     if (this.takenAt < 0) {
       return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`);
     }
-    const known = [...this.refs.keys()];
+    const known = Object.keys(this.refs);
     const range = known.length === 0 ? 'it had no refs' : `it has ${known[0]}–${known[known.length - 1]}`;
     return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}" (${ref}): the last snapshot of ${this.tabLabel()} does not define it (${range}). Run 'snapshot' again to get current refs.`);
   }

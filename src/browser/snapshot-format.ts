@@ -1,5 +1,6 @@
 /**
- * Turns Playwright's ARIA snapshot text (`locator.ariaSnapshot()`) into the agent-browser snapshot
+ * Turns Playwright's ARIA snapshot text (`locator.ariaSnapshot()`), or the JSON tree it is rendered
+ * from (`locator.ariaSnapshotJSON()`, see `formatAriaJson`), into the agent-browser snapshot
  * format: the same tree with `[ref=eN]` markers on the elements an agent can address, plus the ref
  * map the daemon resolves `@eN` against (`getByRole(role, { name, exact: true }).nth(nth)`).
  *
@@ -337,6 +338,181 @@ export function formatAriaSnapshot(aria: string, options: SnapshotOptions = {}):
   const kept = options.compact ? compactLines(out) : out;
   const tree = kept.join('\n');
   return { tree: tree === '' ? EMPTY_PAGE : tree, refs };
+}
+
+/**
+ * One node of Playwright's `locator.ariaSnapshotJSON()`: the tree that `ariaSnapshot()` renders as
+ * YAML. Strings in `children` are text.
+ */
+export interface AriaJsonNode {
+  role: string;
+  name?: string;
+  text?: string;
+  children?: Array<AriaJsonNode | string>;
+  checked?: boolean | 'mixed';
+  disabled?: boolean;
+  expanded?: boolean;
+  active?: boolean;
+  invalid?: boolean | string;
+  level?: number;
+  pressed?: boolean | 'mixed';
+  selected?: boolean;
+  ariaHidden?: boolean;
+  ref?: string;
+  cursor?: string;
+  url?: string;
+  placeholder?: string;
+}
+
+/**
+ * Same result as `formatAriaSnapshot(await locator.ariaSnapshot(), options)`, from the JSON tree
+ * instead of its YAML rendering: one pass that writes the lines Playwright's renderer would print
+ * (as of playwright-core 1.65), without printing and re-parsing them. Large pages need that speed.
+ */
+export function formatAriaJson(nodes: readonly AriaJsonNode[], options: SnapshotOptions = {}): FormattedSnapshot {
+  if (nodes.length === 0) return { tree: EMPTY_TREE, refs: {} };
+  const { interactive, compact, maxDepth } = options;
+  const out: string[] = [];
+  // How many elements so far had this role and name: role → name → count.
+  const seen = new Map<string, Map<string, number>>();
+  const taken: Array<{ ref: string; role: string; name: string; nth: number; count: Map<string, number> }> = [];
+
+  const element = (indent: string, depth: number, role: string, name: string, attrs: string, rest: string): void => {
+    const roleKey = role.toLowerCase();
+    let count = seen.get(roleKey);
+    if (!count) seen.set(roleKey, (count = new Map()));
+    const nth = count.get(name) ?? 0;
+    count.set(name, nth + 1);
+    const nameRaw = name ? ` ${JSON.stringify(name)}` : '';
+    if (interactive) {
+      if (!INTERACTIVE_ROLES.has(roleKey)) return;
+      const ref = `e${taken.length + 1}`;
+      taken.push({ ref, role: roleKey, name, nth, count });
+      out.push(`- ${role}${nameRaw}${markers(ref, nth)}${attrs}`);
+      return;
+    }
+    if (maxDepth !== undefined && depth > maxDepth) return;
+    if (compact && !name && STRUCTURAL_ROLES.has(roleKey)) return;
+    if (INTERACTIVE_ROLES.has(roleKey) || (name !== '' && CONTENT_ROLES.has(roleKey))) {
+      const ref = `e${taken.length + 1}`;
+      taken.push({ ref, role: roleKey, name, nth, count });
+      out.push(`${indent}- ${role}${nameRaw}${markers(ref, nth)}${attrs}${rest}`);
+    } else {
+      out.push(`${indent}- ${role}${nameRaw}${attrs}${rest}`);
+    }
+  };
+  const text = (indent: string, depth: number, value: string): void => {
+    if (!interactive && (maxDepth === undefined || depth <= maxDepth)) out.push(`${indent}- text: ${yamlValue(value)}`);
+  };
+  const indents: string[] = [''];
+  const visit = (node: AriaJsonNode, depth: number): void => {
+    const indent = (indents[depth] ??= '  '.repeat(depth));
+    if (node.role === 'text') {
+      text(indent, depth, node.text ?? '');
+      return;
+    }
+    const name = node.name && node.name.length <= MAX_RENDERED_NAME ? node.name : '';
+    const hasProps = node.url !== undefined || node.placeholder !== undefined;
+    if (node.text === undefined && !hasProps && !node.children?.length) {
+      element(indent, depth, node.role, name, jsonAttrs(node), '');
+      return;
+    }
+    if (node.text !== undefined && !hasProps) {
+      element(indent, depth, node.role, name, jsonAttrs(node), `: ${yamlValue(node.text)}`);
+      return;
+    }
+    element(indent, depth, node.role, name, jsonAttrs(node), ':');
+    const inner = (indents[depth + 1] ??= '  '.repeat(depth + 1));
+    if (!interactive && (maxDepth === undefined || depth + 1 <= maxDepth)) {
+      if (node.url !== undefined) out.push(`${inner}- /url: ${yamlValue(node.url)}`);
+      if (node.placeholder !== undefined) out.push(`${inner}- /placeholder: ${yamlValue(node.placeholder)}`);
+    }
+    if (node.text !== undefined) {
+      text(inner, depth + 1, node.text);
+      return;
+    }
+    for (const child of node.children ?? []) {
+      if (typeof child === 'string') text(inner, depth + 1, child);
+      else visit(child, depth + 1);
+    }
+  };
+  for (const node of nodes) visit(node, 0);
+
+  const refs: Record<string, RefEntry> = {};
+  for (const { ref, role, name, nth, count } of taken) refs[ref] = count.get(name)! > 1 ? { role, name, nth } : { role, name };
+  if (interactive) return { tree: out.length ? out.join('\n') : NO_INTERACTIVE_ELEMENTS, refs };
+  const tree = (compact ? compactLines(out) : out).join('\n');
+  return { tree: tree === '' ? EMPTY_PAGE : tree, refs };
+}
+
+/** Playwright omits names longer than this from the YAML key. */
+const MAX_RENDERED_NAME = 900;
+
+/** The `[attr]` markers in the order Playwright's renderer writes them. */
+function jsonAttrs(node: AriaJsonNode): string {
+  let attrs = '';
+  if (node.checked === 'mixed') attrs += ' [checked=mixed]';
+  if (node.checked === true) attrs += ' [checked]';
+  if (node.disabled) attrs += ' [disabled]';
+  if (node.expanded) attrs += ' [expanded]';
+  if (node.active) attrs += ' [active]';
+  if (node.invalid === 'grammar' || node.invalid === 'spelling') attrs += ` [invalid=${node.invalid}]`;
+  if (node.invalid === true) attrs += ' [invalid]';
+  if (node.level) attrs += ` [level=${node.level}]`;
+  if (node.pressed === 'mixed') attrs += ' [pressed=mixed]';
+  if (node.pressed === true) attrs += ' [pressed]';
+  if (node.selected === true) attrs += ' [selected]';
+  if (node.ariaHidden) attrs += ' [aria-hidden]';
+  if (node.ref) {
+    attrs += ` [ref=${node.ref}]`;
+    if (node.cursor === 'pointer') attrs += ' [cursor=pointer]';
+  }
+  return attrs;
+}
+
+/** A scalar as Playwright's YAML renderer writes it: plain, or double-quoted with escapes when YAML needs it. */
+function yamlValue(text: string): string {
+  if (!yamlNeedsQuotes(text)) return text;
+  return `"${text.replace(/[\\"\x00-\x1f\x7f-\x9f]/g, (c) => {
+    switch (c) {
+      case '\\':
+        return '\\\\';
+      case '"':
+        return '\\"';
+      case '\b':
+        return '\\b';
+      case '\f':
+        return '\\f';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    }
+  })}"`;
+}
+
+const YAML_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~']);
+
+function yamlNeedsQuotes(text: string): boolean {
+  return (
+    text.length === 0 ||
+    /^\s|\s$/.test(text) ||
+    /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/.test(text) ||
+    /^-/.test(text) ||
+    /[\n:](\s|$)/.test(text) ||
+    /\s#/.test(text) ||
+    /[\n\r]/.test(text) ||
+    /^[&*\],?!>|@"'#%]/.test(text) ||
+    /[{}`]/.test(text) ||
+    /^\[/.test(text) ||
+    !isNaN(Number(text)) ||
+    YAML_WORDS.has(text.toLowerCase()) ||
+    /^[-+]?\.(inf|nan)$/i.test(text)
+  );
 }
 
 /**

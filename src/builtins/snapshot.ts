@@ -1,12 +1,15 @@
-import { appendCursorElements, cursorScan, formatAriaSnapshot, parseRef, type RefEntry } from '../browser/snapshot-format.js';
+import { appendCursorElements, cursorScan, formatAriaJson, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 
 /** The refs as the wire shows them: role and name only. */
 function publicRefs(refs: Record<string, RefEntry>): Record<string, { role: string; name: string }> | undefined {
-  const entries = Object.entries(refs);
-  if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([ref, entry]) => [ref, { role: entry.role, name: entry.name }]));
+  let result: Record<string, { role: string; name: string }> | undefined;
+  for (const ref in refs) {
+    const { role, name } = refs[ref]!;
+    (result ??= {})[ref] = { role, name };
+  }
+  return result;
 }
 
 export default definePlugin({
@@ -21,8 +24,9 @@ export default definePlugin({
           const tab = await ctx.tab();
           const scope = options.selector ? await ctx.locator(options.selector) : null;
           const root = scope ?? (await ctx.frame()).locator(':root');
-          const aria = options.selector ? await ctx.element(options.selector, () => root.ariaSnapshot()) : await root.ariaSnapshot();
-          let formatted = formatAriaSnapshot(aria, options);
+          const snapshot = () => root.ariaSnapshotJSON() as Promise<AriaJsonNode[]>;
+          const aria = options.selector ? await ctx.element(options.selector, snapshot) : await snapshot();
+          let formatted = formatAriaJson(aria, options);
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.
             const cssScope = options.selector && !parseRef(options.selector) ? options.selector : null;

@@ -9,7 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/browser/discovery.js';
-import { appendCursorElements, cursorScan, formatAriaSnapshot, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
+import { appendCursorElements, cursorScan, formatAriaJson, formatAriaSnapshot, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
 import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
 
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -208,6 +208,43 @@ test('edge page: interactive and compact refs resolve', async () => {
   const interactive = await resolveAll(page, formatAriaSnapshot(aria, { interactive: true }), true);
   assert.equal(interactive, EDGE_IDS.filter((id) => !['h-a', 'h-b', 'li', 'th', 'td'].includes(id)));
   assert.equal(await resolveAll(page, formatAriaSnapshot(aria, { compact: true }), true), EDGE_IDS);
+});
+
+// ---------------------------------------------------------------- the JSON tree
+
+/** Names and texts Playwright's YAML renderer has to quote or escape, props, states, a very long name. */
+const AWKWARD_HTML = `<!doctype html><html><body><main>
+<h1>Title: with colon</h1>
+<p>- starts with a dash</p><p>yes</p><p>42</p><p>#hash and trailing space </p><p>{braces} and \`ticks\`</p>
+<button>Say "hi"</button><button>tab\there</button><button>back\\slash</button>
+<a href="/x?a=1&b=2">Link: one</a><a href="#">#</a>
+<input placeholder="Search: here"><input type="checkbox" checked aria-label="On"><input type="checkbox" aria-label="Mixed" aria-checked="mixed">
+<button aria-expanded="true">Menu</button><button disabled>Off</button><button aria-pressed="mixed">Half</button>
+<select><option>One</option><option selected>Two</option></select>
+<button>${'long '.repeat(200)}</button>
+<ul><li>Item one</li><li>Item: two</li></ul>
+<iframe srcdoc="<button>Inside</button>"></iframe>
+<div aria-hidden="true"><button>Hidden</button></div>
+</main></body></html>`;
+
+test('formatAriaJson on ariaSnapshotJSON() equals formatAriaSnapshot on ariaSnapshot(), for every option and page', async () => {
+  const optionSets = [{}, { interactive: true }, { compact: true }, { maxDepth: 0 }, { maxDepth: 2 }, { compact: true, maxDepth: 3 }];
+  for (const html of [FORM_HTML, EDGE_HTML, CURSOR_HTML, AWKWARD_HTML]) {
+    await page.setContent(html);
+    for (const root of [page.locator(':root'), page.locator('main').first()]) {
+      if ((await root.count()) === 0) continue;
+      const yaml = await root.ariaSnapshot();
+      const json = (await root.ariaSnapshotJSON()) as AriaJsonNode[];
+      for (const options of optionSets) {
+        assert.equal(formatAriaJson(json, options), formatAriaSnapshot(yaml, options), `${html.slice(0, 60)} ${JSON.stringify(options)}`);
+      }
+    }
+  }
+});
+
+test('formatAriaJson: an empty tree is (empty), like an empty ARIA text', () => {
+  assert.equal(formatAriaJson([]), formatAriaSnapshot(''));
+  assert.equal(formatAriaJson([], { interactive: true }), formatAriaSnapshot('', { interactive: true }));
 });
 
 // ---------------------------------------------------------------- cursor scan
