@@ -1,3 +1,4 @@
+import { quickClick, quickFill } from '../browser/quick-actions.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 
@@ -23,7 +24,10 @@ export default definePlugin({
         summary: 'Click an element.',
         params: schema.click,
         handler: async ({ selector, button, clickCount, delay }, ctx) => {
-          await ctx.element(selector, (el) => el.click({ button, clickCount, delay }));
+          const page = await ctx.page();
+          await ctx.element(selector, async (el) => {
+            if (!(await quickClick(page, el, { button, clickCount, delay }, ctx.timeout))) await el.click({ button, clickCount, delay });
+          });
           return { clicked: true };
         },
       }),
@@ -45,7 +49,10 @@ export default definePlugin({
         summary: 'Clear an input and fill it with a value.',
         params: schema.fill,
         handler: async ({ selector, value }, ctx) => {
-          await ctx.element(selector, (el) => el.fill(value));
+          const page = await ctx.page();
+          await ctx.element(selector, async (el) => {
+            if (!(await quickFill(page, el, value))) await el.fill(value);
+          });
           return { filled: true };
         },
       }),
