@@ -1,4 +1,4 @@
-import type { CDPSession, Dialog, Frame, Page } from 'playwright-core';
+import type { Browser, Dialog, Frame, Page } from 'playwright-core';
 import { friendlyElementError } from '../browser/element-errors.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
@@ -147,36 +147,50 @@ export default definePlugin({
     // ----------------------------------------------------------------------------------------- popups
     /**
      * A click that opens a popup answers before Playwright has set the new page up, so the popup
-     * would become a tab (and the active one) in the middle of the next action. After every action
-     * the browser's page targets are counted; while there are more than tabs, the answer waits
-     * (up to 2 s) for the new tabs to be adopted.
+     * would become a tab (and the active one) in the middle of the next action. The browser's page
+     * targets are counted as Chromium reports them (target discovery, so no round trip per action);
+     * while there are more than tabs after an action, the answer waits (up to 2 s) for the new tabs
+     * to be adopted.
      */
     let session: BrowserSession | null = null;
-    let cdp: { browser: unknown; session: Promise<CDPSession> } | null = null;
+    let targets: { browser: Browser; pages: Set<string>; ready: Promise<void> } | null = null;
     let ignoredSurplus = 0;
     host.hooks.browserReady.tap(host.name, (browser) => {
       session = browser;
-      cdp = null;
+      targets = null;
       ignoredSurplus = 0;
     });
+    const watchTargets = (browser: Browser) => {
+      const pages = new Set<string>();
+      const ready = (async () => {
+        const cdp = await browser.newBrowserCDPSession();
+        cdp.on('Target.targetCreated', ({ targetInfo }) => {
+          if (targetInfo.type === 'page') pages.add(targetInfo.targetId);
+        });
+        cdp.on('Target.targetDestroyed', ({ targetId }) => pages.delete(targetId));
+        // Answered after the events for the targets that exist already.
+        await cdp.send('Target.setDiscoverTargets', { discover: true });
+      })();
+      return { browser, pages, ready };
+    };
     const settlePopups = async () => {
       const browser = session?.browser;
       if (!session || !browser || !session.launched) return;
       try {
-        if (!cdp || cdp.browser !== browser) cdp = { browser, session: browser.newBrowserCDPSession() };
-        const { targetInfos } = (await (await cdp.session).send('Target.getTargets')) as { targetInfos: Array<{ type: string }> };
-        const pages = targetInfos.filter((target) => target.type === 'page').length;
-        const surplus = pages - session.tabs.length;
+        if (!targets || targets.browser !== browser) targets = watchTargets(browser);
+        await targets.ready;
+        const { pages } = targets;
+        const surplus = pages.size - session.tabs.length;
         if (surplus <= 0 || surplus <= ignoredSurplus) {
           ignoredSurplus = Math.min(ignoredSurplus, Math.max(0, surplus));
           return;
         }
         const deadline = Date.now() + 2000;
-        while (session.tabs.length < pages && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+        while (session.tabs.length < pages.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
         // Pages that never become tabs (not ours) must not slow every later answer down.
-        ignoredSurplus = Math.max(0, pages - session.tabs.length);
+        ignoredSurplus = Math.max(0, pages.size - session.tabs.length);
       } catch (error) {
-        cdp = null;
+        targets = null;
         host.log.debug(`counting page targets failed: ${firstLine(error)}`);
       }
     };
