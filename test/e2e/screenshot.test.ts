@@ -10,7 +10,8 @@ import * as assert from 'uvu/assert';
 import { fails, isJpeg, isPng, keys, ok, pngSize, useFixture } from '../helpers/e2e.js';
 
 const test = suite('screenshot');
-const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '1500' } });
+// Screenshots of a tall page take seconds on a loaded machine; the one failing case sets its own short timeout.
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '15000' } });
 
 const TALL = `<!doctype html><html><head><title>Tall</title><style>
 body { margin: 0; font: 16px sans-serif; }
@@ -119,7 +120,7 @@ test('the picture shows the page: a red box and a blue box give different images
 test('element screenshot of a missing element fails with ELEMENT_NOT_FOUND and writes nothing', async () => {
   await openTall();
   const file = out('missing.png');
-  const answer = await fails(fx.daemon, { action: 'screenshot', path: file, selector: '#nope' }, 'ELEMENT_NOT_FOUND');
+  const answer = await fails(fx.daemon, { action: 'screenshot', path: file, selector: '#nope', timeout: 1500 }, 'ELEMENT_NOT_FOUND');
   assert.ok(answer.error.includes('#nope'));
   assert.not.ok(fs.existsSync(file));
 });

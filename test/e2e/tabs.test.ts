@@ -12,7 +12,8 @@ import { runCli } from '../helpers/cli.js';
 import { evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
 
 const test = suite('tabs');
-const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '3000' } });
+// Recreating contexts and closing tabs take seconds on a loaded machine; no test here waits for the default timeout to fail.
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '20000' } });
 
 const page = (title: string, body = '') => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
 
