@@ -16,22 +16,29 @@ export interface Fixture {
 }
 
 /**
- * Starts a page server and a daemon in `before` and stops both in `after`. uvu swallows errors of
- * `before` hooks, so a set-up failure is re-thrown by every test of the suite.
+ * Runs `setUp` in the suite's `before`. uvu swallows errors of `before` hooks, so a set-up failure
+ * is re-thrown by every test of the suite instead of vanishing.
  */
-export function useFixture(suite: Test, options: Parameters<typeof startDaemon>[0] = {}): Fixture {
-  const fixture = {} as Fixture;
+export function guardedSetUp(suite: Test, setUp: () => Promise<void> | void): void {
   let setupError: unknown = null;
   suite.before(async () => {
     try {
-      fixture.server = await startPageServer();
-      fixture.daemon = await startDaemon(options);
+      await setUp();
     } catch (error) {
       setupError = error;
     }
   });
   suite.before.each(() => {
     if (setupError) throw setupError;
+  });
+}
+
+/** Starts a page server and a daemon in `before` (see {@link guardedSetUp}) and stops both in `after`. */
+export function useFixture(suite: Test, options: Parameters<typeof startDaemon>[0] = {}): Fixture {
+  const fixture = {} as Fixture;
+  guardedSetUp(suite, async () => {
+    fixture.server = await startPageServer();
+    fixture.daemon = await startDaemon(options);
   });
   suite.after(async () => {
     try {

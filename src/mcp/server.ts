@@ -1,0 +1,123 @@
+// `agent-browser mcp`: an MCP server over stdio whose tools are the session daemon's actions. It
+// never runs an action itself: tools/list asks the daemon which actions it has (built-ins and the
+// configured plugins' actions), and each tool call is one wire request to the daemon.
+import type { Readable, Writable } from 'node:stream';
+// The low-level Server, not McpServer: the tools are only known at run time, as JSON Schema from
+// the daemon, and the daemon (not the SDK) validates the params, naming each wrong field.
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { WireResponse } from '../protocol/envelope.js';
+import { VERSION } from '../version.js';
+import { errorResult, toolResult, toolsFor, type ListedAction } from './tools.js';
+
+export interface McpServeOptions {
+  /** Sends one wire request to the session's daemon, starting the daemon when none runs. */
+  send(request: Record<string, unknown>): Promise<WireResponse>;
+  /** Where MCP messages come from (default: stdin). */
+  input?: Readable;
+  /** Where MCP messages go (default: stdout); nothing else is written there. */
+  output?: Writable;
+}
+
+const INSTRUCTIONS = [
+  "Drives a real browser: the agent-browser session's, shared with the agent-browser CLI and kept running after this server stops.",
+  'Typical loop: navigate to a URL; snapshot to read the page as an accessibility tree whose elements carry [ref=eN];',
+  'then click, fill, type, select … with selector "@eN" (CSS and Playwright selectors work too).',
+  'Refs belong to the last snapshot of the tab: after the page changed, take a new snapshot.',
+  'screenshot without a path returns the image. Failures come back as errors that say what to do next.',
+].join(' ');
+
+/** The daemon's actions as tools, as last listed. */
+interface Catalogue {
+  tools: Tool[];
+  actionOf: Map<string, string>;
+}
+
+/**
+ * A JSON-RPC error answer. The SDK answers any thrown error with its numeric `code` and `message`;
+ * its own McpError would put "MCP error <code>:" into the message, which the client adds again.
+ */
+class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure of this process (no daemon answer): its message, and its code when it has one. */
+function failureOf(error: unknown): { message: string; code?: string } {
+  const failure = error as Error & { code?: unknown };
+  return { message: failure?.message ?? String(error), code: typeof failure?.code === 'string' ? failure.code : undefined };
+}
+
+/** Serves MCP on stdio until the client disconnects; the session's daemon keeps running. */
+export async function serveMcp(options: McpServeOptions): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  let requests = 0;
+  const nextId = () => `mcp-${process.pid}-${++requests}`;
+  let catalogue: Catalogue | null = null;
+
+  async function listTools(): Promise<Catalogue> {
+    const response = await options.send({ id: nextId(), action: 'actions' });
+    if (!response.success) throw new ProtocolError(ErrorCode.InternalError, `The daemon did not list its actions: ${response.error} [${response.code}]`);
+    catalogue = toolsFor((response.data as { actions: ListedAction[] }).actions);
+    return catalogue;
+  }
+
+  /** Sends one action; an MCP cancellation of the call cancels the daemon's request too. */
+  async function run(action: string, args: Record<string, unknown>, signal: AbortSignal): Promise<CallToolResult> {
+    const id = nextId();
+    const cancel = () => void options.send({ id: `${id}-cancel`, action: 'cancel', requestId: id }).catch(() => undefined);
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return toolResult(await options.send({ ...args, id, action }));
+    } catch (error) {
+      const { message, code } = failureOf(error);
+      return errorResult(message, code);
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    try {
+      return { tools: (await listTools()).tools };
+    } catch (error) {
+      if (error instanceof ProtocolError) throw error;
+      throw new ProtocolError(ErrorCode.InternalError, failureOf(error).message);
+    }
+  });
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    const { name } = request.params;
+    let action = catalogue?.actionOf.get(name);
+    if (action === undefined) {
+      // Called before tools/list, or the daemon was restarted with other plugins since.
+      try {
+        action = (await listTools()).actionOf.get(name);
+      } catch (error) {
+        const { message, code } = failureOf(error);
+        return errorResult(message, code);
+      }
+    }
+    if (action === undefined) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list names every tool this server has.`);
+    return run(action, request.params.arguments ?? {}, extra.signal);
+  });
+
+  const transport = new StdioServerTransport(input, output);
+  const closed = new Promise<void>((resolve) => {
+    server.onclose = () => resolve();
+  });
+  server.onerror = (error) => process.stderr.write(`agent-browser mcp: ${error.message}\n`);
+  // The stdio transport does not notice a client that went away; an ended stdin or a broken
+  // stdout pipe is that client disconnecting.
+  const disconnect = () => void transport.close();
+  input.once('end', disconnect);
+  output.once('error', disconnect);
+  await server.connect(transport);
+  await closed;
+}
