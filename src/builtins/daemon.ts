@@ -66,6 +66,7 @@ export function daemonPlugin(daemon: DaemonControl) {
         defineAction({
           name: 'status',
           lane: 'control',
+          readOnly: true,
           summary: 'The daemon’s state: pid, session, transport, browser, uptime, plugins.',
           params: schema.none,
           handler: () => daemon.status(),
@@ -75,6 +76,7 @@ export function daemonPlugin(daemon: DaemonControl) {
         defineAction({
           name: 'actions',
           lane: 'control',
+          readOnly: true,
           summary: 'Every action this daemon knows, with its summary, params and plugin.',
           params: schema.none,
           handler: () => ({
@@ -83,6 +85,7 @@ export function daemonPlugin(daemon: DaemonControl) {
               summary: action.summary,
               plugin: action.plugin,
               params: jsonSchemaOf(action.params),
+              ...(action.readOnly ? { readOnly: true } : {}),
             })),
           }),
         }),

@@ -150,6 +150,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'device_list',
+        readOnly: true,
         summary: 'List the device names the device action accepts.',
         params: params.deviceList,
         handler: async () => ({ devices: Object.keys((await loadPlaywright()).devices) }),

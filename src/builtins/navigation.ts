@@ -121,11 +121,12 @@ export default definePlugin({
         },
       }),
     );
-    host.addAction(defineAction({ name: 'url', summary: 'The active tab’s URL.', params: schema.none, handler: async (_, ctx) => ({ url: (await ctx.page()).url() }) }));
-    host.addAction(defineAction({ name: 'title', summary: 'The active tab’s title.', params: schema.none, handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }) }));
+    host.addAction(defineAction({ name: 'url', readOnly: true, summary: 'The active tab’s URL.', params: schema.none, handler: async (_, ctx) => ({ url: (await ctx.page()).url() }) }));
+    host.addAction(defineAction({ name: 'title', readOnly: true, summary: 'The active tab’s title.', params: schema.none, handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }) }));
     host.addAction(
       defineAction({
         name: 'content',
+        readOnly: true,
         summary: 'The page’s HTML, or the inner HTML of one element.',
         params: schema.content,
         async handler({ selector }, ctx) {

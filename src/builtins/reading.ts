@@ -10,6 +10,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'gettext',
+        readOnly: true,
         summary: 'The visible text of an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => {
@@ -21,6 +22,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'getattribute',
+        readOnly: true,
         summary: 'The value of an element’s attribute (null when absent).',
         params: schema.getattribute,
         handler: async ({ selector, attribute }, ctx) => {
@@ -32,6 +34,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'inputvalue',
+        readOnly: true,
         summary: 'The current value of an input, textarea or select.',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ value: await ctx.element(selector, (el) => el.inputValue()), origin: await origin(ctx) }),
@@ -40,6 +43,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'innerhtml',
+        readOnly: true,
         summary: 'The inner HTML of an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ html: await ctx.element(selector, (el) => el.innerHTML()), origin: await origin(ctx) }),
@@ -48,6 +52,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'isvisible',
+        readOnly: true,
         summary: 'Whether an element is visible (does not wait).',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ visible: await ctx.element(selector, (el) => el.isVisible()) }),
@@ -56,6 +61,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'isenabled',
+        readOnly: true,
         summary: 'Whether an element is enabled.',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ enabled: await ctx.element(selector, (el) => el.isEnabled()) }),
@@ -64,6 +70,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'ischecked',
+        readOnly: true,
         summary: 'Whether a checkbox or radio button is checked.',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ checked: await ctx.element(selector, (el) => el.isChecked()) }),
@@ -72,6 +79,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'count',
+        readOnly: true,
         summary: 'How many elements match a selector.',
         params: schema.element,
         handler: async ({ selector }, ctx) => ({ count: await (await ctx.locator(selector)).count() }),
@@ -80,6 +88,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'innertext',
+        readOnly: true,
         summary: 'The rendered text of an element (innerText: what a reader sees, hidden parts left out).',
         params: params.element,
         handler: async ({ selector }, ctx) => ({ text: await ctx.element(selector, (el) => el.innerText({ timeout: ctx.timeout })) }),
@@ -88,6 +97,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'boundingbox',
+        readOnly: true,
         summary: 'An element’s position and size in CSS pixels relative to the viewport (null when it is not rendered).',
         params: params.element,
         handler: async ({ selector }, ctx) => ({ box: await ctx.element(selector, (el) => el.boundingBox({ timeout: ctx.timeout })) }),
@@ -96,6 +106,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'styles',
+        readOnly: true,
         summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
         params: params.element,
         handler: async ({ selector }, ctx) => {

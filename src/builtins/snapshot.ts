@@ -18,6 +18,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'snapshot',
+        readOnly: true,
         summary: 'The page’s accessibility tree as text, with [ref=eN] refs to use as selectors.',
         params: schema.snapshot,
         async handler(options, ctx) {

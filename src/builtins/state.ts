@@ -171,6 +171,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'cookies_get',
+        readOnly: true,
         summary: 'The browser’s cookies, all of them or those that apply to the given URLs.',
         params: params.cookiesGet,
         async handler({ urls }, ctx) {
@@ -219,6 +220,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'storage_get',
+        readOnly: true,
         summary: 'Read localStorage or sessionStorage of the active frame: one key, or all of it.',
         params: params.storageGet,
         async handler({ type, key }, ctx) {

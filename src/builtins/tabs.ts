@@ -242,6 +242,7 @@ export default definePlugin({
       defineAction({
         name: 'tab_list',
         lane: 'control',
+        readOnly: true,
         summary: 'List the open tabs of every window, in one flat index order, marking the active one.',
         params: schema.none,
         async handler(_, ctx) {

@@ -16,6 +16,8 @@ export interface RegisteredAction {
   print?: string;
   /** How it shares the session with other actions (see ActionDefinition.lane). */
   lane: 'page' | 'wait' | 'control';
+  /** True when the action only reads (see ActionDefinition.readOnly). */
+  readOnly?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export class ActionRegistry {
       overrides: existing ? [...existing.overrides, existing.plugin] : [],
       ...(definition.print ? { print: definition.print } : {}),
       lane: definition.lane ?? 'page',
+      ...(definition.readOnly ? { readOnly: true } : {}),
     });
     const stage = definition.stage ?? (definition.override ? -10 : 0);
     this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));

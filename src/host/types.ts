@@ -87,6 +87,12 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    * touches a page, and answers at once (as `status` and `tab_list` do).
    */
   lane?: 'page' | 'wait' | 'control';
+  /**
+   * Set when the action only reads: it changes neither the page, the browser's state (cookies,
+   * storage, settings) nor any file. `actions` lists it, and `agent-browser mcp` gives the tool
+   * `readOnlyHint`, which lets an MCP client run it without asking. Leave it unset when in doubt.
+   */
+  readOnly?: boolean;
 }
 
 /** Launch options every `beforeLaunch` tap may adjust. */

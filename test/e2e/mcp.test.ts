@@ -113,7 +113,7 @@ test('tools are the daemon’s actions, built-in and plugin: valid unique names,
   for (const tool of tools) assert.match(tool.name, /^[A-Za-z0-9_-]{1,64}$/, `tool name ${tool.name}`);
   assert.ok(fs.existsSync(path.join(dir, `${session}.sock`)), 'listing started the daemon of the --session given');
 
-  const registry = (await daemon({ action: 'actions' })).data.actions as Array<{ name: string; summary: string; plugin: string; params: Record<string, unknown> }>;
+  const registry = (await daemon({ action: 'actions' })).data.actions as Array<{ name: string; summary: string; plugin: string; params: Record<string, unknown>; readOnly?: boolean }>;
   assert.is(tools.length, registry.length, 'one tool per action');
   const reader = registry.find((action) => action.name === 'reader:markdown');
   assert.ok(reader, 'the daemon loaded the reader plugin from .agentbrowserrc');
@@ -122,8 +122,12 @@ test('tools are the daemon’s actions, built-in and plugin: valid unique names,
     assert.ok(tool, `a tool for ${action.name}`);
     assert.is(tool!.description, action.summary, `${action.name}: description is the summary`);
     assert.equal(tool!.inputSchema, action.params, `${action.name}: inputSchema is the registry's schema`);
+    assert.is(tool!.annotations?.readOnlyHint, action.readOnly, `${action.name}: readOnlyHint as the registry says`);
   }
   assert.equal(byName.get('click')!.inputSchema.required, ['selector']);
+  assert.is(byName.get('snapshot')!.annotations?.readOnlyHint, true, 'snapshot only reads');
+  assert.is(byName.get('reader_markdown')!.annotations?.readOnlyHint, true, 'so does the reader plugin, which says so');
+  assert.is(byName.get('click')!.annotations, undefined, 'click makes no read-only claim');
 });
 
 test('navigate, snapshot with refs, click via @ref changes the page (seen with evaluate), fill via @ref', async () => {

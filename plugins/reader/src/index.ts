@@ -51,6 +51,7 @@ export default definePlugin<ReaderOptions>({
         summary: 'The page (its main article, or everything) or one element as clean Markdown for an LLM.',
         params,
         print: 'markdown',
+        readOnly: true,
         async handler(request, ctx) {
           const timeout = request.timeout ?? ctx.timeout;
           const markdownOptions = { links: request.links ?? defaults.links, images: request.images ?? defaults.images };
