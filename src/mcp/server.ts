@@ -60,6 +60,14 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
   let requests = 0;
   const nextId = () => `mcp-${process.pid}-${++requests}`;
   let catalogue: Catalogue | null = null;
+  const inFlight = new Set<Promise<unknown>>();
+
+  /** Keeps a request's handler in `inFlight` until it settles, so a closing stdin can wait for it. */
+  function tracked<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work);
+    work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  }
 
   async function listTools(): Promise<Catalogue> {
     const response = await options.send({ id: nextId(), action: 'actions' });
@@ -83,17 +91,15 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
     }
   }
 
-  const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
-  server.setRequestHandler(ListToolsRequestSchema, async () => {
+  async function toolList(): Promise<{ tools: Tool[] }> {
     try {
       return { tools: (await listTools()).tools };
     } catch (error) {
-      if (error instanceof ProtocolError) throw error;
-      throw new ProtocolError(ErrorCode.InternalError, failureOf(error).message);
+      throw error instanceof ProtocolError ? error : new ProtocolError(ErrorCode.InternalError, failureOf(error).message);
     }
-  });
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const { name } = request.params;
+  }
+
+  async function callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<CallToolResult> {
     let action = catalogue?.actionOf.get(name);
     if (action === undefined) {
       // Called before tools/list, or the daemon was restarted with other plugins since.
@@ -105,19 +111,34 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
       }
     }
     if (action === undefined) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list names every tool this server has.`);
-    return run(action, request.params.arguments ?? {}, extra.signal);
-  });
+    return run(action, args, signal);
+  }
+
+  const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  server.setRequestHandler(ListToolsRequestSchema, () => tracked(toolList()));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => tracked(callTool(request.params.name, request.params.arguments ?? {}, extra.signal)));
 
   const transport = new StdioServerTransport(input, output);
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
   });
   server.onerror = (error) => process.stderr.write(`agent-browser mcp: ${error.message}\n`);
-  // The stdio transport does not notice a client that went away; an ended stdin or a broken
-  // stdout pipe is that client disconnecting.
-  const disconnect = () => void transport.close();
-  input.once('end', disconnect);
-  output.once('error', disconnect);
+  // The stdio transport does not notice a client that went away. An ended stdin is a client that
+  // has sent everything (`printf … | agent-browser mcp` too): its requests are answered, then the
+  // server stops. A broken stdout pipe is a client that reads no more: the server stops at once.
+  input.once('end', () => {
+    // The SDK calls a handler, and writes its answer, a few promise turns after the message came.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    void (async () => {
+      await nextTurn();
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await nextTurn();
+      }
+      await transport.close();
+    })();
+  });
+  output.once('error', () => void transport.close());
   await server.connect(transport);
   await closed;
 }

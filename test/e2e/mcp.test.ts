@@ -267,6 +267,26 @@ raw('a client that closes stdin ends the server cleanly, and stdout holds only J
   assert.not.ok(fs.existsSync(path.join(rawDir, `raw${process.pid}.sock`)), 'no tool was needed, so no daemon was started');
 });
 
+raw('a client that sends a call and closes stdin at once still gets the answer (printf … | agent-browser mcp)', async () => {
+  const project = path.join(rawDir, 'piped');
+  fs.mkdirSync(project);
+  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+  const status = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'status', arguments: {} } };
+  const socket = path.join(rawDir, `raw${process.pid}.sock`);
+  try {
+    const run = await runMcp([initialize, { jsonrpc: '2.0', method: 'notifications/initialized' }, status], project);
+    assert.is(run.code, 0, run.stderr);
+    const answers = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: number; result?: CallToolResult });
+    const answer = answers.find((message) => message.id === 2);
+    assert.ok(answer?.result, `the tools/call was answered before the server stopped: ${run.stdout.slice(0, 500)}`);
+    const daemonStatus = JSON.parse((answer!.result!.content[0] as { text: string }).text) as { session: string; pid: number };
+    assert.is(daemonStatus.session, `raw${process.pid}`, 'from the daemon of the --session given, started on demand');
+    assert.ok(alive(daemonStatus.pid), 'which keeps running after the server stopped');
+  } finally {
+    if (fs.existsSync(socket)) await rawExchange({ path: socket }, [JSON.stringify({ id: 'c', action: 'close' })], 1).catch(() => undefined);
+  }
+});
+
 raw('a broken config stops the server before it serves: the message on stderr, exit 1, nothing on stdout', async () => {
   const project = path.join(rawDir, 'broken');
   fs.mkdirSync(project);
