@@ -7,12 +7,9 @@ import type { Hooks } from '../host/hooks.js';
 import type { LaunchPlan, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import { processAlive } from '../transport/session-files.js';
-import { BrowserNotFoundError, findBrowser } from './discovery.js';
+import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { loadPlaywright } from './playwright.js';
 import { RefStore } from './refs.js';
-
-/** Chromium flags that keep it from reaching out to the network on its own. */
-export const QUIET_CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A tab: its page, the refs of its last snapshot and the frame page actions target. */
 export class Tab {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findBrowser } from '../../src/browser/discovery.js';
+import { findBrowser } from '../../src/config/browser.js';
 import { appendCursorElements, cursorScan, formatAriaJson, formatAriaSnapshot, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
 import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
 

@@ -1,4 +1,4 @@
-import { findBrowser } from '../../src/browser/discovery.js';
+import { findBrowser } from '../../src/config/browser.js';
 
 /** The Chromium the tests drive: whatever discovery finds on this machine. */
 export function testBrowserPath(): string {

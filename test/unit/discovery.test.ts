@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BrowserNotFoundError, candidateBrowserPaths, findBrowser } from '../../src/browser/discovery.js';
+import { BrowserNotFoundError, candidateBrowserPaths, findBrowser } from '../../src/config/browser.js';
 
 const only = (...present: string[]) => (p: string) => present.includes(p);
 const nothing = () => false;

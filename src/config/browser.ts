@@ -1,6 +1,7 @@
 /**
- * Finds the Chromium-family browser the daemon launches. No playwright import: the caller passes
- * what playwright-core's `chromium.executablePath()` returned.
+ * The browser the daemon launches: which binary (found here) and the flags it always gets. No
+ * playwright import, so the CLI (`doctor`) can ask the same questions the daemon does: the caller
+ * passes what playwright-core's `chromium.executablePath()` returned.
  *
  * Order: an explicit path (flag, env or config; if it does not exist that is an error, never a
  * silent fall-through), then the browser Playwright installed, then the usual install locations of
@@ -37,6 +38,9 @@ export class BrowserNotFoundError extends Error {
     this.tried = tried;
   }
 }
+
+/** Chromium flags that keep it from reaching out to the network on its own; every launch gets them. */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const PLAYWRIGHT_SOURCE = 'Playwright browser';
 export const INSTALLED_SOURCE = 'installed browser';
@@ -116,7 +120,7 @@ export function candidateBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Pro
 }
 
 /** How to get a browser on `platform`, as the lines of a "To fix" list. */
-function installAdvice(platform: NodeJS.Platform): string[] {
+export function installAdvice(platform: NodeJS.Platform): string[] {
   switch (platform) {
     case 'darwin':
       return ['install one: brew install --cask chromium, or Google Chrome from https://www.google.com/chrome/', HOW_TO_POINT];
