@@ -35,25 +35,35 @@ export async function inspectSession(endpoint: SessionEndpoint, withStatus = tru
   return state;
 }
 
-/** Sessions with files in the socket folder, alive or not. */
-export async function listSessions(options: { transport: TransportKind; socketDir?: string; tmpdir?: string }): Promise<SessionState[]> {
-  const probe = sessionEndpoint({ session: 'x', transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir });
+/** Session files by extension, as `listSessions` and `doctor` look for them. */
+const DAEMON_FILES = ['pid', 'sock', 'port'];
+
+/**
+ * The names of the sessions that have files in `dir` (`agent-browser-<session>.<ext>` in the temp
+ * folder, `<session>.<ext>` in a socket folder of their own), sorted.
+ */
+export function sessionNamesIn(dir: string, customDir: boolean, extensions: readonly string[] = DAEMON_FILES): string[] {
   let names: string[];
   try {
-    names = fs.readdirSync(probe.dir);
+    names = fs.readdirSync(dir);
   } catch {
     return [];
   }
-  const pattern = probe.customDir ? /^(.+)\.(pid|sock|port)$/ : /^agent-browser-(.+)\.(pid|sock|port)$/;
+  const pattern = new RegExp(`^${customDir ? '' : 'agent-browser-'}(.+)\\.(${extensions.join('|')})$`);
   const sessions = new Set<string>();
   for (const name of names) {
     const match = pattern.exec(name);
     if (match) sessions.add(match[1]!);
   }
-  const states = await Promise.all(
-    [...sessions].sort().map((session) => inspectSession(sessionEndpoint({ session, transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir }), false)),
+  return [...sessions].sort();
+}
+
+/** Sessions with files in the socket folder, alive or not. */
+export async function listSessions(options: { transport: TransportKind; socketDir?: string; tmpdir?: string }): Promise<SessionState[]> {
+  const probe = sessionEndpoint({ session: 'x', transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir });
+  return Promise.all(
+    sessionNamesIn(probe.dir, probe.customDir).map((session) => inspectSession(sessionEndpoint({ session, transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir }), false)),
   );
-  return states;
 }
 
 export function describeStale(state: SessionState): string | null {
