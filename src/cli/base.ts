@@ -94,10 +94,14 @@ export abstract class BaseCommand extends Command {
   protected async send(request: Record<string, unknown>): Promise<WireResponse> {
     const settings = await this.daemonSettings();
     const loaded = await this.loadConfig();
-    return withDaemon(settings, async (connection, started) => {
-      if (!started) await this.checkLaunchFlags(settings.session, connection);
-      return connection.request(request, answerDeadline(loaded, request));
-    });
+    return withDaemon(
+      settings,
+      async (connection, started, sendOn) => {
+        if (!started) await this.checkLaunchFlags(settings.session, connection);
+        return sendOn(request, answerDeadline(loaded, request));
+      },
+      { json: this.globals.json },
+    );
   }
 
   /**

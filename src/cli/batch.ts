@@ -108,10 +108,10 @@ export function batchLines(args: string[]): string[] {
  * `keepGoing`; exit code 1 when any step failed.
  */
 export async function runBatch(steps: BatchStep[], options: { settings: DaemonSettings; loaded: LoadedConfig; json?: boolean; keepGoing?: boolean }): Promise<void> {
-  await withDaemon(options.settings, async (connection) => {
+  await withDaemon(options.settings, async (_connection, _started, send) => {
     for (const [index, step] of steps.entries()) {
       const request: Record<string, unknown> = { ...step.request, id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}` };
-      const response: WireResponse = await connection.request(request, answerDeadline(options.loaded, request));
+      const response: WireResponse = await send(request, answerDeadline(options.loaded, request));
       if (options.json) process.stdout.write(`${JSON.stringify({ step: index + 1, ...jsonAnswer(response) })}\n`);
       else renderResponse(response, { action: typeof request.action === 'string' ? request.action : undefined });
       if (!response.success) {
@@ -123,5 +123,5 @@ export async function runBatch(steps: BatchStep[], options: { settings: DaemonSe
         }
       }
     }
-  });
+  }, { json: options.json });
 }

@@ -96,7 +96,7 @@ export async function runFast(tokens: string[]): Promise<boolean> {
       await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
     } else {
       const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...steps[0]!.request };
-      const response = await withDaemon(settings, (connection) => connection.request(request, answerDeadline(loaded, request)));
+      const response = await withDaemon(settings, (_connection, _started, send) => send(request, answerDeadline(loaded, request)), { json });
       renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined });
     }
   } catch (error) {

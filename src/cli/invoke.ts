@@ -6,6 +6,7 @@ import type { WireResponse } from '../protocol/envelope.js';
 import type { DaemonConnection } from '../transport/client.js';
 import { CLI_FLAGS_ENV } from '../transport/startup.js';
 import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
+import { Progress } from './progress.js';
 
 /** The command's name as users type it (package.json `oclif.bin`). */
 export const BIN = 'agent-browser';
@@ -64,18 +65,59 @@ export function answerDeadline(loaded: LoadedConfig, request: Record<string, unk
   return Math.max(loaded.config.timeout, ownTimeout) + 15_000;
 }
 
+/** Sends one request on the daemon connection and waits for its answer. */
+export type Send = (request: Record<string, unknown>, readTimeoutMs: number) => Promise<WireResponse>;
+
+/** Actions that never launch the browser: no "Launching Chromium…" for them. */
+const WITHOUT_BROWSER: ReadonlySet<string> = new Set(['status', 'actions', 'tab_list', 'close', 'cancel', 'device_list']);
+
 /**
  * Connects to the session's daemon (starting it when none runs), reports version skew, and hands
- * the connection to `use`; the connection is closed afterwards.
+ * the connection to `use`; the connection is closed afterwards. On a terminal (and without
+ * `json`) a spinner on stderr says when the daemon starts and when `send` waits for the browser
+ * to launch; it is gone before `use`'s answer is printed.
  */
-export async function withDaemon<T>(settings: DaemonSettings, use: (connection: DaemonConnection, started: boolean) => Promise<T>): Promise<T> {
-  const { connection, started, skew } = await connectOrStart(settings);
+export async function withDaemon<T>(settings: DaemonSettings, use: (connection: DaemonConnection, started: boolean, send: Send) => Promise<T>, options: { json?: boolean } = {}): Promise<T> {
+  const progress = Progress.create(options);
   try {
-    if (skew) reportSkew(settings.session, skew);
-    return await use(connection, started);
+    const { connection, started, skew } = await connectOrStart(settings, { starting: () => progress?.show(`Starting the daemon for session "${settings.session}"…`) });
+    progress?.clear();
+    try {
+      if (skew) reportSkew(settings.session, skew);
+      const send = progress ? sendShowingLaunch(connection, progress, started ? false : undefined) : (request: Record<string, unknown>, readTimeoutMs: number) => connection.request(request, readTimeoutMs);
+      return await use(connection, started, send);
+    } finally {
+      connection.close();
+    }
   } finally {
-    connection.close();
+    progress?.clear();
   }
+}
+
+/**
+ * A `send` that shows "Launching Chromium…" while an action waits for the browser to start.
+ * Whether it runs is asked with `status`, pipelined before the action on the same connection
+ * (answers come in request order), unless already known.
+ */
+function sendShowingLaunch(connection: DaemonConnection, progress: Progress, browserUp: boolean | undefined): Send {
+  return async (request, readTimeoutMs) => {
+    if (browserUp === true || typeof request.action !== 'string' || WITHOUT_BROWSER.has(request.action)) return connection.request(request, readTimeoutMs);
+    const status = browserUp === undefined ? connection.request({ id: `cli-${process.pid}-progress`, action: 'status' }, 10_000).catch(() => null) : null;
+    const answer = connection.request(request, readTimeoutMs);
+    answer.catch(() => undefined); // awaited below, after the status
+    if (status) {
+      const state = await status;
+      browserUp = state?.success ? (state.data as { browser?: { launched?: boolean } }).browser?.launched !== false : true;
+    }
+    if (browserUp === false) progress.show('Launching Chromium…');
+    try {
+      const response = await answer;
+      browserUp = response.success ? true : undefined;
+      return response;
+    } finally {
+      progress.clear();
+    }
+  };
 }
 
 function reportSkew(session: string, skew: VersionSkew): void {

@@ -46,12 +46,18 @@ export interface VersionSkew {
   restarted: boolean;
 }
 
+/** Told what `connectOrStart` is doing, for progress shown to a person. */
+export interface ConnectEvents {
+  /** A daemon is about to be started (none answered, or one of another version was closed). */
+  starting?(): void;
+}
+
 /**
  * Connects to the session's daemon, starting it first when nothing answers. A daemon of another
  * version is restarted on this one when no browser runs in it; otherwise it is kept (its pages
  * survive) and `skew` says so.
  */
-export async function connectOrStart(settings: DaemonSettings): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint; skew?: VersionSkew }> {
+export async function connectOrStart(settings: DaemonSettings, events: ConnectEvents = {}): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint; skew?: VersionSkew }> {
   const endpoint = endpointFor(settings);
   if (endpoint.transport === 'unix') {
     const problem = socketPathProblem(endpoint.socketPath);
@@ -67,11 +73,13 @@ export async function connectOrStart(settings: DaemonSettings): Promise<{ connec
     await connection.request({ id: `version-${process.pid}`, action: 'close' }, 10_000).catch(() => null);
     connection.close();
     await waitUntilGone(endpoint);
+    events.starting?.();
     await startDaemon(settings, endpoint);
     return { connection: await DaemonConnection.open(await connectTarget(endpoint)), started: true, endpoint, skew: { daemon: running, client: VERSION, restarted: true } };
   } catch (error) {
     if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
   }
+  events.starting?.();
   await startDaemon(settings, endpoint);
   const target = await connectTarget(endpoint);
   try {

@@ -31,7 +31,10 @@ export default class DaemonStart extends BaseCommand {
       data = { started: false, running: true, session: settings.session, pid: readPid(endpoint) };
       if (!flags.json) process.stdout.write(`${paint.green('✓')} The daemon for session "${settings.session}" is already running (pid ${data.pid ?? 'unknown'}).\n`);
     } else {
-      const ready = await startDaemon(settings, endpoint);
+      const { Progress } = await import('../../progress.js');
+      const progress = Progress.create({ json: flags.json });
+      progress?.show(`Starting the daemon for session "${settings.session}"…`);
+      const ready = await startDaemon(settings, endpoint).finally(() => progress?.clear());
       data = { started: true, running: true, session: settings.session, pid: ready.pid || readPid(endpoint), address: ready.address, log: endpoint.logPath };
       if (!flags.json) process.stdout.write(`${paint.green('✓')} Daemon started for session "${settings.session}" (pid ${data.pid}) at ${ready.address || endpoint.socketPath}\n  ${paint.dim(`log: ${endpoint.logPath}`)}\n`);
     }
