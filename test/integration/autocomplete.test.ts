@@ -30,7 +30,7 @@ test('autocomplete bash prints the setup steps, exits 0, and writes a script tha
   assert.match(run.stdout, 'agent-browser autocomplete script bash');
   assert.match(run.stdout, '~/.bashrc');
   const script = fs.readFileSync(bashScript(), 'utf8');
-  for (const command of ['open', 'snapshot', 'click', 'fill', 'get:text', 'config:show']) {
+  for (const command of ['open', 'snapshot', 'click', 'fill', 'get:text', 'config:show', 'config:explain', 'doctor', 'skill']) {
     assert.match(script, new RegExp(`^${command} `, 'm'), `the script lists ${command}`);
   }
   // The flags of a command come with it (snapshot's own and the global ones).
@@ -57,6 +57,8 @@ test('the bash script completes commands, sub-commands and flags in a real bash'
   assert.equal(complete(['cl']), ['clear', 'click', 'clipboard', 'close'].sort());
   assert.equal(complete(['get', 'ti']), ['title']);
   assert.equal(complete(['snapshot', '--inter']), ['--interactive']);
+  assert.equal(complete(['doc']), ['doctor']);
+  assert.equal(complete(['config', 'ex']), ['explain']);
 });
 
 test('autocomplete zsh and powershell print their setup steps and exit 0', async () => {

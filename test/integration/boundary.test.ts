@@ -106,7 +106,7 @@ test('get url takes the fast path: neither oclif nor cosmiconfig is loaded; with
   assert.ok(loads(full, '@oclif/core') && loads(full, 'cosmiconfig'), 'the oclif path loads both (the tracer sees them)');
 });
 
-for (const args of [['run', 'status', '--json'], ['daemon', 'status'], ['session', 'list'], ['config', 'show'], ['config', 'explain', 'timeout'], ['doctor'], ['--session', 'nobody', 'close']]) {
+for (const args of [['run', 'status', '--json'], ['daemon', 'status'], ['session', 'list'], ['config', 'show'], ['config', 'explain', 'timeout'], ['doctor'], ['skill'], ['--session', 'nobody', 'close']]) {
   test(`${args.join(' ')} loads no browser, builtins or daemon code`, async () => {
     const run = await traced(CLI, args, env, traceDir);
     assert.is(run.code, 0, run.stderr);
