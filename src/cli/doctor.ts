@@ -79,8 +79,9 @@ async function configInEffect(options: DoctorOptions): Promise<{ loaded: LoadedC
   const base = { cwd: options.cwd, env: options.env, flags: options.flags };
   try {
     const loaded = await loadConfig(base);
+    const fromFile = Object.values(loaded.sources).filter((source) => source.kind === 'file').length;
     const where = loaded.filepath
-      ? `${loaded.filepath} (${Object.values(loaded.sources).filter((source) => source.kind === 'file').length} key(s) set there)`
+      ? `${loaded.filepath} (${fromFile} key${fromFile === 1 ? '' : 's'} set there)`
       : `no file found (searched upward from ${options.cwd}); defaults, environment and flags`;
     return { loaded, check: { name: 'config', status: 'ok', message: `Config: ${where}` } };
   } catch (error) {
