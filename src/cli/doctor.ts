@@ -194,6 +194,15 @@ function browserVersion(executable: string): Promise<{ version: string } | { pro
   });
 }
 
+/** The check for a browser discovery found none of: what was looked for, and the product's install advice. */
+export function browserNotFound(error: BrowserNotFoundError, explicit: boolean, platform: NodeJS.Platform = process.platform): DoctorCheck {
+  if (explicit) {
+    const [what, ...fix] = error.message.split('\n');
+    return { name: 'browser', status: 'fail', message: `Browser: ${what}`, fix: fix.join(' ') };
+  }
+  return { name: 'browser', status: 'fail', message: `Browser: no Chrome or Chromium found. Looked for: ${error.tried.join(', ')}.`, fix: installAdvice(platform).join('; or ') };
+}
+
 async function browserCheck(loaded: LoadedConfig, env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
   const { config, sources } = loaded;
   const explicit = config.executablePath ? { path: config.executablePath, from: renderSource(sources.executablePath) } : undefined;
@@ -202,9 +211,7 @@ async function browserCheck(loaded: LoadedConfig, env: NodeJS.ProcessEnv): Promi
     found = findBrowser({ explicit, playwrightPath: explicit ? undefined : await playwrightChromiumPath(env), env });
   } catch (error) {
     if (!(error instanceof BrowserNotFoundError)) throw error;
-    const [what, ...fix] = error.message.split('\n');
-    if (explicit) return { name: 'browser', status: 'fail', message: `Browser: ${what}`, fix: fix.join(' ') };
-    return { name: 'browser', status: 'fail', message: `Browser: ${what} Looked for: ${error.tried.join(', ')}.`, fix: installAdvice(process.platform).join('; or ') };
+    return browserNotFound(error, explicit !== undefined);
   }
   const ran = await browserVersion(found.path);
   if ('problem' in ran) {
