@@ -1,4 +1,5 @@
 import type { z as Zod } from 'zod';
+import { isCdpUrl, isWsEndpoint } from './remote.js';
 import { z } from './zod.js';
 
 /**
@@ -19,7 +20,9 @@ export const launch = z.object({
   headless: z.boolean().optional(),
   viewport: viewport.optional(),
   browser: z.enum(['chromium', 'firefox', 'webkit']).optional(),
-  cdpPort: positive.optional(),
+  cdpPort: z.number().int().min(1).max(65535).optional().describe('Attach to the Chrome listening for CDP on this 127.0.0.1 port instead of launching one'),
+  cdpUrl: z.string().refine(isCdpUrl, 'must be a URL starting with ws://, wss://, http:// or https://').optional().describe('Attach to the Chrome at this CDP URL (http://host:9222, ws://…/devtools/browser/…, wss://…?token=…)'),
+  wsEndpoint: z.string().refine(isWsEndpoint, 'must be a URL starting with ws:// or wss://').optional().describe('Attach to the Playwright browser server at this ws:// endpoint'),
   executablePath: z.string().optional(),
   extensions: z.array(z.string()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
