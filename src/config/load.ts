@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+import { redactEndpoint } from '../protocol/remote.js';
 import { resolvePath, tildify } from './paths.js';
 import {
   CONFIG_ENV,
@@ -177,7 +178,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Keys that may be left unset; `null` in a file means unset for them. */
-const OPTIONAL: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['executablePath', 'socketDir']);
+const OPTIONAL: ReadonlySet<ConfigKey> = new Set<ConfigKey>(['executablePath', 'wsEndpoint', 'socketDir']);
 
 function bullets(header: string, problems: Problems): string {
   return `${header}\n${problems.map((p) => `  - ${p}`).join('\n')}`;
@@ -285,5 +286,7 @@ export function renderSource(source: ConfigSource, home: string = os.homedir()):
 /** One row per key, in CONFIG_KEYS order, for `config show`. */
 export function describeConfig(loaded: LoadedConfig): Array<{ key: ConfigKey; value: unknown; source: string }> {
   const home = os.homedir();
-  return CONFIG_KEYS.map((key) => ({ key, value: loaded.config[key], source: renderSource(loaded.sources[key], home) }));
+  // A Playwright server's endpoint may carry its access key (a path, ?token=…): shown without it.
+  const shown = (key: ConfigKey) => (key === 'wsEndpoint' && loaded.config.wsEndpoint ? redactEndpoint(loaded.config.wsEndpoint) : loaded.config[key]);
+  return CONFIG_KEYS.map((key) => ({ key, value: shown(key), source: renderSource(loaded.sources[key], home) }));
 }

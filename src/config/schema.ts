@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { isWsEndpoint } from '../protocol/remote.js';
 import { editDistance } from '../protocol/suggest.js';
 import { defaultTransport } from '../transport/endpoints.js';
 import { isLocalSpec, resolvePath } from './paths.js';
@@ -161,6 +162,11 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
   },
   headless: checkBoolean,
   executablePath: checkPath,
+  wsEndpoint(value, label, _ctx, problems) {
+    if (typeof value === 'string' && isWsEndpoint(value.trim())) return value.trim();
+    problems.push(`${label}: expected a Playwright server endpoint starting with ws:// or wss:// (e.g. "ws://127.0.0.1:3000/"), got ${show(value)}`);
+    return INVALID;
+  },
   args(value, label, _ctx, problems) {
     return checkStringList(value, label, problems);
   },
@@ -295,6 +301,10 @@ const KEY_HINTS: Record<string, string> = {
   socketpath: 'did you mean "socketDir"?',
   statesdir: 'did you mean "stateDir"?',
   statepath: 'did you mean "stateDir"?',
+  browserwsendpoint: 'did you mean "wsEndpoint"?',
+  cdp: 'a Chrome reached over CDP is chosen per session with "agent-browser connect <port|url>" or --cdp; "wsEndpoint" is for Playwright servers',
+  cdpport: 'a Chrome reached over CDP is chosen per session with "agent-browser connect <port|url>" or --cdp; "wsEndpoint" is for Playwright servers',
+  cdpurl: 'a Chrome reached over CDP is chosen per session with "agent-browser connect <port|url>" or --cdp; "wsEndpoint" is for Playwright servers',
 };
 
 function normalizeKey(key: string): string {
@@ -378,6 +388,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     },
   },
   { name: 'AGENT_BROWSER_EXECUTABLE_PATH', key: 'executablePath', parse: (raw) => raw.trim() },
+  { name: 'AGENT_BROWSER_WS_ENDPOINT', key: 'wsEndpoint', parse: (raw) => raw.trim() },
   { name: 'AGENT_BROWSER_ARGS', key: 'args', parse: splitArgsEnv },
   { name: 'AGENT_BROWSER_VIEWPORT', key: 'viewport', parse: (raw) => raw },
   { name: 'AGENT_BROWSER_DEFAULT_TIMEOUT', key: 'timeout', parse: parseNumberEnv },
@@ -413,6 +424,7 @@ export const FLAG_BINDINGS: readonly FlagBinding[] = [
   { flag: 'session', key: 'session', name: () => '--session', map: same },
   { flag: 'headed', key: 'headless', name: (v) => (v === false ? '--no-headed' : '--headed'), map: (v) => (typeof v === 'boolean' ? !v : v) },
   { flag: 'executablePath', key: 'executablePath', name: () => '--executable-path', map: same },
+  { flag: 'wsEndpoint', key: 'wsEndpoint', name: () => '--ws-endpoint', map: same },
   { flag: 'extensions', key: 'extensions', name: () => '--extension', map: same },
   { flag: 'debug', key: 'debug', name: (v) => (v === false ? '--no-debug' : '--debug'), map: same },
   { flag: 'transport', key: 'transport', name: () => '--transport', map: same },

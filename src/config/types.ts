@@ -14,6 +14,11 @@ export interface AgentBrowserConfig {
   headless: boolean;
   /** Absolute after resolution. */
   executablePath?: string;
+  /**
+   * A Playwright browser server to attach to (`ws://…` or `wss://…`, from `launchServer()` or
+   * `playwright run-server`) instead of launching a browser. Unset: launch one.
+   */
+  wsEndpoint?: string;
   /** Extra Chromium args; default []. */
   args: string[];
   /** Default 1280x720. */
@@ -63,6 +68,7 @@ export interface ConfigFlags {
   session?: string;
   headed?: boolean;
   executablePath?: string;
+  wsEndpoint?: string;
   extensions?: string[];
   config?: string;
   debug?: boolean;

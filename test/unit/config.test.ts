@@ -103,7 +103,7 @@ test('defaults: no file, no env, no flags', async () => {
 });
 
 test('CONFIG_KEYS lists every key exactly once', () => {
-  assert.equal([...CONFIG_KEYS].sort(), [...Object.keys(EXPECTED_DEFAULTS), 'executablePath', 'socketDir', 'ownerPid'].sort());
+  assert.equal([...CONFIG_KEYS].sort(), [...Object.keys(EXPECTED_DEFAULTS), 'executablePath', 'wsEndpoint', 'socketDir', 'ownerPid'].sort());
   assert.is(new Set(CONFIG_KEYS).size, CONFIG_KEYS.length);
 });
 
@@ -273,7 +273,27 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     dialogs: 'default',
     stateDir: 'default',
     ownerPid: 'default',
+    wsEndpoint: 'default',
   });
+});
+
+test('wsEndpoint: a ws:// or wss:// URL from the file, AGENT_BROWSER_WS_ENDPOINT over it, --ws-endpoint over both; shown without its secrets', async () => {
+  const dir = await tmp();
+  const file = await write(path.join(dir, '.agentbrowserrc'), JSON.stringify({ wsEndpoint: 'ws://127.0.0.1:3000/' }));
+  assert.is((await loadConfig({ cwd: dir, env: {} })).config.wsEndpoint, 'ws://127.0.0.1:3000/');
+  const fromEnv = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_WS_ENDPOINT: ' wss://browsers.example/pw?token=s3cret ' } });
+  assert.is(fromEnv.config.wsEndpoint, 'wss://browsers.example/pw?token=s3cret');
+  assert.equal(fromEnv.sources.wsEndpoint, { kind: 'env', name: 'AGENT_BROWSER_WS_ENDPOINT' });
+  const row = describeConfig(fromEnv).find((entry) => entry.key === 'wsEndpoint')!;
+  assert.is(row.value, 'wss://browsers.example/…?token=…');
+  const fromFlag = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_WS_ENDPOINT: 'ws://a:1/' }, flags: { wsEndpoint: 'ws://b:2/x' } });
+  assert.is(fromFlag.config.wsEndpoint, 'ws://b:2/x');
+  assert.equal(fromFlag.sources.wsEndpoint, { kind: 'flag', name: '--ws-endpoint' });
+  await write(file, JSON.stringify({ wsEndpoint: 'http://127.0.0.1:9222', cdpUrl: 'x' }));
+  const error = await rejection(loadConfig({ cwd: dir, env: {}, flags: { wsEndpoint: 'localhost:3000' } }));
+  assert.match(error.message, /wsEndpoint: expected a Playwright server endpoint starting with ws:\/\/ or wss:\/\//);
+  assert.match(error.message, /cdpUrl: unknown key \(a Chrome reached over CDP is chosen per session with "agent-browser connect <port\|url>" or --cdp/);
+  assert.match(error.message, /--ws-endpoint: expected a Playwright server endpoint/);
 });
 
 test('ownerPid: from AGENT_BROWSER_OWNER_PID, the --owner-pid flag wins; not a pid → a clear problem', async () => {
