@@ -2,7 +2,7 @@ import os from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, BrowserType, Frame, Page } from 'playwright-core';
-import type { AgentBrowserConfig } from '../config/index.js';
+import type { AgentBrowserConfig, ConfigKey } from '../config/index.js';
 import type { Hooks } from '../host/hooks.js';
 import type { LaunchPlan, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
@@ -10,6 +10,7 @@ import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { loadPlaywright } from './playwright.js';
 import { RefStore } from './refs.js';
+import { connectRemote, describeRemote, refuseLocalOptions, remoteKey, remoteLostMessage, requestedRemote, type LocalOption, type RemoteTarget } from './remote.js';
 
 /** A tab: its page, the refs of its last snapshot and the frame page actions target. */
 export class Tab {
@@ -76,6 +77,8 @@ export interface LaunchRequest {
   args?: string[];
   proxy?: LaunchPlan['proxy'];
   cdpPort?: number;
+  cdpUrl?: string;
+  wsEndpoint?: string;
 }
 
 export interface BrowserSessionOptions {
@@ -84,7 +87,12 @@ export interface BrowserSessionOptions {
   log: Logger;
   /** Where `config.executablePath` came from, for messages (e.g. `flag --executable-path`). */
   executableSource?: string;
+  /** Where a configuration value came from, for messages (e.g. `file ~/proj/.agentbrowserrc`). */
+  sourceOf?: (key: ConfigKey) => string;
 }
+
+/** How long closing may wait on a remote browser that stopped answering. */
+const REMOTE_CLOSE_MS = 5000;
 
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */
 export class BrowserSession {
@@ -108,6 +116,15 @@ export class BrowserSession {
   private browserPid: number | null = null;
   /** Forgets a browser that went away (set at launch). */
   private forgetBrowser: (() => void) | null = null;
+  /**
+   * The remote browser this session attaches to (a `launch` naming one, or `wsEndpoint` in the
+   * configuration); it stays the session's browser after a failed attempt or a lost connection.
+   */
+  private remoteTarget: { target: RemoteTarget; source: string } | null = null;
+  /** Set when the remote browser went away; the next action fails with BROWSER_CLOSED and clears it. */
+  private remoteLost = false;
+  /** Tabs and windows this daemon opened in a remote browser: the only ones `close` closes there. */
+  private readonly created = new WeakSet<Page | BrowserContext>();
 
   constructor(private readonly options: BrowserSessionOptions) {}
 
@@ -118,6 +135,21 @@ export class BrowserSession {
   /** True while the launched browser is still connected (a closed tab leaves it running). */
   get connected(): boolean {
     return this.primary !== null && (this.browser?.isConnected() ?? true);
+  }
+
+  /** The remote browser this session attaches (or will attach) to; null: it launches its own. */
+  get remote(): RemoteTarget | null {
+    return (this.remoteTarget ?? this.configuredRemote())?.target ?? null;
+  }
+
+  /**
+   * After the remote browser went away: the error the next action fails with (BROWSER_CLOSED,
+   * saying how to reconnect), once. Null when there is nothing to report.
+   */
+  takeRemoteLoss(cause?: unknown): ActionError | null {
+    if (!this.remoteLost || !this.remoteTarget) return null;
+    this.remoteLost = false;
+    return new ActionError('BROWSER_CLOSED', remoteLostMessage(this.remoteTarget.target, this.options.config.session), { cause });
   }
 
   /**
@@ -151,10 +183,29 @@ export class BrowserSession {
     return options;
   }
 
-  /** Launches unless a browser runs; concurrent callers share one launch. */
+  /**
+   * Launches (or attaches to the remote browser) unless a browser runs; concurrent callers share
+   * one launch. A request naming another remote browser than the one in use switches to it.
+   */
   async ensure(request: LaunchRequest = {}): Promise<void> {
     if (this.primary && this.browserPid !== null && !processAlive(this.browserPid)) this.forgetBrowser?.();
-    if (this.primary) return;
+    const requested = requestedRemote(request);
+    if (this.primary) {
+      const current = this.remoteTarget?.target;
+      if (requested && (!current || remoteKey(requested) !== remoteKey(current))) {
+        this.options.log.info(`switching to ${describeRemote(requested)}`);
+        await this.close();
+      } else {
+        if (current) refuseLocalOptions(current, this.remoteTarget!.source, this.localOptions(request, false));
+        return;
+      }
+    }
+    if (requested) {
+      this.remoteTarget = { target: requested, source: "'connect', --cdp or --ws-endpoint" };
+      this.remoteLost = false;
+    }
+    const lost = this.takeRemoteLoss();
+    if (lost) throw lost;
     this.launching ??= this.launch(request).finally(() => {
       this.launching = null;
     });
@@ -166,7 +217,7 @@ export class BrowserSession {
     // A page that closed itself may not have delivered its close event yet.
     for (const tab of this.tabs.filter((candidate) => candidate.page.isClosed())) this.forget(tab);
     if (this.tabs.length === 0) {
-      this.adopt(await this.primary!.newPage());
+      this.adopt(await this.openPage(this.primary!));
     }
     if (this.activeIndex >= this.tabs.length) this.activeIndex = this.tabs.length - 1;
     return this.tabs[this.activeIndex]!;
@@ -190,7 +241,7 @@ export class BrowserSession {
   async newTab(options: { url?: string; context?: BrowserContext; timeout?: number } = {}): Promise<Tab> {
     await this.ensure();
     const context = options.context ?? this.context!;
-    const page = await context.newPage();
+    const page = await this.openPage(context);
     const tab = this.tabOf(page);
     this.activate(tab);
     if (options.url) await page.goto(options.url, { waitUntil: 'domcontentloaded', timeout: options.timeout });
@@ -212,7 +263,7 @@ export class BrowserSession {
     const base = { ...(this.optionsOf.get(this.primary!) ?? {}) };
     delete base.storageState;
     const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}) };
-    const context = await this.browser.newContext(contextOptions);
+    const context = await this.openContext(contextOptions);
     await this.track(context, contextOptions);
     this.wire(context);
     return this.newTab({ context });
@@ -237,10 +288,16 @@ export class BrowserSession {
     }
   }
 
+  /**
+   * Closes the browser this daemon launched. A remote browser keeps running: only the tabs and
+   * windows this daemon opened there are closed, then the connection.
+   */
   async close(): Promise<void> {
     this.closing = true;
     const browser = this.browser;
     const context = this.primary;
+    const remote = this.remoteTarget !== null && browser !== null;
+    const ours = remote ? this.openedHere() : null;
     this.browser = null;
     this.primary = null;
     this.browserPid = null;
@@ -248,7 +305,8 @@ export class BrowserSession {
     this.optionsOf.clear();
     this.tabs.length = 0;
     try {
-      if (browser) await browser.close();
+      if (ours) await settleWithin(REMOTE_CLOSE_MS, Promise.all(ours.map((target) => target.close())));
+      if (browser) await (remote ? settleWithin(REMOTE_CLOSE_MS, browser.close()) : browser.close());
       else if (context) await context.close();
     } catch (error) {
       this.options.log.warn(`closing the browser failed: ${(error as Error).message}`);
@@ -258,22 +316,87 @@ export class BrowserSession {
     this.closing = false;
   }
 
+  /** What close() closes in a remote browser: this daemon's windows, and its tabs in the windows it adopted. */
+  private openedHere(): Array<Page | BrowserContext> {
+    if (!this.browser?.isConnected()) return [];
+    const contexts = this.contextList.filter((context) => this.created.has(context));
+    const pages = this.tabs.map((tab) => tab.page).filter((page) => this.created.has(page) && !contexts.includes(page.context()) && !page.isClosed());
+    return [...pages, ...contexts];
+  }
+
+  /** A new tab, remembered as this daemon's. */
+  private async openPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    this.created.add(page);
+    return page;
+  }
+
+  /** A new browser context, remembered as this daemon's. */
+  private async openContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await this.browser!.newContext(options);
+    this.created.add(context);
+    return context;
+  }
+
+  /** `wsEndpoint` from the configuration, when the session has not been pointed elsewhere. */
+  private configuredRemote(): { target: RemoteTarget; source: string } | null {
+    const { config, sourceOf } = this.options;
+    return config.wsEndpoint ? { target: { kind: 'playwright', url: config.wsEndpoint }, source: sourceOf?.('wsEndpoint') ?? 'the configuration' } : null;
+  }
+
+  /**
+   * Launch options given for a browser this daemon starts (the request's own, and with
+   * `withConfig` the configured ones), with where each was set.
+   */
+  private localOptions(request: LaunchRequest, withConfig: boolean): LocalOption[] {
+    const { config } = this.options;
+    const sourceOf = (key: ConfigKey) => this.options.sourceOf?.(key) ?? 'configuration';
+    const options: LocalOption[] = [];
+    const fromRequest = 'the launch request';
+    const executable = request.executablePath ?? (withConfig ? config.executablePath : undefined);
+    if (executable) options.push({ name: 'executablePath', value: executable, source: request.executablePath ? fromRequest : (this.options.executableSource ?? sourceOf('executablePath')) });
+    if (request.headless === false || (withConfig && request.headless === undefined && !config.headless)) options.push({ name: 'headless', value: 'false', source: request.headless === false ? fromRequest : sourceOf('headless') });
+    const extensions = request.extensions ?? (withConfig ? config.extensions : []);
+    if (extensions.length > 0) options.push({ name: 'extensions', value: extensions.join(', '), source: request.extensions ? fromRequest : sourceOf('extensions') });
+    if (withConfig && config.args.length > 0) options.push({ name: 'args', value: config.args.join(' '), source: sourceOf('args') });
+    if (request.args?.length) options.push({ name: 'args', value: request.args.join(' '), source: fromRequest });
+    return options;
+  }
+
   private async launch(request: LaunchRequest): Promise<void> {
     const { hooks, log } = this.options;
     const { chromium } = await loadPlaywright();
-    const plan = await hooks.beforeLaunch.promise(this.initialPlan(request, chromium));
+    const wanted = this.remoteTarget ?? this.configuredRemote();
+    if (wanted) {
+      refuseLocalOptions(wanted.target, wanted.source, this.localOptions(request, true));
+      this.remoteTarget = wanted;
+    }
+    const plan = await hooks.beforeLaunch.promise(this.initialPlan(request, chromium, wanted?.target ?? null));
+    // A beforeLaunch tap may point the launch elsewhere; the session follows the plan it made.
+    const remote = requestedRemote(plan);
+    if (!remote) this.remoteTarget = null;
+    else if (!wanted || remoteKey(remote) !== remoteKey(wanted.target)) this.remoteTarget = { target: remote, source: 'a beforeLaunch plugin' };
     this.plan = plan;
     const args = [...QUIET_CHROMIUM_ARGS, ...plan.args];
     if (plan.extensions.length > 0) {
       const list = plan.extensions.join(',');
       args.push(`--disable-extensions-except=${list}`, `--load-extension=${list}`);
     }
-    log.info(`launching ${plan.executablePath} (${plan.headless ? 'headless' : 'headed'})`);
+    log.info(remote ? `attaching to ${describeRemote(remote)}` : `launching ${plan.executablePath} (${plan.headless ? 'headless' : 'headed'})`);
     const started = Date.now();
     try {
-      if (plan.cdpPort) {
-        this.browser = await chromium.connectOverCDP(`http://127.0.0.1:${plan.cdpPort}`);
-        this.primary = this.browser.contexts()[0] ?? (await this.browser.newContext({ viewport: plan.viewport }));
+      if (remote) {
+        this.browser = await connectRemote(chromium, remote, this.options.config.timeout);
+        // Over CDP the browser's own windows (the user's tabs) are adopted; a Playwright server shows
+        // this client none, so it gets a window of its own, made like a launched browser's.
+        const existing = remote.kind === 'cdp' ? this.browser.contexts() : [];
+        for (const context of existing.slice(1)) this.contextList.push(context);
+        if (existing[0]) this.primary = existing[0];
+        else {
+          const options: BrowserContextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers, proxy: plan.proxy };
+          this.primary = await this.openContext(options);
+          this.optionsOf.set(this.primary, options);
+        }
       } else if (plan.extensions.length > 0) {
         // Chromium loads extensions only into a persistent profile.
         this.userDataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'agent-browser-profile-'));
@@ -293,6 +416,7 @@ export class BrowserSession {
       }
     } catch (error) {
       await this.close();
+      if (remote) throw error;
       const reason = (error as Error).message.split('\n').slice(0, 4).join(' ').trim();
       throw new ActionError(
         'BROWSER_LAUNCH_FAILED',
@@ -302,19 +426,22 @@ export class BrowserSession {
       );
     }
     const context = this.primary;
+    const contexts = [context, ...this.contextList.filter((other) => other !== context)];
+    this.contextList.length = 0;
     try {
-      await this.track(context, this.optionsOf.get(context) ?? {});
+      for (const each of contexts) await this.track(each, this.optionsOf.get(each) ?? {});
     } catch (error) {
       // A plugin that cannot prepare the context leaves no half-ready browser behind.
       await this.close();
       throw error;
     }
-    this.wire(context);
+    for (const each of contexts) this.wire(each);
     const onGone = () => {
       if (this.closing || this.primary !== context) return;
       this.browserPid = null;
-      this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
-      log.warn('browser disconnected');
+      if (remote) this.remoteLost = true;
+      else this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
+      log.warn(remote ? `lost the connection to ${describeRemote(remote)}` : 'browser disconnected');
       this.browser = null;
       this.primary = null;
       this.contextList.length = 0;
@@ -324,8 +451,8 @@ export class BrowserSession {
     this.forgetBrowser = onGone;
     if (this.browser) this.browser.on('disconnected', onGone);
     else context.on('close', onGone);
-    if (this.browser && !plan.cdpPort) void this.watchProcess(this.browser);
-    if (this.tabs.length === 0) this.adopt(await context.newPage());
+    if (this.browser && !remote) void this.watchProcess(this.browser);
+    if (this.tabs.length === 0) this.adopt(await this.openPage(context));
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
     await hooks.browserReady.promise(this);
@@ -357,10 +484,12 @@ export class BrowserSession {
    */
   async recreateContext(changes: BrowserContextOptions): Promise<{ reopened: string[] }> {
     await this.ensure();
-    if (!this.browser || this.plan?.cdpPort) {
+    if (!this.browser || this.remoteTarget?.target.kind === 'cdp') {
       throw new ActionError(
         'NOT_SUPPORTED',
-        'This setting needs a new browser context, which a browser with extensions (a persistent profile) or one attached over CDP cannot create. Put the setting in .agentbrowserrc and restart with \'agent-browser close\'.',
+        this.browser
+          ? "This setting needs a new browser context, and the tabs of a browser attached over CDP live in its own windows, which agent-browser cannot recreate. Use 'window new' for a fresh window, or set it in the browser itself."
+          : 'This setting needs a new browser context, which a browser with extensions (a persistent profile) cannot create. Put the setting in .agentbrowserrc and restart with \'agent-browser close\'.',
       );
     }
     const olds = [...this.contextList];
@@ -383,7 +512,7 @@ export class BrowserSession {
       this.primary = null;
       for (const old of olds) await old.close().catch(() => undefined);
       for (const plan of plans) {
-        const context = await this.browser.newContext({ ...plan.options, storageState: plan.storageState });
+        const context = await this.openContext({ ...plan.options, storageState: plan.storageState });
         await this.track(context, plan.options);
         fresh.push(context);
       }
@@ -394,7 +523,7 @@ export class BrowserSession {
     for (const context of fresh) this.wire(context);
     const reopened: string[] = [];
     for (const { url, slot } of tabs.length > 0 ? tabs : [{ url: 'about:blank', slot: 0 }]) {
-      const page = await fresh[slot]!.newPage();
+      const page = await this.openPage(fresh[slot]!);
       this.adopt(page);
       if (url !== 'about:blank') await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: Error) => this.options.log.warn(`reopening ${url} failed: ${error.message}`));
       reopened.push(url);
@@ -421,6 +550,8 @@ export class BrowserSession {
     // Popups (window.open, target=_blank) become tabs and the active tab, as a browser focuses them.
     context.on('page', (page) => {
       const known = this.tabs.some((tab) => tab.page === page);
+      // A popup of one of this daemon's tabs in a remote browser is this daemon's too.
+      if (this.remoteTarget) void page.opener().then((opener) => opener && this.created.has(opener) && this.created.add(page), () => undefined);
       this.adopt(page);
       if (!known && !this.closing) this.activate(this.tabs.find((tab) => tab.page === page)!);
     });
@@ -446,14 +577,14 @@ export class BrowserSession {
     if (this.activeIndex > index || (this.activeIndex === index && this.activeIndex === this.tabs.length && index > 0)) this.activeIndex -= 1;
   }
 
-  private initialPlan(request: LaunchRequest, chromium: BrowserType): LaunchPlan {
+  private initialPlan(request: LaunchRequest, chromium: BrowserType, remote: RemoteTarget | null): LaunchPlan {
     const { config } = this.options;
     const explicitPath = request.executablePath ?? config.executablePath;
     const explicitFrom = request.executablePath ? 'the launch request' : (this.options.executableSource ?? 'configuration');
     let executable: { path: string; source: string };
     try {
-      executable = request.cdpPort
-        ? { path: `cdp://127.0.0.1:${request.cdpPort}`, source: 'CDP' }
+      executable = remote
+        ? { path: describeRemote(remote), source: 'remote browser' }
         : findBrowser({ explicit: explicitPath ? { path: explicitPath, from: explicitFrom } : undefined, playwrightPath: playwrightChromiumPath(chromium) });
     } catch (error) {
       if (error instanceof BrowserNotFoundError) throw new ActionError('BROWSER_NOT_FOUND', error.message, { cause: error });
@@ -468,9 +599,17 @@ export class BrowserSession {
       extensions: request.extensions ?? config.extensions,
       proxy: request.proxy,
       headers: request.headers,
-      cdpPort: request.cdpPort,
+      ...(remote?.kind === 'playwright' ? { wsEndpoint: remote.url } : {}),
+      ...(remote?.kind === 'cdp' ? (remote.port ? { cdpPort: remote.port } : { cdpUrl: remote.url }) : {}),
     };
   }
+}
+
+/** Waits for `work` at most `ms`; a remote browser that stopped answering must not hold up shutdown. */
+async function settleWithin(ms: number, work: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function playwrightChromiumPath(chromium: BrowserType): string | undefined {

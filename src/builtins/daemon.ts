@@ -1,6 +1,7 @@
 import type { z as Zod } from 'zod';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { Host } from '../host/host.js';
+import { describeRemote } from '../protocol/remote.js';
 import * as schema from '../protocol/schemas.js';
 import { z } from '../protocol/schemas.js';
 
@@ -30,11 +31,14 @@ export function daemonPlugin(daemon: DaemonControl) {
       host.addAction(
         defineAction({
           name: 'launch',
-          summary: 'Start the browser with these options (a no-op when one already runs).',
+          summary: 'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
           params: schema.launch,
           async handler(params, ctx) {
             await ctx.browser.ensure(params);
-            return { launched: true };
+            const remote = ctx.browser.remote;
+            if (!remote) return { launched: true };
+            const { tabs, activeIndex } = ctx.browser;
+            return { launched: true, remote: describeRemote(remote), tabs: tabs.length, url: tabs[activeIndex]?.page.url() ?? null };
           },
         }),
       );
@@ -56,9 +60,10 @@ export function daemonPlugin(daemon: DaemonControl) {
           lane: 'control',
           summary: 'Close the browser and stop this session’s daemon.',
           params: schema.none,
-          async handler() {
+          async handler(_, ctx) {
+            const remote = ctx.browser.launched ? ctx.browser.remote : null;
             await daemon.shutdown('close action');
-            return { closed: true };
+            return remote ? { closed: true, disconnected: describeRemote(remote) } : { closed: true };
           },
         }),
       );

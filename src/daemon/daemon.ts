@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedCon
 import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
 import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { Host } from '../host/host.js';
+import { describeRemote, redactEndpoint } from '../protocol/remote.js';
 import { importPlugin } from '../host/load.js';
 import type { Logger } from '../host/types.js';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
@@ -94,6 +95,14 @@ function memoryFigures(): { rssBytes: number; heapUsedBytes: number } {
   return { rssBytes: rss, heapUsedBytes: heapUsed };
 }
 
+/** The `browser` part of `status`: what runs, or what will; a remote one by its endpoint without secrets. */
+function browserStatus(browser: BrowserSession): Record<string, unknown> {
+  const remote = browser.remote ? { remote: describeRemote(browser.remote) } : {};
+  if (!browser.launched) return { launched: false, ...remote };
+  const active = browser.tabs[browser.activeIndex]?.page.url();
+  return { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, ...remote, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: active };
+}
+
 /** The owner lease: once the owner process has exited, the daemon shuts down (checked every second). */
 function watchOwner(ownerPid: number, end: (reason: string) => void): void {
   const check = () => {
@@ -147,7 +156,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   removeFiles(sessionFiles(endpoint));
 
   const host = new Host(config, log);
-  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: renderSource(loaded.sources.executablePath) });
+  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: renderSource(loaded.sources.executablePath), sourceOf: (key) => renderSource(loaded.sources[key]) });
   const startedAt = Date.now();
   let activeRequests = 0;
   let idleTimer: NodeJS.Timeout | null = null;
@@ -199,11 +208,14 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
       activeRequests: activeRequests - 1,
       lane: dispatcher.laneStatus(),
       memory: memoryFigures(),
-      browser: browser.launched
-        ? { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: browser.tabs[browser.activeIndex]?.page.url() }
-        : { launched: false },
-      // What the browser is (or will be) launched with; a CLI given other launch flags compares.
-      launch: { headless: browser.plan?.headless ?? config.headless, executablePath: browser.plan?.executablePath ?? config.executablePath ?? null, extensions: browser.plan?.extensions ?? config.extensions },
+      browser: browserStatus(browser),
+      // What the browser is (or will be) launched with, or attached to; a CLI given other launch flags compares.
+      launch: {
+        headless: browser.plan?.headless ?? config.headless,
+        executablePath: browser.plan?.executablePath ?? config.executablePath ?? null,
+        extensions: browser.plan?.extensions ?? config.extensions,
+        remote: browser.remote ? { kind: browser.remote.kind, endpoint: redactEndpoint(browser.remote.url) } : null,
+      },
       plugins: host.plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, builtin: plugin.builtin, source: plugin.source, actions: plugin.actions })),
       logPath: endpoint.logPath,
     }),

@@ -122,10 +122,14 @@ export class Dispatcher {
     }
   }
 
-  /** A "closed" error while the browser still runs means the tab went away, not the browser. */
+  /**
+   * A "closed" error while the browser still runs means the tab went away, not the browser; a
+   * remote browser that went away is reported once, with how to reconnect.
+   */
   private explainClosedTab(error: Error): Error {
     const { browser } = this.options;
-    if (!isActionError(error) || error.code !== 'BROWSER_CLOSED' || !browser.connected) return error;
+    if (!isActionError(error) || error.code !== 'BROWSER_CLOSED') return error;
+    if (!browser.connected) return browser.takeRemoteLoss(error) ?? error;
     const remaining = browser.tabs.filter((tab) => !tab.page.isClosed()).length;
     const next = remaining > 0 ? `${remaining === 1 ? '1 tab remains' : `${remaining} tabs remain`}; the next command uses the active one ('tab list' shows them)` : 'the next command opens a new tab';
     return new ActionError('TAB_CLOSED', `The tab closed while the action ran (the page closed itself, or another command closed it); ${next}. Run the command again.`, { cause: error });

@@ -25,14 +25,15 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
     registerActions: guard(new tapable.SyncHook<[ActionRegistry]>(['registry']), 'registerActions'),
 
     /**
-     * Fires before the browser is launched (first action, or an explicit `launch`).
-     * Receives the launch plan (executable, headless, args, viewport, extensions, proxy…).
+     * Fires before the browser is launched or a remote one attached (first action, or an explicit `launch`).
+     * Receives the launch plan (executable, headless, args, viewport, extensions, proxy…; `wsEndpoint`,
+     * `cdpUrl` or `cdpPort` when the session attaches to a remote browser instead).
      * A tap may return a changed plan (or nothing to keep it); later taps see the change.
      */
     beforeLaunch: guard(new tapable.AsyncSeriesWaterfallHook<[LaunchPlan]>(['launchOptions']), 'beforeLaunch'),
 
     /**
-     * Fires after the browser was launched and its first tab exists.
+     * Fires after the browser was launched (or a remote one attached) and its first tab exists.
      * Receives the browser session (its Playwright browser, context and tabs).
      * Return value: ignored; the first action waits for every tap.
      */

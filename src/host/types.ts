@@ -97,8 +97,9 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
 
 /** Launch options every `beforeLaunch` tap may adjust. */
 export interface LaunchPlan {
+  /** The browser binary to launch; for a remote browser, its endpoint with secrets left out. */
   executablePath: string;
-  /** Where the executable came from (flag, env, config, discovery), for messages. */
+  /** Where the executable came from (flag, env, config, discovery, `remote browser`), for messages. */
   executableSource: string;
   headless: boolean;
   args: string[];
@@ -106,8 +107,12 @@ export interface LaunchPlan {
   extensions: string[];
   proxy?: { server: string; bypass?: string; username?: string; password?: string };
   headers?: Record<string, string>;
-  /** Set to connect to a running Chrome over CDP instead of launching. */
+  /** Set to connect to a running Chrome over CDP on this 127.0.0.1 port instead of launching. */
   cdpPort?: number;
+  /** Set to connect to a running Chrome at this CDP URL (ws://, wss://, http://, https://) instead of launching; wins over `cdpPort`. */
+  cdpUrl?: string;
+  /** Set to connect to a Playwright browser server at this ws:// endpoint instead of launching; wins over `cdpUrl` and `cdpPort`. */
+  wsEndpoint?: string;
 }
 
 /** Options of a snapshot request. */
