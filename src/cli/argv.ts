@@ -2,7 +2,7 @@
  * Global flags may come before the command name (`agent-browser --session s open url`, as oqto's
  * backend calls it). oclif reads flags only after the command id, so leading globals move behind it.
  */
-export const GLOBAL_VALUE_FLAGS = new Set(['--session', '--executable-path', '--extension', '--config', '--owner-pid']);
+export const GLOBAL_VALUE_FLAGS = new Set(['--session', '--executable-path', '--extension', '--config', '--owner-pid', '--cdp', '--ws-endpoint']);
 export const GLOBAL_BOOLEAN_FLAGS = new Set(['--json', '--headed', '--debug']);
 
 export function hoistGlobalFlags(argv: string[]): string[] {

@@ -3,6 +3,7 @@ import type { ConfigFlags, LoadedConfig } from '../config/index.js';
 import type { DaemonSettings } from '../client/ensure.js';
 import type { DaemonConnection } from '../transport/client.js';
 import type { WireResponse } from '../protocol/envelope.js';
+import { describeRemote, parseCdpArgument, redactEndpoint, requestedRemote, type RemoteLaunchFields, type RemoteTarget } from '../protocol/remote.js';
 import { answerDeadline, BIN, CliFailure, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon, type FallbackOutput } from './invoke.js';
 import { colorEnabled, painter } from './output.js';
 
@@ -18,12 +19,23 @@ export const globalFlags = {
   config: Flags.string({ description: 'Use this config file instead of searching for .agentbrowserrc.', helpGroup: 'GLOBAL' }),
   debug: Flags.boolean({ description: 'Verbose daemon logging.', helpGroup: 'GLOBAL' }),
   'owner-pid': Flags.integer({ description: 'A daemon this command starts ends when this process exits (env AGENT_BROWSER_OWNER_PID).', min: 1, helpGroup: 'GLOBAL' }),
+  cdp: Flags.string({ description: 'Attach the session to a running Chrome over CDP first: a port (9222) or a URL (http://host:9222, ws://…, wss://…?token=…). It stays attached; later commands need no flag.', helpGroup: 'GLOBAL' }),
+  'ws-endpoint': Flags.string({ description: 'Attach the session to a Playwright browser server (ws://…) instead of launching a browser (env AGENT_BROWSER_WS_ENDPOINT).', helpGroup: 'GLOBAL' }),
 };
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
 
 /** `--session`, `--json`, …: the global flags as typed. */
 export const GLOBAL_FLAG_NAMES: ReadonlySet<string> = new Set(Object.keys(globalFlags).map((name) => `--${name}`));
+
+/** The launch fields of a `--cdp` / `connect` argument; a bad one fails with the reference CLI's message. */
+export function cdpLaunchFields(text: string): RemoteLaunchFields {
+  try {
+    return parseCdpArgument(text);
+  } catch (error) {
+    throw new CliFailure((error as Error).message, 'INVALID_ARGUMENTS');
+  }
+}
 
 /** The command line itself is wrong (missing argument, bad flag value): `✗ reason` plus usage, exit 1. */
 class ArgumentsError extends Error {}
@@ -94,14 +106,51 @@ export abstract class BaseCommand extends Command {
   protected async send(request: Record<string, unknown>): Promise<WireResponse> {
     const settings = await this.daemonSettings();
     const loaded = await this.loadConfig();
+    this.remoteFlag();
     return withDaemon(
       settings,
       async (connection, started, sendOn) => {
-        if (!started) await this.checkLaunchFlags(settings.session, connection);
+        await this.prepareDaemon(settings.session, connection, started);
         return sendOn(request, answerDeadline(loaded, request));
       },
       { json: this.globals.json },
     );
+  }
+
+  /**
+   * Before a command reaches the daemon: launch flags must match a running daemon's, and `--cdp` /
+   * `--ws-endpoint` attach the session to that browser (a no-op when it is attached already).
+   */
+  protected async prepareDaemon(session: string, connection: DaemonConnection, started: boolean): Promise<void> {
+    const remote = this.remoteFlag();
+    if (!started) await this.checkLaunchFlags(session, connection, remote);
+    if (!remote) return;
+    const response = await connection.request({ id: `cli-${process.pid}-attach`, action: 'launch', ...remote.fields }, (await this.loadConfig()).config.timeout + 15_000);
+    if (!response.success) throw new CliFailure(response.error, response.code);
+  }
+
+  /** The flags given that only a browser this daemon launches can honour. */
+  private localLaunchFlags(): string[] {
+    const g = this.globals;
+    return [g.headed ? '--headed' : '', g['executable-path'] ? '--executable-path' : '', g.extension?.length ? '--extension' : ''].filter(Boolean);
+  }
+
+  /**
+   * The remote browser `--cdp` or `--ws-endpoint` names, validated (the reference's messages for a
+   * bad port); null without either. Launch flags for a local browser cannot go with them.
+   */
+  protected remoteFlag(): { target: RemoteTarget; fields: RemoteLaunchFields; flag: string } | null {
+    const g = this.globals;
+    if (g.cdp === undefined && g['ws-endpoint'] === undefined) return null;
+    if (g.cdp !== undefined && g['ws-endpoint'] !== undefined) throw new CliFailure('Give either --cdp (a Chrome over CDP) or --ws-endpoint (a Playwright server), not both.', 'INVALID_ARGUMENTS');
+    const fields: RemoteLaunchFields = g.cdp !== undefined ? cdpLaunchFields(g.cdp) : { wsEndpoint: g['ws-endpoint'] };
+    const target = requestedRemote(fields)!;
+    const flag = g.cdp !== undefined ? `--cdp ${redactEndpoint(g.cdp)}` : `--ws-endpoint ${redactEndpoint(g['ws-endpoint']!)}`;
+    const local = this.localLaunchFlags();
+    if (local.length > 0) {
+      throw new CliFailure(`${local.join(', ')} cannot apply to a remote browser (${flag}): agent-browser does not launch it, so it cannot choose its binary, extensions or window. Drop ${local.length === 1 ? 'that flag' : 'those flags'}, or drop ${flag.split(' ')[0]} to launch a local browser.`, 'INVALID_ARGUMENTS');
+    }
+    return { target, fields, flag };
   }
 
   /**
@@ -135,22 +184,37 @@ export abstract class BaseCommand extends Command {
    * Launch flags only apply when a daemon starts. Given to a running daemon, they must match what
    * it runs with; otherwise the command is refused (never silently ignored).
    */
-  private async checkLaunchFlags(session: string, connection: DaemonConnection): Promise<void> {
-    const g = this.globals;
-    if (!g.headed && !g['executable-path'] && !g.extension?.length) return;
+  private async checkLaunchFlags(session: string, connection: DaemonConnection, remote: ReturnType<BaseCommand['remoteFlag']>): Promise<void> {
+    if (this.localLaunchFlags().length === 0 && !remote) return;
     const status = await connection.request({ id: `cli-${process.pid}-launch`, action: 'status' }, 10_000);
     if (!status.success) return;
-    const launch = (status.data as { launch?: { headless: boolean; executablePath: string | null; extensions: string[] } }).launch;
+    const data = status.data as { browser?: { launched?: boolean }; launch?: { headless: boolean; executablePath: string | null; extensions: string[]; remote?: { kind: RemoteTarget['kind']; endpoint: string } | null } };
+    const launch = data.launch;
     if (!launch) return;
-    const path = await import('node:path');
     const differences: string[] = [];
+    const running = launch.remote ? describeRemote({ kind: launch.remote.kind, url: launch.remote.endpoint }) : null;
+    if (remote) {
+      // Endpoints compare without their secrets: the same server at the same address is the same browser.
+      const same = launch.remote?.kind === remote.target.kind && launch.remote.endpoint === redactEndpoint(remote.target.url);
+      if (!same && data.browser?.launched) differences.push(`${remote.flag} (it ${running ? `is attached to ${running}` : `runs ${launch.executablePath ?? 'the browser it found'}`})`);
+    } else if (running) {
+      differences.push(`${this.localLaunchFlags().join(', ')} (it ${data.browser?.launched ? 'is attached' : 'attaches'} to a remote browser, ${running}, which it does not launch)`);
+    }
+    if (remote || running) return this.refuseLaunchFlags(session, differences, remote !== null);
+    const g = this.globals;
+    const path = await import('node:path');
     if (g.headed && launch.headless) differences.push('--headed (it runs headless)');
     if (g['executable-path'] && path.resolve(g['executable-path']) !== launch.executablePath) differences.push(`--executable-path ${g['executable-path']} (it runs ${launch.executablePath ?? 'the browser it found'})`);
     const wanted = (g.extension ?? []).map((folder) => path.resolve(folder)).sort();
     if (wanted.length > 0 && JSON.stringify(wanted) !== JSON.stringify([...launch.extensions].sort())) differences.push(`--extension ${g.extension!.join(' ')} (it runs ${launch.extensions.length > 0 ? launch.extensions.join(', ') : 'no extensions'})`);
+    this.refuseLaunchFlags(session, differences, false);
+  }
+
+  private refuseLaunchFlags(session: string, differences: string[], attaching: boolean): void {
     if (differences.length === 0) return;
+    const switchHint = attaching ? ` ('${BIN} --session ${session} connect <port|url>' switches it to a Chrome over CDP without a restart.)` : '';
     throw new CliFailure(
-      `The daemon for session "${session}" is already running with other launch options: ${differences.join('; ')}. Launch options apply when the daemon starts: run '${BIN} --session ${session} close' first, then this command again.`,
+      `The daemon for session "${session}" is already running with other launch options: ${differences.join('; ')}. Launch options apply when the daemon starts: run '${BIN} --session ${session} close' first, then this command again.${switchHint}`,
       'LAUNCH_OPTIONS_DIFFER',
     );
   }

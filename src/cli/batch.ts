@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { DaemonSettings } from '../client/ensure.js';
 import type { LoadedConfig } from '../config/index.js';
 import type { WireResponse } from '../protocol/envelope.js';
+import type { DaemonConnection } from '../transport/client.js';
 import { parseCommandLine, type CommandSpecs } from './command-line.js';
 import { answerDeadline, CliFailure, jsonAnswer, renderResponse, withDaemon } from './invoke.js';
 import { colorEnabled, painter } from './output.js';
@@ -107,8 +108,12 @@ export function batchLines(args: string[]): string[] {
  * (with --json: one `{success, data, error}` line per step). Stops at the first failure unless
  * `keepGoing`; exit code 1 when any step failed.
  */
-export async function runBatch(steps: BatchStep[], options: { settings: DaemonSettings; loaded: LoadedConfig; json?: boolean; keepGoing?: boolean }): Promise<void> {
-  await withDaemon(options.settings, async (_connection, _started, send) => {
+export async function runBatch(
+  steps: BatchStep[],
+  options: { settings: DaemonSettings; loaded: LoadedConfig; json?: boolean; keepGoing?: boolean; prepare?: (connection: DaemonConnection, started: boolean) => Promise<void> },
+): Promise<void> {
+  await withDaemon(options.settings, async (connection, started, send) => {
+    await options.prepare?.(connection, started);
     for (const [index, step] of steps.entries()) {
       const request: Record<string, unknown> = { ...step.request, id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}` };
       const response: WireResponse = await send(request, answerDeadline(options.loaded, request));

@@ -55,10 +55,13 @@ function batchSteps(specs: CommandSpecs, parsed: ParsedCommandLine): BatchStep[]
   }
 }
 
-/** Flags that only apply when a daemon starts; oclif's path checks them against a running one. */
+/**
+ * Flags that only apply when a daemon starts, or that attach it to a remote browser first; oclif's
+ * path checks them against a running daemon.
+ */
 function hasLaunchFlags(parsed: ParsedCommandLine): boolean {
   const g = parsed.globals;
-  return Boolean(g.headed || g['executable-path'] || g.extension?.length);
+  return Boolean(g.headed || g['executable-path'] || g.extension?.length || g.cdp !== undefined || g['ws-endpoint'] !== undefined);
 }
 
 /**

@@ -36,11 +36,13 @@ export interface GlobalFlagValues {
   config?: string;
   debug?: boolean;
   'owner-pid'?: number;
+  cdp?: string;
+  'ws-endpoint'?: string;
 }
 
 /** The config-relevant flags a command was given (undefined = not given). */
 export function configFlagsFrom(g: GlobalFlagValues): ConfigFlags {
-  return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
+  return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], wsEndpoint: g['ws-endpoint'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
 }
 
 /** Where the session's daemon is, and the environment a daemon started from here gets. */

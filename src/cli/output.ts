@@ -64,6 +64,10 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   const d = data as Record<string, unknown>;
   const has = (key: string) => key in d && d[key] !== undefined;
   if (typeof d.cancelled === 'number') return d.cancelled > 0 ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}` : 'Nothing to cancel: no queued or running request has that id';
+  if (d.launched === true && typeof d.remote === 'string') {
+    const tabs = typeof d.tabs === 'number' ? `${d.tabs} tab${d.tabs === 1 ? '' : 's'}` : 'attached';
+    return `${paint.green('✓')} Connected to ${d.remote}: ${tabs}${typeof d.url === 'string' ? `, active: ${d.url}` : ''}`;
+  }
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
   // A download answers {path, filename, url}: the saved file is the news, not where it came from.
   if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED) return `${paint.green('✓')} ${SAVED[options.action]} ${d.path}`;
@@ -114,6 +118,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
       })
       .join('\n');
   }
+  if (d.closed === true && typeof d.disconnected === 'string') return `${paint.green('✓')} Disconnected from the remote browser (${d.disconnected}); it keeps running`;
   if (d.closed === true && d.running === false) return `${paint.green('✓')} Browser closed (no daemon was running)`;
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;

@@ -145,6 +145,16 @@ parse('--headed / --executable-path / --extension are parsed, so the fast path c
   assert.equal(parsed?.globals, { headed: true, extension: ['/e1', '/e2'] });
 });
 
+parse('--cdp / --ws-endpoint are parsed anywhere on the line, and such lines are left to oclif (it attaches first)', async () => {
+  const parsed = parseCommandLine(specs, ['--cdp', '9222', 'get', 'url', '--ws-endpoint=ws://127.0.0.1:3000/']);
+  assert.equal(parsed?.globals, { cdp: '9222', 'ws-endpoint': 'ws://127.0.0.1:3000/' });
+  // The built fast path gives these lines back before it loads config or contacts a daemon.
+  const { runFast } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'fast.js')).href)) as typeof import('../../src/cli/fast.js');
+  for (const line of [['--cdp', '9222', 'get', 'url'], ['snapshot', '-i', '--cdp=http://127.0.0.1:9222'], ['--ws-endpoint', 'ws://127.0.0.1:3000/', 'click', '@e1'], ['--cdp=', 'get', 'url'], ['batch', '--cdp', '9222', 'get url']]) {
+    assert.is(await runFast(line), false, `left to oclif: ${line.join(' ')}`);
+  }
+});
+
 const split = suite('batch: splitCommandLine');
 
 split('words, quotes and escapes as a POSIX shell splits them', () => {

@@ -27,7 +27,9 @@ export default class Batch extends BaseCommand {
         throw new CliFailure(`Step ${index + 1} (${line}): ${(error as Error).message}`, (error as { code?: string }).code ?? 'INVALID_ARGUMENTS');
       }
     }
-    await runBatch(steps, { settings: await this.daemonSettings(), loaded: await this.loadConfig(), json: flags.json, keepGoing: flags['keep-going'] as boolean });
+    const settings = await this.daemonSettings();
+    this.remoteFlag();
+    await runBatch(steps, { settings, loaded: await this.loadConfig(), json: flags.json, keepGoing: flags['keep-going'] as boolean, prepare: (connection, started) => this.prepareDaemon(settings.session, connection, started) });
     return undefined;
   }
 }

@@ -5,7 +5,7 @@ import { colorEnabled, painter } from '../../output.js';
 export default class DaemonStart extends BaseCommand {
   static override summary = 'Start the session’s daemon now (commands also start it on demand).';
   static override description = 'The browser itself starts with the first command that needs a page. With --foreground the daemon runs in this terminal and logs to stderr until Ctrl-C.';
-  static override examples = ['<%= config.bin %> daemon start', '<%= config.bin %> daemon start --session work --headed', '<%= config.bin %> daemon start --foreground --debug'];
+  static override examples = ['<%= config.bin %> daemon start', '<%= config.bin %> daemon start --session work --headed', '<%= config.bin %> daemon start --foreground --debug', '<%= config.bin %> daemon start --session app --cdp 9222'];
   static override flags = { foreground: Flags.boolean({ description: 'Run in this process instead of detaching.' }) };
 
   async run(): Promise<unknown> {
@@ -37,6 +37,13 @@ export default class DaemonStart extends BaseCommand {
       const ready = await startDaemon(settings, endpoint).finally(() => progress?.clear());
       data = { started: true, running: true, session: settings.session, pid: ready.pid || readPid(endpoint), address: ready.address, log: endpoint.logPath };
       if (!flags.json) process.stdout.write(`${paint.green('✓')} Daemon started for session "${settings.session}" (pid ${data.pid}) at ${ready.address || endpoint.socketPath}\n  ${paint.dim(`log: ${endpoint.logPath}`)}\n`);
+    }
+    if (this.remoteFlag()) {
+      // --cdp / --ws-endpoint: attach now, so a wrong endpoint shows at once.
+      const response = await this.send({ id: `cli-${process.pid}`, action: 'status' });
+      const browser = response.success ? (response.data as { browser?: unknown }).browser : undefined;
+      data = { ...data, browser };
+      if (!flags.json && response.success) process.stdout.write(`${paint.green('✓')} Attached to ${(browser as { remote?: string }).remote}\n`);
     }
     if (flags.json) process.stdout.write(`${JSON.stringify({ success: true, data, error: null })}\n`);
     return data;

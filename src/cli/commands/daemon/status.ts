@@ -34,11 +34,10 @@ export default class DaemonStatus extends BaseCommand {
       const browser = status.browser as Record<string, unknown>;
       lines.push(`${paint.green('●')} Daemon for session "${settings.session}" is running (pid ${status.pid}, agent-browser ${status.version}, up ${Math.round(Number(status.uptimeMs) / 1000)} s)`);
       lines.push(`  address: ${status.address}`);
-      lines.push(
-        browser.launched
-          ? `  browser: ${browser.executablePath} (${browser.headless ? 'headless' : 'headed'}), ${browser.tabs} tab(s), active: ${browser.url}`
-          : '  browser: not started yet (it starts with the first command that needs a page)',
-      );
+      const remote = typeof browser.remote === 'string' ? `remote (${browser.remote})` : null;
+      if (browser.launched) lines.push(`  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'})`}, ${browser.tabs} tab(s), active: ${browser.url}`);
+      else if (remote) lines.push(`  browser: ${remote}, not attached now (the next command that needs a page attaches to it)`);
+      else lines.push('  browser: not started yet (it starts with the first command that needs a page)');
       const plugins = (status.plugins as Array<{ name: string; builtin: boolean }>).filter((plugin) => !plugin.builtin);
       if (plugins.length > 0) lines.push(`  plugins: ${plugins.map((plugin) => plugin.name).join(', ')}`);
       const lane = status.lane as { running?: { id: string; action: string; forMs: number }; queued: number } | undefined;
