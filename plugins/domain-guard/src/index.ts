@@ -360,8 +360,8 @@ export default definePlugin<DomainGuardOptions>({
     // ----------------------------------------------------------------------------------- hooks
     host.hooks.beforeLaunch.tap(host.name, (plan: LaunchPlan) => {
       if (!settings.dnsBackstop) return plan;
-      if (plan.cdpPort) {
-        backstop = 'off: the browser is attached over CDP (launched elsewhere), so its launch flags cannot be set';
+      if (plan.cdpPort || plan.cdpUrl || plan.wsEndpoint) {
+        backstop = `off: the browser is attached ${plan.wsEndpoint ? 'through a Playwright server' : 'over CDP'} (launched elsewhere), so its launch flags cannot be set`;
         return plan;
       }
       if (plan.args.some((arg) => arg.startsWith('--host-resolver-rules'))) {
