@@ -41,6 +41,12 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     allowed: 'an executable file; relative paths resolve from the config file’s folder',
     example: { file: '/usr/lib/chromium/chromium', env: '/usr/lib/chromium/chromium' },
   },
+  wsEndpoint: {
+    description: 'A Playwright browser server (Playwright run-server, Browserless, a Grid with Playwright) to attach to instead of launching a browser. close and the idle timeout disconnect and leave it running.',
+    type: 'url',
+    allowed: 'a ws:// or wss:// URL; unset launches a local browser',
+    example: { file: 'ws://127.0.0.1:3000/', env: 'ws://127.0.0.1:3000/' },
+  },
   args: {
     description: 'Extra Chromium command-line arguments, added after the ones agent-browser always passes.',
     type: 'list of strings',
