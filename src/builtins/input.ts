@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CDPSession, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { injectKeyboard, injectMouse, injectTouch } from '../browser/cdp-input.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
@@ -49,33 +50,8 @@ async function tapElement(page: Page, element: Locator): Promise<void> {
   if (!box) throw new Error('element is not visible');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  await withCdp(page, async (session) => {
-    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  });
-}
-
-const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
-
-/**
- * The page's DevTools session for input injection (Chromium only), kept for the page's life:
- * Chromium tracks touch sequences per session, and a viewer sends touchStart and touchEnd as
- * separate requests.
- */
-async function withCdp<T>(page: Page, work: (session: CDPSession) => Promise<T>): Promise<T> {
-  let pending = cdpSessions.get(page);
-  if (!pending) {
-    pending = page.context().newCDPSession(page);
-    cdpSessions.set(page, pending);
-    pending.catch(() => cdpSessions.delete(page));
-  }
-  let session: CDPSession;
-  try {
-    session = await pending;
-  } catch (error) {
-    throw new ActionError('NOT_SUPPORTED', `Input injection needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, { cause: error });
-  }
-  return work(session);
+  await injectTouch(page, { type: 'touchStart', touchPoints: [{ x, y }] });
+  await injectTouch(page, { type: 'touchEnd', touchPoints: [] });
 }
 
 /** Grants clipboard access to the active page's origin (every origin for about:blank and the like). */
@@ -410,11 +386,8 @@ export default definePlugin({
         name: 'input_mouse',
         summary: 'Inject a raw mouse event at viewport coordinates (DevTools Input.dispatchMouseEvent).',
         params: params.inputMouse,
-        handler: async ({ type, x, y, button, clickCount, deltaX, deltaY, modifiers }, ctx) => {
-          const pressing = type === 'mousePressed' || type === 'mouseReleased';
-          await withCdp(await ctx.page(), (session) =>
-            session.send('Input.dispatchMouseEvent', { type, x, y, button: button ?? (pressing ? 'left' : 'none'), clickCount: clickCount ?? (pressing ? 1 : 0), deltaX: deltaX ?? 0, deltaY: deltaY ?? 0, modifiers: modifiers ?? 0 }),
-          );
+        handler: async (event, ctx) => {
+          await injectMouse(await ctx.page(), event);
           return { injected: true };
         },
       }),
@@ -424,8 +397,8 @@ export default definePlugin({
         name: 'input_keyboard',
         summary: 'Inject a raw key event (DevTools Input.dispatchKeyEvent): keyDown, keyUp or char.',
         params: params.inputKeyboard,
-        handler: async ({ type, key, code, text, modifiers }, ctx) => {
-          await withCdp(await ctx.page(), (session) => session.send('Input.dispatchKeyEvent', { type, key, code, text, modifiers: modifiers ?? 0 }));
+        handler: async (event, ctx) => {
+          await injectKeyboard(await ctx.page(), event);
           return { injected: true };
         },
       }),
@@ -435,9 +408,8 @@ export default definePlugin({
         name: 'input_touch',
         summary: 'Inject a raw touch event (DevTools Input.dispatchTouchEvent); point ids default to their index.',
         params: params.inputTouch,
-        handler: async ({ type, touchPoints, modifiers }, ctx) => {
-          const points = touchPoints.map((point, index) => ({ x: point.x, y: point.y, id: point.id ?? index }));
-          await withCdp(await ctx.page(), (session) => session.send('Input.dispatchTouchEvent', { type, touchPoints: points, modifiers: modifiers ?? 0 }));
+        handler: async (event, ctx) => {
+          await injectTouch(await ctx.page(), event);
           return { injected: true };
         },
       }),

@@ -50,6 +50,8 @@ export const multiselect = z.object({ selector, values: z.array(z.string()) });
 
 export const setvalue = z.object({ selector, value: z.string() });
 
+const modifiers = z.number().int().min(0).optional().describe('Bitmask: 1 Alt, 2 Ctrl, 4 Meta, 8 Shift');
+
 /** §2.12 raw input injection (what a streaming viewer sends). */
 export const inputMouse = z.object({
   type: z.enum(['mousePressed', 'mouseReleased', 'mouseMoved', 'mouseWheel']),
@@ -59,7 +61,7 @@ export const inputMouse = z.object({
   clickCount: z.number().positive().optional(),
   deltaX: z.number().optional(),
   deltaY: z.number().optional(),
-  modifiers: z.number().int().min(0).optional(),
+  modifiers,
 });
 
 export const inputKeyboard = z.object({
@@ -67,11 +69,12 @@ export const inputKeyboard = z.object({
   key: z.string().optional(),
   code: z.string().optional(),
   text: z.string().optional(),
-  modifiers: z.number().int().min(0).optional(),
+  keyCode: z.number().int().min(0).optional().describe('Windows virtual key code (8 Backspace, 13 Enter, 37 ArrowLeft…); derived from key when absent'),
+  modifiers,
 });
 
 export const inputTouch = z.object({
   type: z.enum(['touchStart', 'touchEnd', 'touchMove', 'touchCancel']),
   touchPoints: z.array(z.object({ x: z.number(), y: z.number(), id: z.number().int().optional() })),
-  modifiers: z.number().int().min(0).optional(),
+  modifiers,
 });
