@@ -105,7 +105,9 @@ export class BrowserSession {
   private readonly optionsOf = new Map<BrowserContext, BrowserContextOptions>();
   /** One flat list of tabs across all contexts, in the order they opened. */
   readonly tabs: Tab[] = [];
-  activeIndex = 0;
+  private active = 0;
+  private readonly tabListeners = new Set<() => void>();
+  private tabsChangeQueued = false;
   plan: LaunchPlan | null = null;
   /** Set when the browser went away unexpectedly; reported by the next action. */
   lostReason: string | null = null;
@@ -127,6 +129,35 @@ export class BrowserSession {
   private readonly created = new WeakSet<Page | BrowserContext>();
 
   constructor(private readonly options: BrowserSessionOptions) {}
+
+  /** The index in `tabs` of the tab page actions target. */
+  get activeIndex(): number {
+    return this.active;
+  }
+
+  set activeIndex(index: number) {
+    this.active = index;
+    this.tabsChanged();
+  }
+
+  /**
+   * Calls `listener` after the active tab may have changed: a tab switch, a new tab or popup, a
+   * closed tab, a relaunch, a closed browser. A burst of changes calls it once, after the burst.
+   * Returns the function that unsubscribes.
+   */
+  onTabsChange(listener: () => void): () => void {
+    this.tabListeners.add(listener);
+    return () => this.tabListeners.delete(listener);
+  }
+
+  private tabsChanged(): void {
+    if (this.tabsChangeQueued || this.tabListeners.size === 0) return;
+    this.tabsChangeQueued = true;
+    queueMicrotask(() => {
+      this.tabsChangeQueued = false;
+      for (const listener of this.tabListeners) listener();
+    });
+  }
 
   get launched(): boolean {
     return this.primary !== null;
@@ -304,6 +335,7 @@ export class BrowserSession {
     this.contextList.length = 0;
     this.optionsOf.clear();
     this.tabs.length = 0;
+    this.tabsChanged();
     try {
       if (ours) await settleWithin(REMOTE_CLOSE_MS, Promise.all(ours.map((target) => target.close())));
       if (browser) await (remote ? settleWithin(REMOTE_CLOSE_MS, browser.close()) : browser.close());
@@ -447,6 +479,7 @@ export class BrowserSession {
       this.contextList.length = 0;
       this.optionsOf.clear();
       this.tabs.length = 0;
+      this.tabsChanged();
     };
     this.forgetBrowser = onGone;
     if (this.browser) this.browser.on('disconnected', onGone);
@@ -507,6 +540,7 @@ export class BrowserSession {
     this.closing = true;
     try {
       this.tabs.length = 0;
+      this.tabsChanged();
       this.contextList.length = 0;
       this.optionsOf.clear();
       this.primary = null;
@@ -565,6 +599,7 @@ export class BrowserSession {
       return owner ? this.tabLabel(owner) : null;
     });
     this.tabs.push(tab);
+    this.tabsChanged();
     page.on('close', () => this.forget(tab));
     this.options.hooks.page.call(page);
   }
@@ -574,6 +609,7 @@ export class BrowserSession {
     const index = this.tabs.indexOf(tab);
     if (index < 0) return;
     this.tabs.splice(index, 1);
+    this.tabsChanged();
     if (this.activeIndex > index || (this.activeIndex === index && this.activeIndex === this.tabs.length && index > 0)) this.activeIndex -= 1;
   }
 
