@@ -4,6 +4,7 @@ import type { Host } from '../host/host.js';
 import { describeRemote } from '../protocol/remote.js';
 import * as schema from '../protocol/schemas.js';
 import { z } from '../protocol/schemas.js';
+import type { StreamControl } from './stream.js';
 
 /** What the lifecycle actions need from the daemon process. */
 export interface DaemonControl {
@@ -13,6 +14,8 @@ export interface DaemonControl {
   /** Cancels the queued or running requests with this id (they answer CANCELLED). */
   cancel(id: string): Array<{ id: string; action: string; state: 'queued' | 'running' }>;
   host: Host;
+  /** The live view stream (PROTOCOL.md §5). */
+  stream: StreamControl;
 }
 
 /** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */

@@ -14,11 +14,12 @@ import scripting from './scripting.js';
 import scripts from './scripts.js';
 import snapshot from './snapshot.js';
 import state from './state.js';
+import { streamPlugin } from './stream.js';
 import tabs from './tabs.js';
 
 /** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
-  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff] as Plugin[];
+  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff, streamPlugin(daemon.stream)] as Plugin[];
 }
 
 export type { DaemonControl };

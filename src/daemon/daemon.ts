@@ -15,6 +15,8 @@ import { NdjsonServer } from '../transport/server.js';
 import { CLI_FLAGS_ENV, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
 import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
+import type { StreamControl } from '../builtins/stream.js';
+import type { StreamServer } from './stream-server.js';
 import { acquireStartLock, processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
 
@@ -163,6 +165,9 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   let shuttingDown: Promise<void> | null = null;
   let server: NdjsonServer | null = null;
   let address = '';
+  let stream: StreamServer | null = null;
+  let streamStarting: Promise<StreamServer> | null = null;
+  let streamError: string | null = null;
 
   const shutdown = (reason: string, exitAfterMs = 100): Promise<void> => {
     shuttingDown ??= (async () => {
@@ -173,6 +178,8 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
       } catch (error) {
         log.error(`a shutdown hook failed: ${(error as Error).message}`);
       }
+      await streamStarting?.catch(() => undefined);
+      await stream?.close().catch((error: Error) => log.warn(`closing the live view stream failed: ${error.message}`));
       await browser.close();
       if (readPid(endpoint) === process.pid) removeFiles(sessionFiles(endpoint));
       setTimeout(() => {
@@ -192,8 +199,32 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     }
   };
 
+  const startStream = async (port: number): Promise<StreamServer> => {
+    // Loaded only when the stream is on: the daemon's start-up does not pay for ws.
+    const { StreamServer } = await import('./stream-server.js');
+    try {
+      stream = await StreamServer.start({ port, browser, viewport: config.viewport, streamPath: endpoint.streamPath, log, onInput: () => armIdleTimer() });
+      streamError = null;
+      return stream;
+    } catch (error) {
+      streamError = (error as Error).message;
+      throw error;
+    }
+  };
+  const streamControl: StreamControl = {
+    running: () => stream,
+    enable: (port) => {
+      if (stream) return Promise.resolve(stream);
+      if (shuttingDown) return Promise.reject(new Error('The daemon is shutting down.'));
+      return (streamStarting ??= startStream(port).finally(() => {
+        streamStarting = null;
+      }));
+    },
+  };
+
   const control = {
     host,
+    stream: streamControl,
     shutdown: (reason: string) => shutdown(reason),
     cancel: (id: string) => dispatcher.cancel(id),
     status: () => ({
@@ -216,6 +247,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
         extensions: browser.plan?.extensions ?? config.extensions,
         remote: browser.remote ? { kind: browser.remote.kind, endpoint: redactEndpoint(browser.remote.url) } : null,
       },
+      stream: stream ? { enabled: true, ...stream.describe() } : { enabled: false, ...(streamError ? { error: streamError } : {}) },
       plugins: host.plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, builtin: plugin.builtin, source: plugin.source, actions: plugin.actions })),
       logPath: endpoint.logPath,
     }),
@@ -267,6 +299,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   }
   process.on('uncaughtException', (error) => log.error('uncaught exception (still serving)', error));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection (still serving)', error));
+  if (config.streamPort > 0) await streamControl.enable(config.streamPort).catch((error: Error) => log.error(error.message));
   lock.release();
   armIdleTimer();
   if (config.ownerPid !== undefined) watchOwner(config.ownerPid, (reason) => void shutdown(reason, 0));

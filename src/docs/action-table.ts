@@ -20,7 +20,7 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /** The built-in registry, assembled the way the daemon assembles it (no browser is started). */
 export async function builtinActions(): Promise<Array<{ name: string; summary: string; plugin: string }>> {
   const host = new Host(defaultConfig(), silent);
-  const control = { host, shutdown: async () => undefined, status: () => ({}), cancel: () => [] };
+  const control = { host, shutdown: async () => undefined, status: () => ({}), cancel: () => [], stream: { running: () => null, enable: () => Promise.reject(new Error('no stream in the docs registry')) } };
   for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
   host.seal();
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));

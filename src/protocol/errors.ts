@@ -36,6 +36,7 @@ export const ErrorCodes = [
   'FILE_EXISTS',
   'TAB_NOT_FOUND',
   'FRAME_NOT_FOUND',
+  'PORT_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];

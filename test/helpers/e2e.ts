@@ -105,6 +105,11 @@ export function commandOf(pid: number): string {
   }
 }
 
+/** The daemon's browser processes (its descendants that are Chrome/Chromium). */
+export function browserPids(daemonPid: number): number[] {
+  return descendants(daemonPid).filter((pid) => /chrom/i.test(commandOf(pid)));
+}
+
 /** True while `pid` is a live (non-zombie) process. */
 export function alive(pid: number): boolean {
   try {

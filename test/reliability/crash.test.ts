@@ -11,15 +11,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
 import { makeSocketDir, startDaemon, testEnv } from '../helpers/daemon.js';
-import { alive, commandOf, descendants, eventually } from '../helpers/e2e.js';
+import { alive, browserPids, commandOf, eventually } from '../helpers/e2e.js';
 import { figure } from './_figures.js';
 
 const test = suite('reliability: crash recovery and lifetimes');
-
-/** The daemon's browser processes (its descendants that are Chrome/Chromium). */
-function browserPids(daemonPid: number): number[] {
-  return descendants(daemonPid).filter((pid) => /chrom/i.test(commandOf(pid)));
-}
 
 /** Milliseconds until `condition` holds (checked every 25 ms), or -1 after `timeoutMs`. */
 async function timeUntil(condition: () => boolean, timeoutMs = 15_000): Promise<number> {

@@ -38,6 +38,9 @@ export default class DaemonStatus extends BaseCommand {
       if (browser.launched) lines.push(`  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'})`}, ${browser.tabs} tab(s), active: ${browser.url}`);
       else if (remote) lines.push(`  browser: ${remote}, not attached now (the next command that needs a page attaches to it)`);
       else lines.push('  browser: not started yet (it starts with the first command that needs a page)');
+      const stream = status.stream as { enabled: boolean; port?: number; clients?: number; error?: string } | undefined;
+      if (stream?.enabled) lines.push(`  live view: ws://127.0.0.1:${stream.port}/, ${stream.clients} viewer(s) ('${this.config.bin} stream' opens one)`);
+      else if (stream?.error) lines.push(`  live view: off (${stream.error})`);
       const plugins = (status.plugins as Array<{ name: string; builtin: boolean }>).filter((plugin) => !plugin.builtin);
       if (plugins.length > 0) lines.push(`  plugins: ${plugins.map((plugin) => plugin.name).join(', ')}`);
       const lane = status.lane as { running?: { id: string; action: string; forMs: number }; queued: number } | undefined;
