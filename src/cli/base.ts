@@ -153,11 +153,8 @@ export abstract class BaseCommand extends Command {
     return { target, fields, flag };
   }
 
-  /**
-   * Sends `close` to a running daemon, and answers `{closed: true}` when none runs: stopping a
-   * stopped session is not an error (oqto's backend closes sessions that may have died).
-   */
-  protected async closeSession(): Promise<WireResponse> {
+  /** Sends one request to the session's daemon if one runs (never starts one); null when none answers. */
+  protected async sendIfRunning(request: Record<string, unknown>, timeoutMs = 30_000): Promise<WireResponse | null> {
     const settings = await this.daemonSettings();
     const [{ endpointFor }, { connectTarget, DaemonConnection }, { somethingListens }] = await Promise.all([
       import('../client/ensure.js'),
@@ -165,17 +162,21 @@ export abstract class BaseCommand extends Command {
       import('../transport/session-files.js'),
     ]);
     const endpoint = endpointFor(settings);
-    let response: WireResponse;
-    if (await somethingListens(endpoint)) {
-      const connection = await DaemonConnection.open(await connectTarget(endpoint));
-      try {
-        response = await connection.request({ id: `cli-${process.pid}`, action: 'close' }, 30_000);
-      } finally {
-        connection.close();
-      }
-    } else {
-      response = { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false } };
+    if (!(await somethingListens(endpoint))) return null;
+    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    try {
+      return await connection.request(request, timeoutMs);
+    } finally {
+      connection.close();
     }
+  }
+
+  /**
+   * Sends `close` to a running daemon, and answers `{closed: true}` when none runs: stopping a
+   * stopped session is not an error (oqto's backend closes sessions that may have died).
+   */
+  protected async closeSession(): Promise<WireResponse> {
+    const response = (await this.sendIfRunning({ id: `cli-${process.pid}`, action: 'close' })) ?? { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false } };
     this.render(response);
     return response;
   }

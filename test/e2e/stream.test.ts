@@ -1,14 +1,20 @@
 /**
  * The live view stream against a real Chromium (PROTOCOL.md §5): frames of the active tab while a
  * viewer watches, input that reaches the page, the screencast following tabs and a relaunched
- * browser, stopping when the last viewer leaves, screencast_start/stop.
+ * browser, stopping when the last viewer leaves, screencast_start/stop; and `agent-browser
+ * stream`, its viewer page opened in a second, separate Chromium and driven like a person would.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { TestDaemon } from '../helpers/daemon.js';
+import { QUIET_ARGS, testBrowserPath } from '../helpers/browser.js';
+import { startDaemon, type TestDaemon } from '../helpers/daemon.js';
 import { alive, browserPids, closedPort, commandOf, evaluate, eventually, isJpeg, isPng, keys, ok, useFixture } from '../helpers/e2e.js';
+import { CLI } from '../helpers/paths.js';
+import { startPageServer, type PageServer } from '../helpers/server.js';
 import { isFrame, isStatus, openStream, type StreamClient } from '../helpers/stream.js';
 
 const PAGE = `<!doctype html><title>Stream</title>
@@ -199,3 +205,154 @@ stream('screencast_start keeps it running without viewers, with its options (PNG
 });
 
 stream.run();
+
+// ---------------------------------------------------------------------------------------------
+
+const cli = suite('agent-browser stream');
+let server: PageServer;
+let daemon: TestDaemon | null = null;
+let restarted: TestDaemon | null = null;
+let command: ChildProcess | null = null;
+let viewerBrowser: Browser | null = null;
+let viewerUrl = '';
+let setupError: unknown = null;
+
+cli.before(async () => {
+  try {
+    server = await startPageServer();
+    daemon = await startDaemon();
+    const { chromium } = await import('playwright-core');
+    viewerBrowser = await chromium.launch({ executablePath: testBrowserPath(), args: QUIET_ARGS, headless: true });
+  } catch (error) {
+    setupError = error;
+  }
+});
+cli.before.each(() => {
+  if (setupError) throw setupError;
+});
+cli.after(async () => {
+  if (command && command.exitCode === null && command.signalCode === null) command.kill('SIGKILL');
+  await viewerBrowser?.close();
+  await restarted?.stop();
+  await daemon?.stop();
+  await server?.close();
+});
+
+/** Starts `agent-browser stream --port 0 --json` and resolves with its first stdout line, parsed. */
+function startStreamCommand(env: NodeJS.ProcessEnv): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'stream', '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    command = child;
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`no first line from 'stream' within 60 s\nstdout: ${stdout}\nstderr: ${stderr}`)), 60_000);
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.stdout!.on('data', (chunk) => {
+      stdout += chunk;
+      const newline = stdout.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(stdout.slice(0, newline)));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`'stream' exited with ${code}\nstdout: ${stdout}\nstderr: ${stderr}`));
+    });
+  });
+}
+
+/** The viewer canvas pixel showing the page's CSS point (x, y), as [r, g, b]. */
+async function pixelAt(view: Page, x: number, y: number): Promise<number[]> {
+  return view.evaluate(([cssX, cssY]) => {
+    const canvas = document.getElementById('screen') as HTMLCanvasElement;
+    const scale = canvas.width / 1280;
+    const data = canvas.getContext('2d')!.getImageData(Math.round(cssX * scale), Math.round(cssY * scale), 1, 1).data;
+    return [data[0]!, data[1]!, data[2]!];
+  }, [x, y]);
+}
+
+function near(pixel: number[], colour: number[]): boolean {
+  return pixel.every((value, index) => Math.abs(value - colour[index]!) < 40);
+}
+
+/** Where the page's CSS point (x, y) is on the viewer page. */
+async function onViewer(view: Page, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = (await view.locator('#screen').boundingBox())!;
+  const scale = box.width / 1280;
+  return { x: box.x + point.x * scale, y: box.y + point.y * scale };
+}
+
+async function viewerState(view: Page): Promise<string | undefined> {
+  return view.evaluate(() => document.getElementById('state')!.dataset.state);
+}
+
+cli('stream --port 0 --json turns the stream on in a running daemon and serves a viewer that shows the page and drives it', async () => {
+  server.page('/stream', PAGE);
+  await ok(daemon!, { action: 'navigate', url: server.url('/stream') });
+  assert.equal((await ok(daemon!, { action: 'status' })).stream, { enabled: false });
+
+  const first = await startStreamCommand(daemon!.env);
+  assert.is(first.success, true);
+  viewerUrl = first.data.url;
+  keys(first.data, ['url', 'streamPort', 'session']);
+  assert.match(first.data.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.is(first.data.session, daemon!.session);
+  const running = (await ok(daemon!, { action: 'status' })).stream;
+  assert.equal(running, { enabled: true, port: first.data.streamPort, clients: 0, screencasting: false });
+
+  const view = await viewerBrowser!.newPage({ viewport: { width: 1000, height: 700 } });
+  await view.goto(first.data.url);
+  await view.waitForFunction(() => document.getElementById('state')!.dataset.state === 'live' && !(document.getElementById('screen') as HTMLCanvasElement).hidden, null, { timeout: 30_000 });
+
+  // Frames arrive: the canvas follows the page's colours.
+  for (const colour of [[255, 0, 0], [0, 0, 255]]) {
+    await evaluate(daemon!, `document.body.style.background = 'rgb(${colour.join(',')})'`);
+    assert.ok(await eventually(async () => near(await pixelAt(view, 40, 650), colour), 20_000), `the viewer shows rgb(${colour.join(',')}); it shows ${await pixelAt(view, 40, 650)}`);
+  }
+
+  // A click through the viewer lands on the button; typing goes into the field it focused.
+  const go = await onViewer(view, await centreOf(daemon!, '#go'));
+  await view.mouse.click(go.x, go.y);
+  assert.ok(await eventually(async () => (await logText(daemon!)) === 'click;', 20_000), `page log: ${await logText(daemon!)}`);
+  const name = await onViewer(view, await centreOf(daemon!, '#name'));
+  await view.mouse.click(name.x, name.y);
+  await view.keyboard.type('Graced');
+  await view.keyboard.press('Backspace');
+  await view.keyboard.press('Enter');
+  assert.ok(await eventually(async () => (await logText(daemon!)) === 'click;submit:Grace;', 20_000), `page log: ${await logText(daemon!)}`);
+  await view.close();
+});
+
+cli('the viewer reconnects to a restarted daemon and turns its stream on; SIGTERM stops the viewer, the daemon keeps running', async () => {
+  assert.ok(viewerUrl && command?.exitCode === null, 'the stream command of the previous test still runs');
+  const view = await viewerBrowser!.newPage({ viewport: { width: 1000, height: 700 } });
+  await view.goto(viewerUrl);
+  assert.ok(await eventually(async () => (await viewerState(view)) === 'live', 30_000), `viewer state: ${await viewerState(view)}`);
+
+  const { session, socketDir } = daemon!;
+  const exited = new Promise((resolve) => daemon!.process.once('exit', resolve));
+  await ok(daemon!, { action: 'close' });
+  await exited;
+  assert.ok(await eventually(async () => (await viewerState(view)) === 'down', 20_000), `viewer state: ${await viewerState(view)}`);
+
+  restarted = await startDaemon({ session, socketDir });
+  server.page('/green', '<!doctype html><title>Green</title><body style="margin:0;background:rgb(0,128,0)">');
+  await ok(restarted, { action: 'navigate', url: server.url('/green') });
+  assert.ok(
+    await eventually(async () => (await viewerState(view)) === 'live' && near(await pixelAt(view, 40, 650), [0, 128, 0]), 30_000),
+    `viewer state ${await viewerState(view)}, pixel ${await pixelAt(view, 40, 650)}`,
+  );
+  assert.is((await ok(restarted, { action: 'status' })).stream.enabled, true, "the viewer turned the new daemon's stream on");
+
+  const stopped = new Promise<number | null>((resolve) => command!.once('exit', (code) => resolve(code)));
+  command!.kill('SIGTERM');
+  assert.is(await stopped, 0);
+  const status = await ok(restarted, { action: 'status' });
+  assert.is(status.stream.enabled, true, 'the daemon and its stream keep running');
+  let served = true;
+  await fetch(viewerUrl).catch(() => (served = false));
+  assert.not.ok(served, 'the viewer page is no longer served');
+  await view.close();
+});
+
+cli.run();

@@ -32,14 +32,20 @@ interface Traced {
 
 let traceCounter = 0;
 
-/** Runs `node --import trace-imports.mjs <entry> ...args` and returns the module URLs it resolved. */
-function traced(entry: string, args: string[], env: NodeJS.ProcessEnv, traceDir: string, cwd?: string): Promise<Traced> {
+/**
+ * Runs `node --import trace-imports.mjs <entry> ...args` and returns the module URLs it resolved.
+ * A command that runs until stopped gets SIGTERM once its output satisfies `stopWhen`.
+ */
+function traced(entry: string, args: string[], env: NodeJS.ProcessEnv, traceDir: string, cwd?: string, stopWhen?: (stdout: string) => boolean): Promise<Traced> {
   const traceFile = path.join(traceDir, `trace-${++traceCounter}.txt`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TRACER, entry, ...args], { env: { ...env, TRACE_IMPORTS_FILE: traceFile }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (stopWhen?.(stdout)) child.kill('SIGTERM');
+    });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -137,6 +143,14 @@ test('starting a daemon from the CLI (daemon start) spawns it without loading it
   }
 });
 
+test('stream (the live view viewer) loads no browser, builtins or daemon code, and stops cleanly on SIGTERM', async () => {
+  const run = await traced(CLI, ['stream', '--json'], env, traceDir, undefined, (stdout) => stdout.includes('\n'));
+  assert.is(run.code, 0, run.stderr);
+  const first = JSON.parse(run.stdout.split('\n')[0]!);
+  assert.ok(first.success && first.data.streamPort > 0, run.stdout);
+  assertClean(run, 'stream');
+});
+
 test('positive control: the daemon traced the same way does load playwright-core, browser, builtins and daemon code', async () => {
   const socketDir = makeSocketDir();
   extraDirs.push(socketDir);
@@ -170,6 +184,8 @@ test('positive control: the daemon traced the same way does load playwright-core
   }
   const modules = fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
   for (const expected of FORBIDDEN) assert.ok(modules.some((url) => url.includes(expected)), `the daemon loads ${expected}`);
+  // The live view stream is off here, so its server and the ws package stay unloaded.
+  assert.equal(modules.filter((url) => url.includes('/node_modules/ws/') || url.includes('/dist/daemon/stream-server.js')), []);
 });
 
 test.run();
