@@ -1,4 +1,3 @@
-import { DEFAULT_SCREENCAST } from '../browser/screencast.js';
 import type { StreamServer } from '../daemon/stream-server.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
@@ -51,8 +50,7 @@ export function streamPlugin(stream: StreamControl) {
           async handler(options, ctx) {
             const running = server();
             await ctx.page();
-            const settings = { ...DEFAULT_SCREENCAST, ...options };
-            await running.startScreencast(settings);
+            const settings = await running.startScreencast(options);
             return { started: true, format: settings.format, quality: settings.quality };
           },
         }),

@@ -104,11 +104,16 @@ export class StreamServer {
     return { port: this.port, clients: this.clients.size, screencasting: this.screencast.running };
   }
 
-  /** Keeps the screencast running with these options, with or without clients, until `stopScreencast`. */
-  async startScreencast(options: ScreencastOptions): Promise<void> {
+  /**
+   * Keeps the screencast running with these options (the rest default), with or without clients,
+   * until `stopScreencast`. Resolves with the options in effect.
+   */
+  async startScreencast(options: Partial<ScreencastOptions>): Promise<ScreencastOptions> {
     if (this.pinned) throw new ActionError('ALREADY_STARTED', "Screencast already active (started by screencast_start). Send screencast_stop first to change its options.");
-    this.pinned = options;
+    const settings = { ...DEFAULT_SCREENCAST, ...options };
+    this.pinned = settings;
     await this.updateScreencast();
+    return settings;
   }
 
   /** Ends `startScreencast`; the screencast goes on with the default options while clients watch. */
