@@ -182,7 +182,7 @@ function onStatus(status) {
   if (status.screencasting) setState('live', 'live');
   else {
     setState('idle', 'connected, no page yet');
-    placeholder.textContent = 'Waiting for a page: run a command such as agent-browser open <url>.';
+    placeholder.textContent = 'Waiting for a page: run a command such as agent-browser' + (SESSION === 'default' ? '' : ' --session ' + SESSION) + ' open <url>.';
   }
 }
 
