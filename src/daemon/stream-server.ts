@@ -125,6 +125,7 @@ export class StreamServer {
 
   /** Closes every client (1001) and the server, and removes the `.stream` file. */
   async close(): Promise<void> {
+    this.pinned = null;
     for (const client of this.clients) client.close(1001, 'agent-browser daemon shutting down');
     this.clients.clear();
     await this.screencast.dispose();
