@@ -10,7 +10,9 @@ export async function connectRemote(chromium: BrowserType, target: RemoteTarget,
   try {
     return target.kind === 'cdp' ? await chromium.connectOverCDP(target.url, { timeout }) : await chromium.connect(target.url, { timeout });
   } catch (error) {
-    throw new ActionError('BROWSER_CONNECT_FAILED', `${connectFailure(target)} (${reasonOf(error, target)}).`, { cause: error });
+    // The session stays pointed at this browser, so every later command tries it again until the user starts it or ends the session.
+    const wayOut = "The session keeps trying it on every command; 'agent-browser close' ends the session, and the next command launches a local browser instead.";
+    throw new ActionError('BROWSER_CONNECT_FAILED', `${connectFailure(target)} (${reasonOf(error, target)}). ${wayOut}`, { cause: error });
   }
 }
 

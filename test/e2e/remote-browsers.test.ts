@@ -359,6 +359,9 @@ cdp('nothing listening: the reference’s message and exit 1, for connect and fo
   const connect = await cli('cdpnone', ['connect', String(port)]);
   assert.is(connect.code, 1, connect.stderr);
   assert.match(connect.stderr, `✗ Failed to connect via CDP on port ${port}. Make sure the app is running with --remote-debugging-port=${port}`);
+  const later = await cli('cdpnone', ['get', 'url']);
+  assert.is(later.code, 1, 'a later command tries the same browser again');
+  assert.match(later.stderr, "'agent-browser close' ends the session, and the next command launches a local browser instead");
   const flag = failedWith(await cli('cdpnone', ['--json', '--cdp', String(port), 'open', pageUrl]), '--cdp to a closed port');
   assert.is(flag.code, 'BROWSER_CONNECT_FAILED');
   assert.match(flag.error, `Failed to connect via CDP on port ${port}. Make sure the app is running with --remote-debugging-port=${port}`);
