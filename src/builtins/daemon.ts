@@ -93,6 +93,7 @@ export function daemonPlugin(daemon: DaemonControl) {
               summary: action.summary,
               plugin: action.plugin,
               params: jsonSchemaOf(action.params),
+              lane: action.lane ?? 'page',
               ...(action.readOnly ? { readOnly: true } : {}),
             })),
           }),

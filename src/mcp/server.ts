@@ -32,6 +32,8 @@ const INSTRUCTIONS = [
 interface Catalogue {
   tools: Tool[];
   actionOf: Map<string, string>;
+  /** Actions of the daemon's page lane: run one after another, in the order the client called them. */
+  inOrder: Set<string>;
 }
 
 /**
@@ -69,25 +71,52 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
     return work;
   }
 
-  async function listTools(): Promise<Catalogue> {
-    const response = await options.send({ id: nextId(), action: 'actions' });
-    if (!response.success) throw new ProtocolError(ErrorCode.InternalError, `The daemon did not list its actions: ${response.error} [${response.code}]`);
-    catalogue = toolsFor((response.data as { actions: ListedAction[] }).actions);
-    return catalogue;
+  let listing: Promise<Catalogue> | null = null;
+
+  /**
+   * Asks the daemon for its actions. Callers that ask while a listing is under way share it, so
+   * calls that all wait for the first listing go on in the order they came.
+   */
+  function listTools(): Promise<Catalogue> {
+    listing ??= (async () => {
+      try {
+        const response = await options.send({ id: nextId(), action: 'actions' });
+        if (!response.success) throw new ProtocolError(ErrorCode.InternalError, `The daemon did not list its actions: ${response.error} [${response.code}]`);
+        catalogue = toolsFor((response.data as { actions: ListedAction[] }).actions);
+        return catalogue;
+      } finally {
+        listing = null;
+      }
+    })();
+    return listing;
   }
 
-  /** Sends one action; an MCP cancellation of the call cancels the daemon's request too. */
-  async function run(action: string, args: Record<string, unknown>, signal: AbortSignal): Promise<CallToolResult> {
+  /** The last page-lane call; the next one starts after it answered. */
+  let previousInOrder: Promise<void> = Promise.resolve();
+
+  /**
+   * Sends one action; an MCP cancellation of the call cancels the daemon's request too. Page
+   * actions are sent one at a time in the order they were called: each goes over its own
+   * connection, and a client that sends `navigate` then `snapshot` without waiting must get the
+   * snapshot of the new page. Waits and control actions (`cancel`, `status`) go at once.
+   */
+  async function run(action: string, args: Record<string, unknown>, signal: AbortSignal, inOrder: boolean): Promise<CallToolResult> {
+    let done = () => {};
+    const turn = previousInOrder;
+    if (inOrder) previousInOrder = new Promise<void>((resolve) => (done = resolve));
     const id = nextId();
     const cancel = () => void options.send({ id: `${id}-cancel`, action: 'cancel', requestId: id }).catch(() => undefined);
-    signal.addEventListener('abort', cancel, { once: true });
     try {
+      if (inOrder) await turn;
+      if (signal.aborted) return errorResult(`"${action}" was cancelled before it ran.`, 'CANCELLED');
+      signal.addEventListener('abort', cancel, { once: true });
       return toolResult(await options.send({ ...args, id, action }));
     } catch (error) {
       const { message, code } = failureOf(error);
       return errorResult(message, code);
     } finally {
       signal.removeEventListener('abort', cancel);
+      done();
     }
   }
 
@@ -100,18 +129,20 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
   }
 
   async function callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<CallToolResult> {
-    let action = catalogue?.actionOf.get(name);
+    let listed = catalogue;
+    let action = listed?.actionOf.get(name);
     if (action === undefined) {
       // Called before tools/list, or the daemon was restarted with other plugins since.
       try {
-        action = (await listTools()).actionOf.get(name);
+        listed = await listTools();
+        action = listed.actionOf.get(name);
       } catch (error) {
         const { message, code } = failureOf(error);
         return errorResult(message, code);
       }
     }
     if (action === undefined) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list names every tool this server has.`);
-    return run(action, args, signal);
+    return run(action, args, signal, listed!.inOrder.has(action));
   }
 
   const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });

@@ -12,6 +12,8 @@ export interface ListedAction {
   params: Record<string, unknown>;
   /** Set by actions that change neither the page, the browser nor any file. */
   readOnly?: boolean;
+  /** How the daemon schedules it: page actions one at a time, waits and control actions alongside. */
+  lane?: 'page' | 'wait' | 'control';
 }
 
 /** MCP tool names: letters, digits, `_` and `-`, at most 64 characters. */
@@ -56,7 +58,7 @@ function inputSchemaOf(params: Record<string, unknown>): Tool['inputSchema'] {
 }
 
 /** The tools for the daemon's actions, in the daemon's order, and the action each tool sends. */
-export function toolsFor(actions: readonly ListedAction[]): { tools: Tool[]; actionOf: Map<string, string> } {
+export function toolsFor(actions: readonly ListedAction[]): { tools: Tool[]; actionOf: Map<string, string>; inOrder: Set<string> } {
   const actionOf = toolNames(actions.map((action) => action.name));
   const toolOf = new Map([...actionOf].map(([tool, action]) => [action, tool]));
   const tools = actions.map((action): Tool => ({
@@ -65,7 +67,9 @@ export function toolsFor(actions: readonly ListedAction[]): { tools: Tool[]; act
     inputSchema: inputSchemaOf(action.params),
     ...(action.readOnly ? { annotations: { readOnlyHint: true } } : {}),
   }));
-  return { tools, actionOf };
+  // Daemons before `lane` was listed: every action in order.
+  const inOrder = new Set(actions.filter((action) => (action.lane ?? 'page') === 'page').map((action) => action.name));
+  return { tools, actionOf, inOrder };
 }
 
 /** The image types a screenshot can have, by the first bytes of its base64. */

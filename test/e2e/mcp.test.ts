@@ -287,6 +287,31 @@ raw('a client that sends a call and closes stdin at once still gets the answer (
   }
 });
 
+raw('calls piped without waiting run in the order sent: navigate, click, then snapshot sees the clicked new page', async () => {
+  const project = path.join(rawDir, 'ordered');
+  fs.mkdirSync(project);
+  const pages = await startPageServer();
+  pages.page('/ordered', '<!doctype html><title>Ordered</title><button type="button" onclick="this.textContent = \'Pressed\'">Press</button>');
+  const socket = path.join(rawDir, `raw${process.pid}.sock`);
+  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+  const tool = (id: number, name: string, args: Record<string, unknown>) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+  try {
+    const run = await runMcp(
+      [initialize, { jsonrpc: '2.0', method: 'notifications/initialized' }, tool(2, 'navigate', { url: pages.url('/ordered') }), tool(3, 'click', { selector: 'button' }), tool(4, 'snapshot', { interactive: true })],
+      project,
+    );
+    assert.is(run.code, 0, run.stderr);
+    const answers = new Map(run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: number; result?: CallToolResult }).map((message) => [message.id, message.result]));
+    const textOf = (id: number) => (answers.get(id)?.content[0] as { text?: string } | undefined)?.text ?? '';
+    assert.match(textOf(2), '"title":"Ordered"');
+    assert.not.ok(answers.get(3)?.isError, textOf(3));
+    assert.match(textOf(4), 'button "Pressed"', 'the snapshot ran after the navigation and the click');
+  } finally {
+    if (fs.existsSync(socket)) await rawExchange({ path: socket }, [JSON.stringify({ id: 'c', action: 'close' })], 1).catch(() => undefined);
+    await pages.close();
+  }
+});
+
 raw('a broken config stops the server before it serves: the message on stderr, exit 1, nothing on stdout', async () => {
   const project = path.join(rawDir, 'broken');
   fs.mkdirSync(project);
