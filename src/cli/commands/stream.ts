@@ -43,6 +43,10 @@ export default class Stream extends BaseCommand {
       throw new CliFailure(`The viewer cannot listen on 127.0.0.1:${viewerPort} (${code ?? (error as Error).message}). Choose another --port, or leave it out for a free one.`, 'PORT_UNAVAILABLE');
     }
 
+    // Listening before the URL is printed: a caller may stop the viewer as soon as it reads the URL.
+    const stopped = new Promise<void>((resolve) => {
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+    });
     const data = { url: viewer.url, streamPort, session: config.session };
     if (flags.json) {
       process.stdout.write(`${JSON.stringify({ success: true, data, error: null })}\n`);
@@ -50,9 +54,7 @@ export default class Stream extends BaseCommand {
       const paint = painter(colorEnabled(process.stdout));
       process.stdout.write(`Live view of session "${config.session}": ${viewer.url}  (Ctrl-C to stop)\n  ${paint.dim(`stream: ws://127.0.0.1:${streamPort}/ (stays on in the daemon)`)}\n`);
     }
-    await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
-    });
+    await stopped;
     await viewer.close();
     if (!flags.json) process.stderr.write(`Live view stopped; the daemon keeps running ('${this.config.bin}${config.session === 'default' ? '' : ` --session ${config.session}`} close' stops it).\n`);
     return data;
