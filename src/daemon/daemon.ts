@@ -277,7 +277,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   });
   const token = endpoint.transport === 'tcp' && config.tcpAuth === 'token' ? (await import('node:crypto')).randomBytes(24).toString('hex') : null;
   server = new NdjsonServer({
-    handle: (request) => dispatcher.handle(request),
+    handle: (request, clientGone) => dispatcher.handle(request, clientGone),
     token,
     tokenPath: endpoint.tokenPath,
     onConnectionError: (error) => log.debug(`connection error: ${error.message}`),

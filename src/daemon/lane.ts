@@ -6,7 +6,7 @@ export interface LaneEntry {
   readonly action: string;
   readonly arrivedAt: number;
   state: 'queued' | 'running';
-  /** Answers the request now with `error`; the lane moves on. */
+  /** Answers the request now with `error` and aborts its work; the lane moves on. */
   interrupt(error: ActionError): void;
 }
 
@@ -26,22 +26,37 @@ export class RequestLane {
    * Runs `work` after every earlier request in the lane. `deadlineMs` counts from arrival
    * (waiting included); when it passes, the request fails with `expired(entry)`.
    */
-  async run<T>(request: { id: string; action: string }, deadlineMs: number, expired: (entry: LaneEntry, running: LaneEntry | undefined) => ActionError, work: () => Promise<T>): Promise<T> {
+  async run<T>(
+    request: { id: string; action: string },
+    deadlineMs: number,
+    expired: (entry: LaneEntry, running: LaneEntry | undefined) => ActionError,
+    work: (signal: AbortSignal) => Promise<T>,
+    cancelled?: AbortSignal,
+  ): Promise<T> {
     const turn = this.options.concurrent ? Promise.resolve() : this.tail;
     let release!: () => void;
     if (!this.options.concurrent) this.tail = new Promise((resolve) => (release = resolve));
     else release = () => undefined;
-    let interrupt!: (error: ActionError) => void;
-    const interrupted = new Promise<never>((_, reject) => (interrupt = reject));
+    let reject!: (error: ActionError) => void;
+    const interrupted = new Promise<never>((_, fail) => (reject = fail));
+    const abort = new AbortController();
+    const interrupt = (error: ActionError) => {
+      reject(error);
+      abort.abort(error);
+    };
     const entry: LaneEntry = { id: request.id, action: request.action, arrivedAt: Date.now(), state: 'queued', interrupt };
     this.entries.add(entry);
     const timer = setTimeout(() => interrupt(expired(entry, this.running())), deadlineMs);
+    const onCancel = () => interrupt(cancelled!.reason instanceof ActionError ? cancelled!.reason : new ActionError('CANCELLED', 'The request was cancelled.'));
+    if (cancelled?.aborted) onCancel();
+    else cancelled?.addEventListener('abort', onCancel, { once: true });
     try {
       await Promise.race([turn, interrupted]);
       entry.state = 'running';
-      return await Promise.race([work(), interrupted]);
+      return await Promise.race([work(abort.signal), interrupted]);
     } finally {
       clearTimeout(timer);
+      cancelled?.removeEventListener('abort', onCancel);
       this.entries.delete(entry);
       // The next request starts once every earlier one is done or was given up on.
       void turn.then(release);

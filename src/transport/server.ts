@@ -4,7 +4,8 @@ import { failure, UNPARSED_ID, type WireRequest, type WireResponse } from '../pr
 import { ActionError } from '../protocol/errors.js';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter, toWireLine } from './ndjson.js';
 
-export type RequestHandler = (request: WireRequest) => Promise<WireResponse>;
+/** Serves one request; `clientGone` aborts when its connection closed before the answer was written. */
+export type RequestHandler = (request: WireRequest, clientGone: AbortSignal) => Promise<WireResponse>;
 
 export interface ServerOptions {
   handle: RequestHandler;
@@ -22,6 +23,12 @@ const HTTP_REQUEST_START = /^(GET|HEAD|POST|PUT|DELETE|CONNECT|OPTIONS|TRACE|PAT
 const HTTP_METHOD_BYTES = 8;
 // Lines a connection may have queued before we stop reading from it (backpressure on the client).
 const MAX_QUEUED_LINES = 256;
+/**
+ * When a client stops sending while its request runs: after these pauses (ms) a single space is
+ * written ahead of the answer. A client that only half-closed reads it as leading whitespace of
+ * the JSON line; a client that hung up makes the write fail, and its request is cancelled.
+ */
+const HANG_UP_PROBES_MS = [0, 40, 100, 250, 1000, 3000, 10_000, 30_000];
 
 /**
  * Serves newline-delimited JSON: every parsed line gets exactly one answer, in request order
@@ -66,6 +73,13 @@ export class NdjsonServer {
 
     const queue: string[] = [];
     let draining = false;
+    let answering = 0;
+    const clientGone = new AbortController();
+    socket.on('close', () => {
+      if (answering > 0 || queue.length > 0) {
+        clientGone.abort(new ActionError('CANCELLED', 'The client closed its connection before the answer was written, so its request was cancelled.'));
+      }
+    });
     // The first bytes are held until they can tell an HTTP request line from a JSON line.
     let head: Buffer | null = Buffer.alloc(0);
     let authenticated = !this.options.token;
@@ -111,12 +125,28 @@ export class NdjsonServer {
       }
       if ('token' in fields) delete fields.token;
       let response: WireResponse;
+      answering += 1;
       try {
-        response = await this.options.handle(fields);
+        response = await this.options.handle(fields, clientGone.signal);
       } catch (error) {
         response = failure(typeof fields.id === 'string' ? fields.id : UNPARSED_ID, error);
       }
-      await write(response);
+      try {
+        await write(response);
+      } finally {
+        answering -= 1;
+      }
+    };
+
+    // A client that stops sending may have half-closed (and still reads) or hung up: only a write tells.
+    const probeHangUp = (step: number): void => {
+      const waiting = () => answering > 0 || queue.length > 0;
+      if (!waiting() || socket.destroyed || step >= HANG_UP_PROBES_MS.length) return;
+      setTimeout(() => {
+        if (!waiting() || socket.destroyed) return;
+        socket.write(' ');
+        probeHangUp(step + 1);
+      }, HANG_UP_PROBES_MS[step]).unref();
     };
 
     const drain = async () => {
@@ -171,6 +201,7 @@ export class NdjsonServer {
       splitter.flush();
       readEnded = true;
       void drain();
+      probeHangUp(0);
     });
   }
 
