@@ -1,4 +1,5 @@
 import type { CDPSession, Locator, Page } from 'playwright-core';
+import { evaluateTarget } from './actionability.js';
 
 /**
  * Fast paths for `click` and `fill`. Playwright's own actions spend most of their time waiting:
@@ -30,7 +31,7 @@ const FRAME_WAIT_MS = 250;
 export async function quickClick(page: Page, target: Locator, options: ClickOptions, timeout: number): Promise<boolean> {
   const watch = await navigationWatch(page);
   if (!watch) return false;
-  const point = await target.evaluateAll(probeClick).catch(() => null);
+  const point = await evaluateTarget(target, probeClick, undefined).catch(() => null);
   if (!point) return false;
   // The page is asked by point, not by selector: resolving a selector again costs as much as the
   // first time (role selectors scan the page), and the box and tag identify the element well enough.
@@ -56,7 +57,7 @@ export async function quickClick(page: Page, target: Locator, options: ClickOpti
 }
 
 export async function quickFill(page: Page, target: Locator, value: string): Promise<boolean> {
-  const ready = await target.evaluateAll(probeFill).catch(() => false);
+  const ready = await evaluateTarget(target, probeFill, undefined).catch(() => false);
   if (!ready) return false;
   if (value) await page.keyboard.insertText(value);
   else await page.keyboard.press('Delete');

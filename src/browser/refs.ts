@@ -1,60 +1,192 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
+import { markBound } from './actionability.js';
 import type { RefEntry } from './snapshot-format.js';
 
+/** A ref as the daemon keeps it: what the snapshot showed, and how to find that element again. */
+interface BoundRef {
+  role: string;
+  name: string;
+  frame: Frame;
+  /** The element's Playwright `aria-ref` in `frame` (refs from the accessibility tree). */
+  ariaRef?: string;
+  /** Cursor refs: a CSS selector, and the element's text when the snapshot was taken. */
+  selector?: string;
+}
+
+/** What a ref resolves to: a locator that matches that element and no other, and what it was. */
+export interface ResolvedRef {
+  locator: Locator;
+  /** `button "Delete"`: how the snapshot showed the element, for messages. */
+  was: string;
+  /** True for refs bound to an element (their locator never matches another one). */
+  bound: boolean;
+}
+
+const DOCUMENT_KEY = 'agent-browser.document';
+
 /**
- * The refs of one tab's last snapshot. A ref is a recipe (role, exact name, nth) evaluated
- * lazily inside the snapshot's scope; it goes stale when the tab loads a new document or
- * moves to another path.
+ * The refs of one tab. A ref is bound to the element the snapshot showed: it is looked up by the
+ * element's Playwright `aria-ref` (kept on the element itself, stable across snapshots of the same
+ * document), never by role and name again, so it can only ever match that element. The same
+ * element keeps its ref across snapshots; a new element gets a number not used before in the
+ * document. A new document (navigation, reload) starts over at e1; refs from before it fail with
+ * STALE_REF until a snapshot of the new document defines them again.
  */
 export class RefStore {
-  private refs: Record<string, RefEntry> = {};
-  private scope: Locator | null = null;
-  private frame: Frame | null = null;
-  private takenAt = -1;
-  private navigations = 0;
-  private lastUrl = '';
+  private refs = new Map<string, BoundRef>();
+  /** Per frame: the element's `aria-ref` → its ref, so a later snapshot reuses the number. */
+  private byAriaRef = new Map<Frame, Map<string, string>>();
+  /** The document each frame's refs were taken in (a token the page keeps, see `documentToken`). */
+  private documents = new Map<Frame, string>();
+  /** Refs of the documents this tab has left: kept only to say what a stale ref was. */
+  private previous = new Map<string, BoundRef>();
+  private counter = 0;
+  private snapshots = 0;
+  /** Frames that navigated since their refs were taken: their document is checked before a ref is used. */
+  private navigated = new Set<Frame>();
+  /** Refs the snapshot being taken bound; those the `snapshot` hook drops stop resolving. */
+  private boundNow = new Set<string>();
 
   constructor(
     private readonly tabLabel: () => string,
-    /** Names another tab whose last snapshot defines `ref` (refs belong to the tab they were taken in). */
+    /** Names another tab whose snapshot defines `ref` (refs belong to the tab they were taken in). */
     private readonly ownerElsewhere: (ref: string) => string | null = () => null,
   ) {}
 
-  /** Called for main-frame navigations; hash-only changes keep refs valid. */
-  noteNavigation(url: string, newDocument: boolean): void {
-    const withoutHash = url.split('#')[0] ?? url;
-    if (newDocument || withoutHash !== this.lastUrl) this.navigations += 1;
-    this.lastUrl = withoutHash;
-  }
-
-  /** Stores a snapshot's refs; they resolve in `frame` (the main frame when null) and inside `scope`. */
-  replace(refs: Record<string, RefEntry>, scope: Locator | null, frame: Frame | null = null): void {
-    this.refs = refs;
-    this.scope = scope;
-    this.frame = frame && frame !== frame.page().mainFrame() ? frame : null;
-    this.takenAt = this.navigations;
+  /** Called for every frame navigation (same-document ones too); the document is checked at next use. */
+  noteNavigation(frame: Frame): void {
+    if (this.documents.has(frame)) this.navigated.add(frame);
   }
 
   has(ref: string): boolean {
-    return Object.hasOwn(this.refs, ref);
+    return this.refs.has(ref);
   }
 
-  resolve(page: Page, ref: string, asTyped: string): Locator {
-    const entry = Object.hasOwn(this.refs, ref) ? this.refs[ref] : undefined;
-    if (!entry) throw this.unknown(ref, asTyped);
-    if (this.takenAt !== this.navigations) {
-      throw new ActionError('STALE_REF', `Ref "${asTyped}" is from a snapshot taken before this tab navigated (now at ${page.url()}). Run 'snapshot' again and use the new refs.`);
+  /**
+   * Before a snapshot of `frame`: learns which document it shows. A new document (or a frame
+   * seen for the first time) drops that frame's refs; a new main document drops every ref.
+   */
+  async beginSnapshot(frame: Frame): Promise<void> {
+    const token = await documentToken(frame);
+    this.navigated.delete(frame);
+    this.boundNow.clear();
+    const known = this.documents.get(frame);
+    if (known === token) return;
+    if (known !== undefined) this.forgetFrame(frame, frame === frame.page().mainFrame());
+    this.documents.set(frame, token);
+  }
+
+  /** The ref of the element with `ariaRef` in `frame`: the one it had, or the next number. */
+  bind(frame: Frame, ariaRef: string, role: string, name: string): string {
+    let numbers = this.byAriaRef.get(frame);
+    if (!numbers) this.byAriaRef.set(frame, (numbers = new Map()));
+    let ref = numbers.get(ariaRef);
+    if (!ref) {
+      ref = `e${++this.counter}`;
+      numbers.set(ariaRef, ref);
     }
-    if (this.frame?.isDetached()) {
-      throw new ActionError('STALE_REF', `Ref "${asTyped}" belongs to a frame that is gone (it was reloaded or removed). Run 'snapshot' again and use the new refs.`);
+    this.refs.set(ref, { role, name, frame, ariaRef });
+    this.boundNow.add(ref);
+    return ref;
+  }
+
+  /** A number for a ref that is not in the accessibility tree (cursor refs). */
+  nextRef(): string {
+    return `e${++this.counter}`;
+  }
+
+  /**
+   * After a snapshot of `frame` (and the `snapshot` hook): keeps refs the hook added or changed.
+   * Bound refs were recorded by `bind` already.
+   */
+  record(refs: Record<string, RefEntry>, frame: Frame): void {
+    this.snapshots += 1;
+    for (const ref of this.boundNow) if (!Object.hasOwn(refs, ref)) this.refs.delete(ref);
+    this.boundNow.clear();
+    for (const [ref, entry] of Object.entries(refs)) {
+      const known = this.refs.get(ref);
+      if (entry.ariaRef) {
+        if (!known || known.ariaRef !== entry.ariaRef) this.refs.set(ref, { role: entry.role, name: entry.name, frame, ariaRef: entry.ariaRef });
+      } else if (entry.selector) {
+        this.refs.set(ref, { role: entry.role, name: entry.name, frame, selector: entry.selector });
+      }
+      const number = /^e(\d+)$/.exec(ref);
+      if (number) this.counter = Math.max(this.counter, Number(number[1]));
     }
-    const root = this.frame ?? page.mainFrame();
-    if (entry.selector) return root.locator(entry.selector);
-    let byRole = root.getByRole(entry.role as Parameters<Frame['getByRole']>[0], { name: entry.name, exact: true });
-    // A scoped snapshot lists the scope element itself, which scope.getByRole() would not search.
-    if (this.scope) byRole = byRole.and(this.scope.or(this.scope.locator('*')));
-    return entry.nth !== undefined ? byRole.nth(entry.nth) : byRole;
+  }
+
+  /**
+   * The element `ref` names, or a STALE_REF / UNKNOWN_REF error at once. The locator matches that
+   * element only; whether it is still attached is checked by `ensureAttached`.
+   */
+  async resolve(page: Page, ref: string, asTyped: string): Promise<ResolvedRef> {
+    const entry = this.refs.get(ref);
+    if (!entry) {
+      const gone = this.previous.get(ref);
+      if (gone) throw staleRef(ref, describe(gone), `the page it was on has gone (this tab navigated or reloaded, now at ${page.url()})`);
+      throw this.unknown(ref, asTyped);
+    }
+    if (entry.frame.isDetached()) throw staleRef(ref, describe(entry), 'the frame it was in has gone (reloaded or removed)');
+    if (this.navigated.has(entry.frame)) {
+      const token = await documentToken(entry.frame).catch(() => null);
+      if (token !== this.documents.get(entry.frame)) {
+        this.forgetFrame(entry.frame, entry.frame === page.mainFrame());
+        throw staleRef(ref, describe(entry), `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded, now at ${entry.frame.url() || page.url()})`);
+      }
+      this.navigated.delete(entry.frame);
+    }
+    const locator = entry.ariaRef ? markBound(entry.frame.locator(`aria-ref=${entry.ariaRef}`)) : entry.frame.locator(entry.selector!);
+    return { locator, was: describe(entry), bound: entry.ariaRef !== undefined };
+  }
+
+  /**
+   * Fails with STALE_REF unless the ref's element is still on the page. Playwright finds an
+   * `aria-ref` among the elements of its frame's last AI snapshot; when another snapshot (a scoped
+   * one, say) left this element out, a fresh snapshot of the frame finds it again under the same
+   * `aria-ref`, because the element itself carries it.
+   */
+  async ensureAttached(resolved: ResolvedRef, ref: string): Promise<void> {
+    const entry = this.refs.get(ref);
+    if (!entry) return;
+    if (entry.selector) {
+      const count = await resolved.locator.count();
+      if (count === 1 && (await resolved.locator.evaluate((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100).trim()).catch(() => null)) === entry.name) return;
+      throw staleRef(ref, resolved.was, count === 0 ? 'it is no longer on the page' : 'its selector now finds another element');
+    }
+    if ((await resolved.locator.count()) > 0) return;
+    // A new document numbers its elements afresh: its `aria-ref`s name other elements.
+    const token = await documentToken(entry.frame).catch(() => null);
+    if (token !== this.documents.get(entry.frame)) {
+      const page = entry.frame.page();
+      this.forgetFrame(entry.frame, entry.frame === page.mainFrame());
+      throw staleRef(ref, resolved.was, `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded)`);
+    }
+    await entry.frame.locator(':root').ariaSnapshotJSON({ mode: 'ai', timeout: 5000 }).catch(() => undefined);
+    if ((await resolved.locator.count()) > 0) return;
+    throw staleRef(ref, resolved.was, 'it is no longer on the page');
+  }
+
+  /** Drops a frame's refs (a new main document drops every ref, and numbering starts over). */
+  private forgetFrame(frame: Frame, wholePage: boolean): void {
+    if (wholePage) {
+      this.previous = this.refs;
+      this.refs = new Map();
+      this.byAriaRef.clear();
+      this.documents.clear();
+      this.navigated.clear();
+      this.counter = 0;
+      return;
+    }
+    for (const [ref, entry] of this.refs) {
+      if (entry.frame === frame) {
+        this.previous.set(ref, entry);
+        this.refs.delete(ref);
+      }
+    }
+    this.byAriaRef.delete(frame);
+    this.documents.delete(frame);
+    this.navigated.delete(frame);
   }
 
   private unknown(ref: string, asTyped: string): ActionError {
@@ -64,11 +196,31 @@ export class RefStore {
       const back = index !== undefined ? `switch back with 'tab ${index}' (tab_switch {"index":${index}}) to use it, or ` : '';
       return new ActionError('UNKNOWN_REF', `Ref "${asTyped}" belongs to the snapshot of ${owner}, but ${this.tabLabel()} is active: ${back}run 'snapshot' here for this tab's refs.`);
     }
-    if (this.takenAt < 0) {
+    if (this.snapshots === 0) {
       return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`);
     }
-    const known = Object.keys(this.refs);
-    const range = known.length === 0 ? 'it had no refs' : `it has ${known[0]}–${known[known.length - 1]}`;
-    return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}" (${ref}): the last snapshot of ${this.tabLabel()} does not define it (${range}). Run 'snapshot' again to get current refs.`);
+    const known = [...this.refs.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+    const range = known.length === 0 ? 'it has none' : `it has ${known[0]}–${known[known.length - 1]}`;
+    return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}" (${ref}): no snapshot of ${this.tabLabel()} defined it (${range}). Run 'snapshot' again to get current refs.`);
   }
+}
+
+function describe(entry: BoundRef): string {
+  return entry.name ? `${entry.role} ${JSON.stringify(entry.name)}` : entry.role;
+}
+
+function staleRef(ref: string, was: string, why: string): ActionError {
+  return new ActionError('STALE_REF', `@${ref} was ${was}; ${why}. Run 'snapshot' for current refs.`);
+}
+
+/**
+ * A token that names the document a frame shows, kept in the page under a registered symbol; a
+ * new document (navigation, reload) has a new one. Same-document navigations keep it.
+ */
+function documentToken(frame: Frame): Promise<string> {
+  return frame.evaluate((key) => {
+    const holder = window as unknown as Record<symbol, string | undefined>;
+    const symbol = Symbol.for(key);
+    return (holder[symbol] ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
+  }, DOCUMENT_KEY);
 }

@@ -28,8 +28,8 @@ export class Tab {
   ) {
     this.refs = new RefStore(label, owner);
     page.on('framenavigated', (frame) => {
+      this.refs.noteNavigation(frame);
       if (frame === page.mainFrame()) {
-        this.refs.noteNavigation(frame.url(), false);
         // A new main document replaces every child frame; actions go back to the main frame quietly.
         if (this.activeFrame?.isDetached()) this.activeFrame = null;
         this.frameGone = null;
@@ -40,7 +40,6 @@ export class Tab {
       this.frameGone = frame.url();
       this.activeFrame = null;
     });
-    page.on('domcontentloaded', () => this.refs.noteNavigation(page.url(), true));
   }
 
   /** Makes `frame` the one page actions target (null: the main frame). */

@@ -19,13 +19,20 @@
  * - Interactive mode keeps the element's `[attr]` markers, never its trailing `:` or inline text.
  */
 
-/** What a ref stands for. Resolved as `getByRole(role, { name, exact: true })` (+ `.nth(nth)`), or, for cursor refs, as CSS. */
+/**
+ * What a ref stands for: the element's role and name as the snapshot showed them. The daemon binds
+ * the ref to that very element (`ariaRef`, Playwright's element-bound `aria-ref`); cursor refs
+ * (`clickable` / `focusable`) carry a CSS selector instead, checked against the element's text.
+ */
 export interface RefEntry {
   role: string;
   name: string;
+  /** How many earlier elements share role and name (only in recipe-style formatting, see `formatAriaJson`). */
   nth?: number;
   /** Only for cursor refs (`clickable` / `focusable`): a CSS selector. */
   selector?: string;
+  /** The element's `aria-ref` in its frame's last AI-mode snapshot; set for refs bound to elements. */
+  ariaRef?: string;
 }
 
 export interface SnapshotOptions {
@@ -36,6 +43,13 @@ export interface SnapshotOptions {
   /** Drop lines whose indentation level is greater than this (0 = root lines only). */
   maxDepth?: number;
 }
+
+/**
+ * Gives an element of an AI-mode snapshot (it has `aria-ref` `ariaRef`) its ref. With a binder,
+ * `formatAriaJson` marks only elements that carry an `aria-ref`, writes no `[nth=N]` markers, and
+ * uses the refs the binder returns (the same element keeps its ref across snapshots).
+ */
+export type RefBinder = (ariaRef: string, role: string, name: string) => string;
 
 export interface FormattedSnapshot {
   tree: string;
@@ -362,6 +376,67 @@ export interface AriaJsonNode {
   cursor?: string;
   url?: string;
   placeholder?: string;
+  /** Set by `fromAiSnapshot`: the element's `aria-ref` (never printed). */
+  ariaRef?: string;
+}
+
+/**
+ * Playwright's AI-mode tree (`ariaSnapshotJSON({ mode: 'ai' })`) in the shape of its default tree,
+ * which the snapshot format is written from: unnamed `generic` containers give way to their
+ * children (their text joins the neighbouring text), iframes show no content (the `frame` command
+ * enters them), `active` / `cursor` are dropped, and each element's `aria-ref` moves to `ariaRef`.
+ * AI mode is what binds refs to elements; it also leaves out names that a descendant with a ref
+ * already prints (`heading` above `link "Docs"`), which only saves tokens.
+ */
+export function fromAiSnapshot(nodes: ReadonlyArray<AriaJsonNode | string>): AriaJsonNode[] {
+  const out: Array<AriaJsonNode | string> = [];
+  for (const node of nodes) hoist(node, out);
+  return mergeText(out, undefined).map((child) => (typeof child === 'string' ? { role: 'text', text: child } : child));
+}
+
+function hoist(node: AriaJsonNode | string, into: Array<AriaJsonNode | string>): void {
+  if (typeof node === 'string') {
+    into.push(node);
+    return;
+  }
+  if (node.role === 'generic' && !node.name) {
+    if (node.text !== undefined) into.push(node.text);
+    for (const child of node.children ?? []) hoist(child, into);
+    return;
+  }
+  const { ref, cursor: _cursor, active: _active, children, text, ...rest } = node;
+  const copy: AriaJsonNode = rest;
+  if (ref) copy.ariaRef = ref;
+  if (node.role !== 'iframe') {
+    const kids: Array<AriaJsonNode | string> = [];
+    if (text !== undefined) kids.push(text);
+    for (const child of children ?? []) hoist(child, kids);
+    const merged = mergeText(kids, copy.name);
+    if (merged.length === 1 && typeof merged[0] === 'string') copy.text = merged[0];
+    else if (merged.length > 0) copy.children = merged;
+  }
+  into.push(copy);
+}
+
+/** Joins neighbouring text as Playwright's tree does (whitespace collapsed); a lone text equal to the name goes. */
+function mergeText(children: Array<AriaJsonNode | string>, name: string | undefined): Array<AriaJsonNode | string> {
+  const result: Array<AriaJsonNode | string> = [];
+  let buffer: string[] = [];
+  const flush = () => {
+    const text = buffer.join(' ').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+    if (text) result.push(text);
+    buffer = [];
+  };
+  for (const child of children) {
+    if (typeof child === 'string') buffer.push(child);
+    else {
+      flush();
+      result.push(child);
+    }
+  }
+  flush();
+  if (result.length === 1 && result[0] === name) return [];
+  return result;
 }
 
 /**
@@ -369,15 +444,27 @@ export interface AriaJsonNode {
  * instead of its YAML rendering: one pass that writes the lines Playwright's renderer would print
  * (as of playwright-core 1.65), without printing and re-parsing them. Large pages need that speed.
  */
-export function formatAriaJson(nodes: readonly AriaJsonNode[], options: SnapshotOptions = {}): FormattedSnapshot {
+export function formatAriaJson(nodes: readonly AriaJsonNode[], options: SnapshotOptions = {}, bind?: RefBinder): FormattedSnapshot {
   if (nodes.length === 0) return { tree: EMPTY_TREE, refs: {} };
   const { interactive, compact, maxDepth } = options;
   const out: string[] = [];
   // How many elements so far had this role and name: role → name → count.
   const seen = new Map<string, Map<string, number>>();
-  const taken: Array<{ ref: string; role: string; name: string; nth: number; count: Map<string, number> }> = [];
+  const taken: Array<{ ref: string; role: string; name: string; nth: number; count: Map<string, number>; ariaRef?: string }> = [];
 
-  const element = (indent: string, depth: number, role: string, name: string, attrs: string, rest: string): void => {
+  /** The ref marker for an element that gets a ref ('' when it cannot have one). */
+  const refMarker = (roleKey: string, name: string, nth: number, count: Map<string, number>, ariaRef: string | undefined): string => {
+    if (!bind) {
+      const ref = `e${taken.length + 1}`;
+      taken.push({ ref, role: roleKey, name, nth, count });
+      return markers(ref, nth);
+    }
+    if (!ariaRef) return '';
+    const ref = bind(ariaRef, roleKey, name);
+    taken.push({ ref, role: roleKey, name, nth, count, ariaRef });
+    return ` [ref=${ref}]`;
+  };
+  const element = (indent: string, depth: number, role: string, name: string, attrs: string, rest: string, ariaRef: string | undefined): void => {
     const roleKey = role.toLowerCase();
     let count = seen.get(roleKey);
     if (!count) seen.set(roleKey, (count = new Map()));
@@ -386,20 +473,14 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
     const nameRaw = name ? ` ${JSON.stringify(name)}` : '';
     if (interactive) {
       if (!INTERACTIVE_ROLES.has(roleKey)) return;
-      const ref = `e${taken.length + 1}`;
-      taken.push({ ref, role: roleKey, name, nth, count });
-      out.push(`- ${role}${nameRaw}${markers(ref, nth)}${attrs}`);
+      const marker = refMarker(roleKey, name, nth, count, ariaRef);
+      if (marker) out.push(`- ${role}${nameRaw}${marker}${attrs}`);
       return;
     }
     if (maxDepth !== undefined && depth > maxDepth) return;
     if (compact && !name && STRUCTURAL_ROLES.has(roleKey)) return;
-    if (INTERACTIVE_ROLES.has(roleKey) || (name !== '' && CONTENT_ROLES.has(roleKey))) {
-      const ref = `e${taken.length + 1}`;
-      taken.push({ ref, role: roleKey, name, nth, count });
-      out.push(`${indent}- ${role}${nameRaw}${markers(ref, nth)}${attrs}${rest}`);
-    } else {
-      out.push(`${indent}- ${role}${nameRaw}${attrs}${rest}`);
-    }
+    const marker = INTERACTIVE_ROLES.has(roleKey) || (name !== '' && CONTENT_ROLES.has(roleKey)) ? refMarker(roleKey, name, nth, count, ariaRef) : '';
+    out.push(`${indent}- ${role}${nameRaw}${marker}${attrs}${rest}`);
   };
   const text = (indent: string, depth: number, value: string): void => {
     if (!interactive && (maxDepth === undefined || depth <= maxDepth)) out.push(`${indent}- text: ${yamlValue(value)}`);
@@ -414,14 +495,14 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
     const name = node.name && node.name.length <= MAX_RENDERED_NAME ? node.name : '';
     const hasProps = node.url !== undefined || node.placeholder !== undefined;
     if (node.text === undefined && !hasProps && !node.children?.length) {
-      element(indent, depth, node.role, name, jsonAttrs(node), '');
+      element(indent, depth, node.role, name, jsonAttrs(node), '', node.ariaRef);
       return;
     }
     if (node.text !== undefined && !hasProps) {
-      element(indent, depth, node.role, name, jsonAttrs(node), `: ${yamlValue(node.text)}`);
+      element(indent, depth, node.role, name, jsonAttrs(node), `: ${yamlValue(node.text)}`, node.ariaRef);
       return;
     }
-    element(indent, depth, node.role, name, jsonAttrs(node), ':');
+    element(indent, depth, node.role, name, jsonAttrs(node), ':', node.ariaRef);
     const inner = (indents[depth + 1] ??= '  '.repeat(depth + 1));
     if (!interactive && (maxDepth === undefined || depth + 1 <= maxDepth)) {
       if (node.url !== undefined) out.push(`${inner}- /url: ${yamlValue(node.url)}`);
@@ -439,7 +520,10 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
   for (const node of nodes) visit(node, 0);
 
   const refs: Record<string, RefEntry> = {};
-  for (const { ref, role, name, nth, count } of taken) refs[ref] = count.get(name)! > 1 ? { role, name, nth } : { role, name };
+  for (const { ref, role, name, nth, count, ariaRef } of taken) {
+    if (ariaRef) refs[ref] = { role, name, ariaRef };
+    else refs[ref] = count.get(name)! > 1 ? { role, name, nth } : { role, name };
+  }
   if (interactive) return { tree: out.length ? out.join('\n') : NO_INTERACTIVE_ELEMENTS, refs };
   const tree = (compact ? compactLines(out) : out).join('\n');
   return { tree: tree === '' ? EMPTY_PAGE : tree, refs };
@@ -547,7 +631,7 @@ const REASON_ORDER = ['cursor:pointer', 'onclick', 'tabindex'] as const;
  * `# Cursor-interactive elements:` with refs numbered after the existing ones, and replaces a
  * placeholder tree (`(no interactive elements)`, `(empty)`, `Empty page`). Does not mutate its input.
  */
-export function appendCursorElements(snapshot: FormattedSnapshot, elements: CursorElement[]): FormattedSnapshot {
+export function appendCursorElements(snapshot: FormattedSnapshot, elements: CursorElement[], nextRef?: () => string): FormattedSnapshot {
   const known = new Set<string>();
   for (const entry of Object.values(snapshot.refs)) {
     if (entry.name) known.add(entry.name.toLowerCase());
@@ -568,7 +652,7 @@ export function appendCursorElements(snapshot: FormattedSnapshot, elements: Curs
   for (const element of elements) {
     const text = element.text.replace(/\s+/g, ' ').trim();
     if (!text || known.has(text.toLowerCase())) continue;
-    const ref = `e${++counter}`;
+    const ref = nextRef ? nextRef() : `e${++counter}`;
     refs[ref] = { role: element.kind, name: text, selector: element.selector };
     const reasons = REASON_ORDER.filter((reason) => element.reasons.includes(reason));
     lines.push(`- ${element.kind} ${JSON.stringify(text)} [ref=${ref}]` + (reasons.length ? ` [${reasons.join(', ')}]` : ''));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { injectKeyboard, injectMouse, injectTouch } from '../browser/cdp-input.js';
+import { ensureOptions } from '../browser/actionability.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
@@ -219,7 +220,7 @@ export default definePlugin({
         params: params.wheel,
         handler: async ({ deltaX, deltaY, selector }, ctx) => {
           const page = await ctx.page();
-          if (selector) await ctx.element(selector, (el) => el.hover());
+          if (selector) await ctx.element(selector, (el) => el.hover({ signal: ctx.signal }), 'hover');
           await page.mouse.wheel(deltaX ?? 0, deltaY ?? 0);
           return { scrolled: true };
         },
@@ -232,7 +233,7 @@ export default definePlugin({
         params: params.element,
         handler: async ({ selector }, ctx) => {
           const page = await ctx.page();
-          await ctx.element(selector, (el) => tapElement(page, el));
+          await ctx.element(selector, (el) => tapElement(page, el), 'click');
           return { tapped: true };
         },
       }),
@@ -295,11 +296,8 @@ export default definePlugin({
         summary: 'Drag an element onto another (mouse drag; HTML5 drag and drop works too).',
         params: params.drag,
         handler: async ({ source, target }, ctx) => {
-          const to = await ctx.element(target, async (el) => {
-            await el.waitFor({ state: 'visible' });
-            return el;
-          });
-          await ctx.element(source, (el) => el.dragTo(to));
+          const to = await ctx.element(target, async (el) => el, 'hover');
+          await ctx.element(source, (el) => el.dragTo(to, { signal: ctx.signal }), 'hover');
           return { dragged: true };
         },
       }),
@@ -316,7 +314,7 @@ export default definePlugin({
               throw new ActionError('FILE_NOT_FOUND', `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`);
             }
           }
-          await ctx.element(selector, (el) => el.setInputFiles(resolved));
+          await ctx.element(selector, (el) => el.setInputFiles(resolved, { signal: ctx.signal }), 'upload');
           return { uploaded: resolved };
         },
       }),
@@ -327,7 +325,14 @@ export default definePlugin({
         summary: 'Select several options of a <select multiple> by value or label.',
         params: params.multiselect,
         handler: async ({ selector, values }, ctx) => {
-          const selected = await ctx.element(selector, (el) => el.selectOption(values));
+          const selected = await ctx.element(
+            selector,
+            async (el) => {
+              await ensureOptions(el, selector, values);
+              return el.selectOption(values, { signal: ctx.signal });
+            },
+            'select',
+          );
           return { selected };
         },
       }),
@@ -338,7 +343,7 @@ export default definePlugin({
         summary: 'Empty an input, textarea or contenteditable.',
         params: params.element,
         handler: async ({ selector }, ctx) => {
-          await ctx.element(selector, (el) => editable(selector, () => el.clear()));
+          await ctx.element(selector, (el) => editable(selector, () => el.clear({ signal: ctx.signal })), 'fill');
           return { cleared: true };
         },
       }),
@@ -360,7 +365,7 @@ export default definePlugin({
         summary: 'Set the value of an input (replaces it, fires input and change).',
         params: params.setvalue,
         handler: async ({ selector, value }, ctx) => {
-          await ctx.element(selector, (el) => editable(selector, () => el.fill(value)));
+          await ctx.element(selector, (el) => editable(selector, () => el.fill(value, { signal: ctx.signal })), 'fill');
           return { set: true };
         },
       }),

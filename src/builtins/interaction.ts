@@ -1,3 +1,4 @@
+import { ensureOptions } from '../browser/actionability.js';
 import { quickClick, quickFill } from '../browser/quick-actions.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
@@ -25,9 +26,13 @@ export default definePlugin({
         params: schema.click,
         handler: async ({ selector, button, clickCount, delay }, ctx) => {
           const page = await ctx.page();
-          await ctx.element(selector, async (el) => {
-            if (!(await quickClick(page, el, { button, clickCount, delay }, ctx.timeout))) await el.click({ button, clickCount, delay });
-          });
+          await ctx.element(
+            selector,
+            async (el) => {
+              if (!(await quickClick(page, el, { button, clickCount, delay }, ctx.timeout))) await el.click({ button, clickCount, delay, signal: ctx.signal });
+            },
+            'click',
+          );
           return { clicked: true };
         },
       }),
@@ -38,7 +43,7 @@ export default definePlugin({
         summary: 'Double-click an element.',
         params: schema.element,
         handler: async ({ selector }, ctx) => {
-          await ctx.element(selector, (el) => el.dblclick());
+          await ctx.element(selector, (el) => el.dblclick({ signal: ctx.signal }), 'click');
           return { clicked: true };
         },
       }),
@@ -50,9 +55,13 @@ export default definePlugin({
         params: schema.fill,
         handler: async ({ selector, value }, ctx) => {
           const page = await ctx.page();
-          await ctx.element(selector, async (el) => {
-            if (!(await quickFill(page, el, value))) await el.fill(value);
-          });
+          await ctx.element(
+            selector,
+            async (el) => {
+              if (!(await quickFill(page, el, value))) await el.fill(value, { signal: ctx.signal });
+            },
+            'fill',
+          );
           return { filled: true };
         },
       }),
@@ -63,15 +72,19 @@ export default definePlugin({
         summary: 'Type text into an element key by key (clear: true empties it first).',
         params: schema.type,
         handler: async ({ selector, text, delay, clear }, ctx) => {
-          await ctx.element(selector, async (el) => {
-            if (clear) await el.fill('');
-            else {
-              // pressSequentially moves the caret to the start of a field it has to focus first.
-              await el.focus();
-              await el.evaluate(placeCaretAtEnd);
-            }
-            await el.pressSequentially(text, { delay });
-          });
+          await ctx.element(
+            selector,
+            async (el) => {
+              if (clear) await el.fill('', { signal: ctx.signal });
+              else {
+                // pressSequentially moves the caret to the start of a field it has to focus first.
+                await el.focus({ signal: ctx.signal });
+                await el.evaluate(placeCaretAtEnd);
+              }
+              await el.pressSequentially(text, { delay, signal: ctx.signal });
+            },
+            'fill',
+          );
           return { typed: true };
         },
       }),
@@ -89,20 +102,20 @@ export default definePlugin({
       }),
     );
     const simple = [
-      ['hover', 'Hover over an element.', { hovered: true }, 'hover'],
-      ['focus', 'Focus an element.', { focused: true }, 'focus'],
-      ['check', 'Check a checkbox or radio button.', { checked: true }, 'check'],
-      ['uncheck', 'Uncheck a checkbox.', { unchecked: true }, 'uncheck'],
-      ['scrollintoview', 'Scroll an element into view.', { scrolled: true }, 'scrollIntoViewIfNeeded'],
+      ['hover', 'Hover over an element.', { hovered: true }, 'hover', 'hover'],
+      ['focus', 'Focus an element.', { focused: true }, 'focus', undefined],
+      ['check', 'Check a checkbox or radio button.', { checked: true }, 'check', 'check'],
+      ['uncheck', 'Uncheck a checkbox.', { unchecked: true }, 'uncheck', 'check'],
+      ['scrollintoview', 'Scroll an element into view.', { scrolled: true }, 'scrollIntoViewIfNeeded', undefined],
     ] as const;
-    for (const [name, summary, result, method] of simple) {
+    for (const [name, summary, result, method, need] of simple) {
       host.addAction(
         defineAction({
           name,
           summary,
           params: schema.element,
           handler: async ({ selector }, ctx) => {
-            await ctx.element(selector, (el) => el[method]());
+            await ctx.element(selector, (el) => el[method]({ signal: ctx.signal }), need);
             return { ...result };
           },
         }),
@@ -115,7 +128,14 @@ export default definePlugin({
         params: schema.select,
         handler: async ({ selector, values }, ctx) => {
           const wanted = Array.isArray(values) ? values : [values];
-          await ctx.element(selector, (el) => el.selectOption(wanted));
+          await ctx.element(
+            selector,
+            async (el) => {
+              await ensureOptions(el, selector, wanted);
+              await el.selectOption(wanted, { signal: ctx.signal });
+            },
+            'select',
+          );
           return { selected: wanted };
         },
       }),

@@ -336,7 +336,7 @@ export default definePlugin({
           const page = await ctx.page();
           const waiting = page.waitForEvent('download', { timeout: ctx.timeout });
           waiting.catch(() => undefined);
-          await ctx.element(selector, (el) => el.click({ timeout: ctx.timeout }));
+          await ctx.element(selector, (el) => el.click({ timeout: ctx.timeout, signal: ctx.signal }), 'click');
           let download: Download;
           try {
             download = await waiting;

@@ -1,3 +1,4 @@
+import { evaluateTarget } from '../browser/actionability.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/reading.js';
@@ -113,7 +114,7 @@ export default definePlugin({
           const elements = await ctx.element(selector, async (el) => {
             // Wait (within the action timeout) for a first match, so a missing element fails with advice instead of [].
             await el.first().waitFor({ state: 'attached', timeout: ctx.timeout });
-            return el.evaluateAll(readStyles);
+            return evaluateTarget(el, readStyles, undefined);
           });
           return { elements };
         },

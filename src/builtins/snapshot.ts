@@ -1,4 +1,5 @@
-import { appendCursorElements, cursorScan, formatAriaJson, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
+import { appendCursorElements, cursorScan, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
+import type { Locator } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 
@@ -23,19 +24,20 @@ export default definePlugin({
         params: schema.snapshot,
         async handler(options, ctx) {
           const tab = await ctx.tab();
-          const scope = options.selector ? await ctx.locator(options.selector) : null;
-          const root = scope ?? (await ctx.frame()).locator(':root');
-          const snapshot = () => root.ariaSnapshotJSON() as Promise<AriaJsonNode[]>;
-          const aria = options.selector ? await ctx.element(options.selector, snapshot) : await snapshot();
-          let formatted = formatAriaJson(aria, options);
+          const frame = await ctx.frame();
+          await tab.refs.beginSnapshot(frame);
+          // AI mode binds each element to its aria-ref, which stays with the element across snapshots.
+          const snapshot = (root: Locator) => root.ariaSnapshotJSON({ mode: 'ai', signal: ctx.signal }) as Promise<AriaJsonNode[]>;
+          const aria = options.selector ? await ctx.element(options.selector, snapshot) : await snapshot(frame.locator(':root'));
+          let formatted = formatAriaJson(fromAiSnapshot(aria), options, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.
             const cssScope = options.selector && !parseRef(options.selector) ? options.selector : null;
-            const elements = await (await ctx.frame()).evaluate(cursorScan, cssScope);
-            formatted = appendCursorElements(formatted, elements);
+            const elements = await frame.evaluate(cursorScan, cssScope);
+            formatted = appendCursorElements(formatted, elements, () => tab.refs.nextRef());
           }
           formatted = await host.hooks.snapshot.promise(formatted, options);
-          tab.refs.replace(formatted.refs, scope, await ctx.frame());
+          tab.refs.record(formatted.refs, frame);
           const refs = publicRefs(formatted.refs);
           return { snapshot: formatted.tree || 'Empty page', ...(refs ? { refs } : {}), origin: tab.page.url() };
         },

@@ -75,14 +75,16 @@ Without --session everything uses the session "default" (or AGENT_BROWSER_SESSIO
 
 ## Errors and how to recover
 
-  UNKNOWN_REF          the ref is not in the tab's last snapshot → \`snapshot -i\`, use a ref from it
-  STALE_REF            the tab navigated since that snapshot → \`snapshot -i\` again, new refs
+  UNKNOWN_REF          no snapshot of this tab printed that ref → \`snapshot -i\`, use a ref from it
+  STALE_REF            that element is gone (removed, re-rendered, or the page navigated) → \`snapshot -i\`
   ELEMENT_NOT_FOUND    nothing matches → \`snapshot -i\`; check \`get url\`; \`wait\` for it if it loads late
   AMBIGUOUS_SELECTOR   several elements match → use a ref from \`snapshot -i\`, or a narrower selector
   ELEMENT_BLOCKED      something covers it (modal, cookie banner) → snapshot, dismiss it, retry
   ELEMENT_NOT_VISIBLE  hidden or off-screen → \`scrollintoview\` it, or open what hides it
   ELEMENT_DISABLED     the page has not enabled it yet → fill the required fields, \`wait\`, retry
-  ELEMENT_NOT_EDITABLE not an input, or read-only → \`snapshot -i\` for the right field
+  ELEMENT_NOT_EDITABLE the field is read-only → \`snapshot -i\` for the right field
+  WRONG_ELEMENT        fill/select/check/upload on the wrong kind of element → pick the field itself
+  OPTION_NOT_FOUND     select: no such option; the message lists them → pick one of those
   TIMEOUT              not done in time → wait for the right condition first; \`daemon status\`
                        shows what runs; \`close\` starts over
   NAVIGATION_FAILED    the URL did not load → check it; is the server up?

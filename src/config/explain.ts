@@ -65,6 +65,12 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     allowed: `1 to ${MAX_TIMER_MS}`,
     example: { file: 10_000, env: '10000' },
   },
+  actionGrace: {
+    description: 'How long an action re-checks a target that exists but cannot take it (covered, hidden, disabled, read-only) before refusing with that reason. A target that has not appeared yet is waited for up to the timeout instead.',
+    type: MILLISECONDS,
+    allowed: `0 (check once) to ${MAX_TIMER_MS}`,
+    example: { file: 1_000, env: '1000' },
+  },
   idleTimeout: {
     description: 'The daemon exits after this long without a command (counted from the end of the last one).',
     type: MILLISECONDS,

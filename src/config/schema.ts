@@ -23,6 +23,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     args: [],
     viewport: { width: 1280, height: 720 },
     timeout: 25_000,
+    actionGrace: 200,
     idleTimeout: 1_800_000,
     transport: defaultTransport(platform),
     extensions: [],
@@ -205,6 +206,9 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     return checkMilliseconds(value, label, false, problems);
   },
   idleTimeout(value, label, _ctx, problems) {
+    return checkMilliseconds(value, label, true, problems);
+  },
+  actionGrace(value, label, _ctx, problems) {
     return checkMilliseconds(value, label, true, problems);
   },
   transport: checkEnum(['unix', 'tcp'] as const),
@@ -393,6 +397,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_VIEWPORT', key: 'viewport', parse: (raw) => raw },
   { name: 'AGENT_BROWSER_DEFAULT_TIMEOUT', key: 'timeout', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_IDLE_TIMEOUT_MS', key: 'idleTimeout', parse: parseNumberEnv },
+  { name: 'AGENT_BROWSER_ACTION_GRACE', key: 'actionGrace', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_OWNER_PID', key: 'ownerPid', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_TRANSPORT', key: 'transport', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_SOCKET_DIR', key: 'socketDir', parse: (raw) => raw.trim() },

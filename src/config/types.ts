@@ -25,6 +25,12 @@ export interface AgentBrowserConfig {
   viewport: { width: number; height: number };
   /** Default action timeout in ms; default 25000. */
   timeout: number;
+  /**
+   * How long an action re-checks a target that exists but cannot take it yet (covered, hidden,
+   * disabled, read-only) before refusing, in ms; default 200. Waiting for a target that has not
+   * appeared yet still uses `timeout`.
+   */
+  actionGrace: number;
   /** Daemon idle shutdown in ms; default 1_800_000 (30 min); 0 disables. */
   idleTimeout: number;
   /** The owner lease: the daemon shuts down once this process has exited (the agent that started it). */

@@ -1,5 +1,7 @@
 import { classifyError, friendlyElementError } from '../browser/element-errors.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
+import type { Locator } from 'playwright-core';
+import { ensureActionable } from '../browser/actionability.js';
 import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
 import type { ActionCall, ActionContext, Logger } from '../host/types.js';
@@ -36,7 +38,11 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {}
 
-  async handle(request: WireRequest): Promise<WireResponse> {
+  /**
+   * `cancelled` aborts when the request's client has gone (its connection closed before the
+   * answer): the request answers CANCELLED at once, queued or running, and its work is aborted.
+   */
+  async handle(request: WireRequest, cancelled?: AbortSignal): Promise<WireResponse> {
     const { id, action, params } = splitRequest(request);
     if (typeof action !== 'string' || action.length === 0) {
       return failure(id, new ActionError('INVALID_PARAMS', `Missing "action": send {"id":"1","action":"<name>",...}. Send {"action":"actions"} (or run 'agent-browser actions') for the list.`));
@@ -47,7 +53,7 @@ export class Dispatcher {
     const lanes = lane === 'page' ? this.pageLane : this.waitLane;
     try {
       const deadline = limit + DEADLINE_GRACE_MS + (this.options.browser.launched ? 0 : LAUNCH_ALLOWANCE_MS);
-      return await lanes.run({ id, action }, deadline, (entry, running) => this.expired(entry, running, limit), () => this.serve(id, action, params));
+      return await lanes.run({ id, action }, deadline, (entry, running) => this.expired(entry, running, limit), (signal) => this.serve(id, action, params, signal), cancelled);
     } catch (error) {
       return failure(id, error);
     }
@@ -79,7 +85,7 @@ export class Dispatcher {
     );
   }
 
-  private async serve(id: string, action: string, params: Record<string, unknown>): Promise<WireResponse> {
+  private async serve(id: string, action: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<WireResponse> {
     const { host, log } = this.options;
     let call: ActionCall = { id, action, params };
     this.options.onActivity?.(1);
@@ -91,7 +97,7 @@ export class Dispatcher {
       const checked = validate(registered.params, call.params);
       if (!checked.ok) throw new ActionError('INVALID_PARAMS', `Validation error for "${call.action}": ${checked.message}`);
       call = { ...call, params: checked.value as Record<string, unknown> };
-      const result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params)));
+      const result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params), signal));
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
       const data = await host.hooks.afterAction.promise(this.withLostNotice(result), call);
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
@@ -150,29 +156,36 @@ export class Dispatcher {
     return new ActionError('UNKNOWN_ACTION', `Unknown action "${name}".${hint} Send {"action":"actions"} or run 'agent-browser actions' to list the ${names.length} valid ones.`);
   }
 
-  private context(call: ActionCall, requested: number | undefined): ActionContext {
+  private context(call: ActionCall, requested: number | undefined, signal: AbortSignal = new AbortController().signal): ActionContext {
     const { browser, config, log } = this.options;
+    const timeout = Math.min(requested ?? config.timeout, MAX_TIMER_MS);
     const tab = (): Promise<Tab> => browser.activeTab();
-    const locator = async (selector: string) => {
+    /** The selector's locator; a ref is checked at once (STALE_REF when its element has gone). */
+    const target = async (selector: string): Promise<{ locator: Locator; bound: boolean }> => {
       const active = await tab();
       const ref = parseRef(selector);
-      return ref ? active.refs.resolve(active.page, ref, selector) : active.frame().locator(selector);
+      if (!ref) return { locator: active.frame().locator(selector), bound: false };
+      const resolved = await active.refs.resolve(active.page, ref, selector);
+      await active.refs.ensureAttached(resolved, ref);
+      return resolved;
     };
     return {
       session: config.session,
       call,
       config,
-      timeout: Math.min(requested ?? config.timeout, MAX_TIMER_MS),
+      timeout,
+      signal,
       browser,
       log,
       tab,
       page: async () => (await tab()).page,
       frame: async () => (await tab()).frame(),
-      locator,
-      element: async (selector, work) => {
-        const target = await locator(selector);
+      locator: async (selector) => (await target(selector)).locator,
+      element: async (selector, work, need) => {
+        const { locator, bound } = await target(selector);
         try {
-          return await work(target);
+          if (need) await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, bound });
+          return await work(locator);
         } catch (error) {
           throw friendlyElementError(error, selector);
         }

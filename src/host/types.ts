@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AgentBrowserConfig } from '../config/index.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
 import type { RefEntry } from '../browser/snapshot-format.js';
+import type { ElementNeed } from '../browser/actionability.js';
 
 /** One request on its way through the host. */
 export interface ActionCall {
@@ -35,6 +36,11 @@ export interface ActionContext {
   readonly config: AgentBrowserConfig;
   /** Default timeout for this action in ms (the call's own `timeout` wins where an action has one). */
   readonly timeout: number;
+  /**
+   * Aborted when the request is cancelled (its client hung up, `cancel`, or its deadline passed).
+   * Pass it to long Playwright calls (`{ signal: ctx.signal }`) so abandoned work stops at once.
+   */
+  readonly signal: AbortSignal;
   /** The browser session; launched on first use of `page()`, `tab()` or `locator()`. */
   readonly browser: BrowserSession;
   readonly log: Logger;
@@ -50,12 +56,15 @@ export interface ActionContext {
    */
   locator(selector: string): Promise<Locator>;
   /**
-   * Resolves a selector field like `locator()` and runs `work` on the element. Playwright's element
-   * failures become errors with codes and advice the agent can act on: ELEMENT_NOT_FOUND,
-   * AMBIGUOUS_SELECTOR, ELEMENT_NOT_VISIBLE, ELEMENT_DISABLED, ELEMENT_NOT_EDITABLE,
-   * ELEMENT_BLOCKED or TIMEOUT, each naming the selector as sent.
+   * Resolves a selector field like `locator()` and runs `work` on the element. With `need`, the
+   * target is checked first: a selector with no match is waited for (up to the timeout); a target
+   * that exists but cannot take the action (covered, hidden, disabled, read-only, the wrong kind of
+   * element) is re-checked for the short `actionGrace`, then refused. Failures become errors with
+   * codes and advice the agent can act on: ELEMENT_NOT_FOUND, STALE_REF, AMBIGUOUS_SELECTOR,
+   * ELEMENT_NOT_VISIBLE, ELEMENT_DISABLED, ELEMENT_NOT_EDITABLE, ELEMENT_BLOCKED,
+   * ELEMENT_OUTSIDE_VIEWPORT, WRONG_ELEMENT or TIMEOUT, each naming the selector as sent.
    */
-  element<T>(selector: string, work: (locator: Locator) => Promise<T>): Promise<T>;
+  element<T>(selector: string, work: (locator: Locator) => Promise<T>, need?: ElementNeed): Promise<T>;
 }
 
 /** An action: a param schema (the single source of truth for validation and help) and a handler. */

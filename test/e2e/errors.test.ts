@@ -56,10 +56,10 @@ test('ambiguous selector → AMBIGUOUS_SELECTOR "matched 2 elements"', async () 
   assert.ok(fill.includes('matched 2 elements'), fill);
 });
 
-test('a full-screen overlay over the button → ELEMENT_BLOCKED "blocked by another element", nothing clicked', async () => {
+test('a full-screen overlay over the button → ELEMENT_BLOCKED naming the covering element, nothing clicked', async () => {
   await openPage('/e2e/overlay', OVERLAY_PAGE);
   const message = await expectFailure({ action: 'click', selector: '#under' }, 'ELEMENT_BLOCKED');
-  assert.ok(message.includes('Element "#under" is blocked by another element'), message);
+  assert.ok(message.includes('Element "#under" is covered by another element (<div id="overlay"'), message);
   assert.ok(/modal|overlay/.test(message), message);
   assert.is((await ok(fx.daemon, { action: 'gettext', selector: '#status' })).text, 'Ready');
   // Once the overlay is gone the same click works.
@@ -181,13 +181,13 @@ test('wait for something that never comes → TIMEOUT naming what it waited for'
   assert.ok(byText.includes('Never shown'), byText);
 });
 
-test('a Playwright error that is not rewritten reaches the client without ANSI codes', async () => {
+test('fill on a link is refused as the wrong kind of element; a Playwright error reaches the client without ANSI codes', async () => {
   await openPage('/e2e/errors', ERRORS_PAGE);
-  // fill on a link: Playwright's message carries a dimmed call log.
   const answer = await fails(fx.daemon, { action: 'fill', selector: '#link', value: 'x' });
   seen.push(answer.error);
   plainMessage(answer.error);
-  assert.ok(/not an <input>|not editable/.test(answer.error), answer.error);
+  assert.is(answer.code, 'WRONG_ELEMENT', answer.error);
+  assert.ok(answer.error.includes('is a <a id="link"> element, and fill needs an <input>, <textarea> or contenteditable element'), answer.error);
   const press = await fails(fx.daemon, { action: 'press', key: 'NotAKey' });
   seen.push(press.error);
   plainMessage(press.error);

@@ -195,7 +195,7 @@ test('multiselect → {selected: what was selected}; clear, selectall and setval
   assert.equal(await evaluate(fx.daemon, "(() => { const f = document.getElementById('field'); return [document.activeElement === f, f.selectionStart, f.selectionEnd]; })()"), [true, 0, 8]);
   assert.equal(await ok(fx.daemon, { action: 'clear', selector: '#field' }), { cleared: true });
   assert.is(await value('#field'), '');
-  await fails(fx.daemon, { action: 'clear', selector: '#status' }, 'ELEMENT_NOT_EDITABLE');
+  await fails(fx.daemon, { action: 'clear', selector: '#status' }, 'WRONG_ELEMENT');
 });
 
 test('highlight → {highlighted:true}; the element carries a visible outline', async () => {

@@ -15,7 +15,7 @@ import * as assert from 'uvu/assert';
 import { testBrowserPath } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSocketDir, testEnv } from '../helpers/daemon.js';
-import { alive, commandOf, descendants, eventually, keys, plainMessage, startSlowServer } from '../helpers/e2e.js';
+import { alive, commandOf, descendants, eventually, keys, plainMessage, startSlowServer, refOf } from '../helpers/e2e.js';
 import { DAEMON_ENTRY } from '../helpers/paths.js';
 import { startPageServer, type PageServer } from '../helpers/server.js';
 
@@ -284,12 +284,11 @@ function oqtoSuite(transport: 'unix' | 'tcp') {
     assert.ok(full.snapshot.startsWith('- document:\n'), full.snapshot);
     assert.ok(full.snapshot.includes('- textbox "Email" [ref='), full.snapshot);
 
+    // Refs are bound to elements: the interactive snapshot shows the numbers the full one gave them.
     const interactive = await data({ action: 'snapshot', interactive: true });
-    assert.is(
-      interactive.snapshot,
-      ['- textbox "Email" [ref=e1]', '- textbox "Note" [ref=e2]', '- button "Press" [ref=e3]', '- button "Reveal" [ref=e4]', '- button "Fade" [ref=e5]', '- button "Drop" [ref=e6]'].join('\n'),
-    );
-    assert.equal(interactive.refs.e1, { role: 'textbox', name: 'Email' });
+    const lines = ['textbox "Email"', 'textbox "Note"', 'button "Press"', 'button "Reveal"', 'button "Fade"', 'button "Drop"'];
+    assert.is(interactive.snapshot, lines.map((line) => `- ${line} [ref=${refOf(full.snapshot, line)}]`).join('\n'));
+    assert.equal(interactive.refs[refOf(full.snapshot, 'textbox "Email"')], { role: 'textbox', name: 'Email' });
 
     const shallow = await data({ action: 'snapshot', maxDepth: 1 });
     for (const line of shallow.snapshot.split('\n')) assert.ok(/^ {0,2}-/.test(line), `depth ≤ 1: ${JSON.stringify(line)}`);
@@ -299,11 +298,13 @@ function oqtoSuite(transport: 'unix' | 'tcp') {
     assert.ok(compact.snapshot.includes('- button "Press" [ref='), compact.snapshot);
 
     const scoped = await data({ action: 'snapshot', selector: '#f' });
-    assert.is(scoped.snapshot, ['- text: Email', '- textbox "Email" [ref=e1]', '- text: Note', '- textbox "Note" [ref=e2]: old'].join('\n'));
-    assert.equal(scoped.refs, { e1: { role: 'textbox', name: 'Email' }, e2: { role: 'textbox', name: 'Note' } });
+    const email = refOf(full.snapshot, 'textbox "Email"');
+    const note = refOf(full.snapshot, 'textbox "Note"');
+    assert.is(scoped.snapshot, ['- text: Email', `- textbox "Email" [ref=${email}]`, '- text: Note', `- textbox "Note" [ref=${note}]: old`].join('\n'));
+    assert.equal(scoped.refs, { [email]: { role: 'textbox', name: 'Email' }, [note]: { role: 'textbox', name: 'Note' } });
 
     // Those refs drive the next oqto commands.
-    await data({ action: 'fill', selector: '@e1', value: 'by-ref@example.com' });
+    await data({ action: 'fill', selector: `@${email}`, value: 'by-ref@example.com' });
     assert.is(await evaluate("document.getElementById('email').value"), 'by-ref@example.com');
   });
 

@@ -66,12 +66,12 @@ test('a ref still clicks the element it named after the page inserted content ab
   assert.is(await log(), 'save;other;');
 });
 
-test('a ref to an element removed since the snapshot → ELEMENT_NOT_FOUND naming the ref, nothing else clicked', async () => {
+test('a ref to an element removed since the snapshot → STALE_REF naming the ref and what it was, nothing else clicked', async () => {
   const refs = await open();
   const save = refOf(refs, 'button', 'Save');
   await evaluate(fx.daemon, "document.getElementById('save').remove()");
-  const answer = await fails(fx.daemon, { action: 'click', selector: save }, 'ELEMENT_NOT_FOUND');
-  assert.ok(answer.error.includes(`"${save}"`), answer.error);
+  const answer = await fails(fx.daemon, { action: 'click', selector: save }, 'STALE_REF');
+  assert.ok(answer.error.includes(`@${save.replace(/^@/, '')} was button "Save"; it is no longer on the page`), answer.error);
   assert.is(await log(), '');
 });
 

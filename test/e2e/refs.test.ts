@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluate, fails, ok, plainMessage, useFixture } from '../helpers/e2e.js';
+import { evaluate, fails, ok, plainMessage, refOf, refsOf, useFixture } from '../helpers/e2e.js';
 
 const test = suite('refs');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '25000' } });
@@ -43,50 +43,55 @@ test('a ref before any snapshot → UNKNOWN_REF at once, saying to run snapshot'
 test('click by @eN, ref=eN and bare eN hits the element the snapshot printed', async () => {
   await openProbe();
   const snap = await ok(fx.daemon, { action: 'snapshot', interactive: true });
-  assert.ok(snap.snapshot.includes('- button "Go" [ref=e10]'), snap.snapshot);
-  assert.equal(await ok(fx.daemon, { action: 'click', selector: '@e10' }), { clicked: true });
+  const go = refOf(snap.snapshot, 'button "Go"');
+  const [first, second] = refsOf(snap.snapshot, 'button "Save"');
+  assert.equal(await ok(fx.daemon, { action: 'click', selector: `@${go}` }), { clicked: true });
   assert.is(await status(), 'Went');
-  await ok(fx.daemon, { action: 'click', selector: 'ref=e8' });
+  await ok(fx.daemon, { action: 'click', selector: `ref=${first}` });
   assert.is(await status(), 'Saved first');
-  await ok(fx.daemon, { action: 'click', selector: 'e9' });
+  await ok(fx.daemon, { action: 'click', selector: second! });
   assert.is(await status(), 'Saved second');
 });
 
-test('duplicate names: the two "Save" refs act on their own buttons, in either order', async () => {
+test('duplicate names: the two "Save" refs act on their own buttons, in either order; no [nth=] markers', async () => {
   await openProbe();
   const snap = await ok(fx.daemon, { action: 'snapshot' });
-  assert.ok(snap.snapshot.includes('- button "Save" [ref=e9]\n'), snap.snapshot);
-  assert.ok(snap.snapshot.includes('- button "Save" [ref=e10] [nth=1]\n'), snap.snapshot);
-  await ok(fx.daemon, { action: 'click', selector: '@e10' });
+  const saves = refsOf(snap.snapshot, 'button "Save"');
+  assert.is(saves.length, 2, snap.snapshot);
+  assert.not.ok(snap.snapshot.includes('[nth='), snap.snapshot);
+  await ok(fx.daemon, { action: 'click', selector: `@${saves[1]}` });
   assert.is(await status(), 'Saved second');
-  await ok(fx.daemon, { action: 'click', selector: '@e9' });
+  await ok(fx.daemon, { action: 'click', selector: `@${saves[0]}` });
   assert.is(await status(), 'Saved first');
-  await ok(fx.daemon, { action: 'click', selector: '@e10' });
+  await ok(fx.daemon, { action: 'click', selector: `@${saves[1]}` });
   assert.is(await status(), 'Saved second');
 });
 
-test('fill and gettext by ref (all spellings)', async () => {
+test('fill and gettext by ref (all spellings); the refs map keeps role and name', async () => {
   await openProbe();
   const snap = await ok(fx.daemon, { action: 'snapshot' });
-  assert.equal(snap.refs.e4, { role: 'textbox', name: 'Email' });
-  assert.equal(await ok(fx.daemon, { action: 'fill', selector: '@e4', value: 'ada@example.com' }), { filled: true });
+  const email = refOf(snap.snapshot, 'textbox "Email"');
+  const heading = refOf(snap.snapshot, 'heading "Probe Heading"');
+  assert.equal(snap.refs[email], { role: 'textbox', name: 'Email' });
+  assert.equal(await ok(fx.daemon, { action: 'fill', selector: `@${email}`, value: 'ada@example.com' }), { filled: true });
   assert.is(await evaluate(fx.daemon, "document.getElementById('em').value"), 'ada@example.com');
-  await ok(fx.daemon, { action: 'fill', selector: 'ref=e4', value: 'grace@example.com' });
-  assert.is((await ok(fx.daemon, { action: 'inputvalue', selector: 'e4' })).value, 'grace@example.com');
-  assert.is((await ok(fx.daemon, { action: 'gettext', selector: '@e3' })).text, 'Probe Heading');
-  assert.is((await ok(fx.daemon, { action: 'gettext', selector: 'ref=e3' })).text, 'Probe Heading');
-  assert.is((await ok(fx.daemon, { action: 'gettext', selector: 'e11' })).text, 'Go');
+  await ok(fx.daemon, { action: 'fill', selector: `ref=${email}`, value: 'grace@example.com' });
+  assert.is((await ok(fx.daemon, { action: 'inputvalue', selector: email })).value, 'grace@example.com');
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: `@${heading}` })).text, 'Probe Heading');
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: `ref=${heading}` })).text, 'Probe Heading');
+  assert.is((await ok(fx.daemon, { action: 'gettext', selector: refOf(snap.snapshot, 'button "Go"') })).text, 'Go');
 });
 
 test('other actions take refs too: check, select, getattribute, isvisible', async () => {
   await openProbe();
-  await ok(fx.daemon, { action: 'snapshot', interactive: true });
-  await ok(fx.daemon, { action: 'check', selector: '@e4' });
-  assert.equal(await ok(fx.daemon, { action: 'ischecked', selector: '@e4' }), { checked: true });
-  await ok(fx.daemon, { action: 'select', selector: '@e5', values: 'Blue' });
+  const snap = (await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot as string;
+  const agree = refOf(snap, 'checkbox "I agree"');
+  await ok(fx.daemon, { action: 'check', selector: `@${agree}` });
+  assert.equal(await ok(fx.daemon, { action: 'ischecked', selector: `@${agree}` }), { checked: true });
+  await ok(fx.daemon, { action: 'select', selector: `@${refOf(snap, 'combobox')}`, values: 'Blue' });
   assert.is(await evaluate(fx.daemon, "document.getElementById('color').value"), 'Blue');
-  assert.is((await ok(fx.daemon, { action: 'getattribute', selector: '@e1', attribute: 'href' })).value, '/other.html');
-  assert.equal(await ok(fx.daemon, { action: 'isvisible', selector: '@e10' }), { visible: true });
+  assert.is((await ok(fx.daemon, { action: 'getattribute', selector: `@${refOf(snap, 'link "Other page"')}`, attribute: 'href' })).value, '/other.html');
+  assert.equal(await ok(fx.daemon, { action: 'isvisible', selector: `@${refOf(snap, 'button "Go"')}` }), { visible: true });
 });
 
 test('an unknown ref → UNKNOWN_REF at once, naming the ref, for every spelling and action', async () => {
@@ -135,43 +140,51 @@ test('reloading the same URL also makes refs stale (a new document)', async () =
 
 test('refs stay valid after an in-page hash change', async () => {
   await openProbe();
-  await ok(fx.daemon, { action: 'snapshot', interactive: true });
+  const snap = (await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot as string;
   await evaluate(fx.daemon, "location.hash = '#form'");
   assert.is(await evaluate(fx.daemon, 'location.hash'), '#form');
-  await ok(fx.daemon, { action: 'click', selector: '@e10' });
+  await ok(fx.daemon, { action: 'click', selector: `@${refOf(snap, 'button "Go"')}` });
   assert.is(await status(), 'Went');
   // Following an in-page link is a hash change too.
   await evaluate(fx.daemon, "document.body.insertAdjacentHTML('afterbegin', '<a id=jump href=\"#status\">jump</a>')");
   await ok(fx.daemon, { action: 'click', selector: '#jump' });
   assert.is(await evaluate(fx.daemon, 'location.hash'), '#status');
-  await ok(fx.daemon, { action: 'click', selector: '@e8' });
+  await ok(fx.daemon, { action: 'click', selector: `@${refsOf(snap, 'button "Save"')[0]}` });
   assert.is(await status(), 'Saved first');
 });
 
-test('a selector-scoped snapshot’s refs act inside that scope only', async () => {
+test('a selector-scoped snapshot’s refs act inside that scope; a second scoped snapshot leaves the first one’s refs working', async () => {
   fx.server.page('/e2e/two-forms', TWO_FORMS);
   await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/two-forms') });
   const snap = await ok(fx.daemon, { action: 'snapshot', selector: '#second' });
   assert.equal(snap.refs, { e1: { role: 'heading', name: 'Second' }, e2: { role: 'textbox', name: 'Name' }, e3: { role: 'button', name: 'Save' } });
-  assert.not.ok(snap.snapshot.includes('[nth='), 'unique within the scope');
   await ok(fx.daemon, { action: 'click', selector: '@e3' });
   assert.is(await evaluate(fx.daemon, "document.getElementById('out').textContent"), 'second saved');
   await ok(fx.daemon, { action: 'fill', selector: '@e2', value: 'In second' });
   assert.equal(await evaluate(fx.daemon, "[document.getElementById('n1').value, document.getElementById('n2').value]"), ['', 'In second']);
-  // The same page scoped to the first section.
-  await ok(fx.daemon, { action: 'snapshot', selector: '#first', interactive: true });
-  await ok(fx.daemon, { action: 'click', selector: '@e2' });
+  // The same page scoped to the first section: new elements, new numbers.
+  const first = (await ok(fx.daemon, { action: 'snapshot', selector: '#first', interactive: true })).snapshot as string;
+  const firstSave = refOf(first, 'button "Save"');
+  assert.not.equal(firstSave, 'e3');
+  await ok(fx.daemon, { action: 'click', selector: `@${firstSave}` });
   assert.is(await evaluate(fx.daemon, "document.getElementById('out').textContent"), 'first saved');
+  await ok(fx.daemon, { action: 'click', selector: '@e3' });
+  assert.is(await evaluate(fx.daemon, "document.getElementById('out').textContent"), 'second saved');
 });
 
-test('a new snapshot replaces the refs: numbers from the old one no longer exist', async () => {
+test('a later snapshot keeps the refs of elements still there: the same numbers, and old refs still act', async () => {
   await openProbe();
-  await ok(fx.daemon, { action: 'snapshot' });
-  await ok(fx.daemon, { action: 'snapshot', selector: '#form', interactive: true });
-  // The full snapshot had e11 ("Go"); the scoped one ends at e8.
-  await fails(fx.daemon, { action: 'click', selector: '@e11' }, 'UNKNOWN_REF');
-  await ok(fx.daemon, { action: 'click', selector: '@e8' });
+  const full = (await ok(fx.daemon, { action: 'snapshot' })).snapshot as string;
+  const go = refOf(full, 'button "Go"');
+  const email = refOf(full, 'textbox "Email"');
+  const scoped = (await ok(fx.daemon, { action: 'snapshot', selector: 'nav', interactive: true })).snapshot as string;
+  assert.is(refOf(scoped, 'link "About"'), refOf(full, 'link "About"'));
+  // Go and Email are outside the last (scoped) snapshot, yet their refs still name them.
+  await ok(fx.daemon, { action: 'click', selector: `@${go}` });
   assert.is(await status(), 'Went');
+  await ok(fx.daemon, { action: 'fill', selector: `@${email}`, value: 'kept@example.com' });
+  assert.is(await evaluate(fx.daemon, "document.getElementById('em').value"), 'kept@example.com');
+  await fails(fx.daemon, { action: 'click', selector: '@e99' }, 'UNKNOWN_REF');
 });
 
 test.run();

@@ -189,3 +189,24 @@ export function plainMessage(message: unknown): void {
   assert.type(message, 'string');
   assert.not.ok(ANSI.test(message as string), `ANSI escape in: ${JSON.stringify(message)}`);
 }
+
+/**
+ * The refs a snapshot printed for lines containing `line` (e.g. `button "Save"`), in order. Refs are
+ * bound to elements and keep their numbers across snapshots, so tests read them, never assume them.
+ */
+export function refsOf(snapshot: string, line: string): string[] {
+  const refs: string[] = [];
+  for (const text of snapshot.split('\n')) {
+    if (!text.includes(line)) continue;
+    const ref = /\[ref=(e\d+)\]/.exec(text)?.[1];
+    if (ref) refs.push(ref);
+  }
+  return refs;
+}
+
+/** The one ref a snapshot printed for `line`; fails the test when there is not exactly one. */
+export function refOf(snapshot: string, line: string): string {
+  const refs = refsOf(snapshot, line);
+  if (refs.length !== 1) throw new Error(`expected one ref for ${line}, found ${refs.length} in:\n${snapshot}`);
+  return refs[0]!;
+}

@@ -58,6 +58,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   args: [],
   viewport: { width: 1280, height: 720 },
   timeout: 25000,
+  actionGrace: 200,
   idleTimeout: 1_800_000,
   transport: process.platform === 'win32' ? 'tcp' : 'unix',
   extensions: [],
@@ -100,6 +101,18 @@ test('defaults: no file, no env, no flags', async () => {
   for (const key of CONFIG_KEYS) assert.equal(loaded.sources[key], { kind: 'default' }, key);
   assert.is(loaded.config.executablePath, undefined);
   assert.is(loaded.config.socketDir, undefined);
+});
+
+test('actionGrace: milliseconds from the file, AGENT_BROWSER_ACTION_GRACE over it; 0 allowed, negative refused', async () => {
+  const dir = await tmp();
+  await write(path.join(dir, '.agentbrowserrc'), 'actionGrace: 750\n');
+  assert.is((await loadConfig({ cwd: dir, env: {} })).config.actionGrace, 750);
+  const fromEnv = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_ACTION_GRACE: '0' } });
+  assert.is(fromEnv.config.actionGrace, 0);
+  assert.equal(fromEnv.sources.actionGrace, { kind: 'env', name: 'AGENT_BROWSER_ACTION_GRACE' });
+  await write(path.join(dir, '.agentbrowserrc'), 'actionGrace: -5\n');
+  const error = await rejection(loadConfig({ cwd: dir, env: {} }));
+  assert.match(error.message, /actionGrace: expected a number of milliseconds/);
 });
 
 test('CONFIG_KEYS lists every key exactly once', () => {
@@ -262,6 +275,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     args: 'default',
     viewport: 'default',
     timeout: 'env:AGENT_BROWSER_DEFAULT_TIMEOUT',
+    actionGrace: 'default',
     idleTimeout: `file:${file}`,
     transport: 'default',
     socketDir: 'default',

@@ -1,0 +1,136 @@
+/**
+ * Refs bound to elements, against a page that records every hit: whatever the page does between
+ * the snapshot and the action, a ref acts on the element the snapshot showed or refuses — never on
+ * another one. Targets that exist but cannot take the action refuse with their codes; a client
+ * that hangs up has its request cancelled, so the next command runs in normal time.
+ */
+import net from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { evaluate, fails, ok, refOf, refsOf, useFixture } from '../helpers/e2e.js';
+
+const test = suite('bound refs');
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '25000' } });
+
+const ROWS = `<!doctype html><title>Rows</title>
+<ul id="list"></ul>
+<button id="save" onclick="hits.push('save')">Save</button>
+<input id="ro" readonly value="fixed" aria-label="Fixed">
+<div id="box" tabindex="0">Not a field</div>
+<button id="later" style="display:none" onclick="hits.push('later')">Later</button>
+<button id="off" disabled>Off</button>
+<script>
+window.hits = [];
+const list = document.getElementById('list');
+window.row = (name) => {
+  const li = document.createElement('li');
+  li.innerHTML = '<span>' + name + '</span> <button>Delete</button>';
+  li.querySelector('button').onclick = () => hits.push('delete ' + name);
+  return li;
+};
+for (const name of ['one', 'two', 'three']) list.append(row(name));
+window.cover = () => { const d = document.createElement('div'); d.id = 'overlay'; d.style.cssText = 'position:fixed;inset:0;background:#0003'; document.body.append(d); };
+</script>`;
+
+async function open(): Promise<string[]> {
+  fx.server.page('/e2e/rows', ROWS);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/rows') });
+  const snap = await ok(fx.daemon, { action: 'snapshot', interactive: true });
+  return refsOf(snap.snapshot, 'button "Delete"');
+}
+
+const hits = () => evaluate(fx.daemon, 'hits.join(",")');
+
+test('a row removed above the target: the old ref still deletes its own row; the removed row’s ref refuses', async () => {
+  const [one, two] = await open();
+  await evaluate(fx.daemon, 'list.firstElementChild.remove()');
+  const answer = await fails(fx.daemon, { action: 'click', selector: `@${one}` }, 'STALE_REF');
+  assert.ok(answer.error.includes(`@${one} was button "Delete"; it is no longer on the page`), answer.error);
+  await ok(fx.daemon, { action: 'click', selector: `@${two}` });
+  assert.is(await hits(), 'delete two');
+});
+
+test('a row removed below and a row inserted above: each ref acts on the row the snapshot showed', async () => {
+  const [one, two, three] = await open();
+  await evaluate(fx.daemon, 'list.lastElementChild.remove(); list.prepend(row("zero"))');
+  await fails(fx.daemon, { action: 'click', selector: `@${three}` }, 'STALE_REF');
+  await ok(fx.daemon, { action: 'click', selector: `@${two}` });
+  await ok(fx.daemon, { action: 'click', selector: `@${one}` });
+  assert.is(await hits(), 'delete two,delete one');
+  // The inserted row gets a number never used in this document.
+  const again = refsOf((await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot, 'button "Delete"');
+  assert.equal(again.slice(1), [one, two]);
+  assert.not.ok([one, two, three].includes(again[0]!), `new number for the new row: ${again.join(' ')}`);
+});
+
+test('an identical node re-rendered in place is another element: the old ref refuses', async () => {
+  const [one] = await open();
+  await evaluate(fx.daemon, 'list.replaceChild(row("one"), list.firstElementChild)');
+  await fails(fx.daemon, { action: 'click', selector: `@${one}` }, 'STALE_REF');
+  assert.is(await hits(), '');
+});
+
+test('a full snapshot after an -i one keeps every number: the -i refs still act on their elements', async () => {
+  fx.server.page('/e2e/rows', ROWS);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/rows') });
+  const interactive = (await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot as string;
+  const save = refOf(interactive, 'button "Save"');
+  const full = (await ok(fx.daemon, { action: 'snapshot' })).snapshot as string;
+  assert.is(refOf(full, 'button "Save"'), save);
+  assert.equal(refsOf(full, 'button "Delete"'), refsOf(interactive, 'button "Delete"'));
+  await ok(fx.daemon, { action: 'click', selector: `@${save}` });
+  assert.is(await hits(), 'save');
+});
+
+test('after a navigation or a reload of the same URL an old ref refuses; another tab’s ref is named as such', async () => {
+  const [one] = await open();
+  await ok(fx.daemon, { action: 'reload' });
+  const reloaded = await fails(fx.daemon, { action: 'click', selector: `@${one}` }, 'STALE_REF');
+  assert.ok(reloaded.error.includes('was button "Delete"'), reloaded.error);
+  assert.is(await hits(), '');
+  const [fresh] = await open();
+  await ok(fx.daemon, { action: 'tab_new' });
+  await fails(fx.daemon, { action: 'click', selector: `@${fresh}` }, 'UNKNOWN_REF');
+  await ok(fx.daemon, { action: 'tab_close' });
+  await fails(fx.daemon, { action: 'click', selector: '@e999' }, 'UNKNOWN_REF');
+  assert.is(await hits(), '');
+});
+
+test('covered, hidden, disabled, read-only and wrong-kind targets refuse with their codes, and nothing is hit', async () => {
+  await open();
+  const snap = (await ok(fx.daemon, { action: 'snapshot' })).snapshot as string;
+  await evaluate(fx.daemon, 'cover()');
+  const covered = await fails(fx.daemon, { action: 'click', selector: `@${refOf(snap, 'button "Save"')}` }, 'ELEMENT_BLOCKED');
+  assert.ok(covered.error.includes('<div id="overlay">'), covered.error);
+  await evaluate(fx.daemon, "document.getElementById('overlay').remove()");
+  await fails(fx.daemon, { action: 'click', selector: '#later' }, 'ELEMENT_NOT_VISIBLE');
+  await fails(fx.daemon, { action: 'click', selector: `@${refOf(snap, 'button "Off"')}` }, 'ELEMENT_DISABLED');
+  await fails(fx.daemon, { action: 'fill', selector: `@${refOf(snap, 'textbox "Fixed"')}`, value: 'x' }, 'ELEMENT_NOT_EDITABLE');
+  await fails(fx.daemon, { action: 'fill', selector: '#box', value: 'x' }, 'WRONG_ELEMENT');
+  await fails(fx.daemon, { action: 'check', selector: '#box' }, 'WRONG_ELEMENT');
+  assert.is(await hits(), '');
+});
+
+test('a target that shows up within the grace is clicked as before', async () => {
+  await open();
+  await evaluate(fx.daemon, "setTimeout(() => { document.getElementById('later').style.display = '' }, 60)");
+  await ok(fx.daemon, { action: 'click', selector: '#later' });
+  assert.is(await hits(), 'later');
+});
+
+test('a client that hangs up on a click that cannot succeed: its request is cancelled and the next command runs at once', async () => {
+  await open();
+  const socket = net.createConnection(fx.daemon.transport === 'unix' ? { path: fx.daemon.socketPath } : { host: '127.0.0.1', port: fx.daemon.port! });
+  await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+  socket.write(`${JSON.stringify({ id: 'doomed', action: 'click', selector: '#never-there' })}\n`);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.destroy();
+  const started = Date.now();
+  await ok(fx.daemon, { action: 'click', selector: '#save' });
+  const waited = Date.now() - started;
+  // The abandoned click would hold the page lane for its 25 s timeout.
+  assert.ok(waited < 10_000, `the next command waited ${waited} ms`);
+  assert.is(await hits(), 'save');
+});
+
+test.run();
