@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { ElementHandle, Locator } from 'playwright-core';
 import { ActionError, type ErrorCode } from '../protocol/errors.js';
 
 /**
@@ -33,29 +33,47 @@ export interface ActionabilityOptions {
 }
 
 /** Locators of refs bound to an element (`aria-ref=`), which only Playwright's utility world resolves. */
-const boundLocators = new WeakSet<Locator>();
+/**
+ * Locators of refs bound to an element (`aria-ref=`), which only Playwright's utility world
+ * resolves; each gets one element handle, taken on first use and released by `releaseTarget`.
+ */
+const boundLocators = new WeakMap<Locator, Promise<ElementHandle | null> | null>();
 
 /** Marks a ref's locator: page functions reach its element through a handle (see `evaluateTarget`). */
 export function markBound(locator: Locator): Locator {
-  boundLocators.add(locator);
+  boundLocators.set(locator, null);
   return locator;
 }
 
+/** The bound locator's element handle (null when its element has gone). */
+function handleOf(locator: Locator): Promise<ElementHandle | null> {
+  let handle = boundLocators.get(locator);
+  if (!handle) {
+    handle = locator.elementHandle({ timeout: 1000 }).catch(() => null);
+    boundLocators.set(locator, handle);
+  }
+  return handle;
+}
+
+/** Releases the element handle a bound locator took, if any. */
+export function releaseTarget(locator: Locator): void {
+  const handle = boundLocators.get(locator);
+  if (!handle) return;
+  boundLocators.set(locator, null);
+  void handle.then((taken) => taken?.dispose()).catch(() => undefined);
+}
+
 /**
- * Runs `fn` in the page on the locator's matches. An `aria-ref=` locator matches only in
- * Playwright's utility world, so its element is passed through a handle (a missing element
- * counts as no match); other locators go through `evaluateAll` in one call.
+ * Runs `fn` in the page on the locator's matches: one `evaluateAll` call for a selector; for a
+ * bound ref, one call on its element's handle (an element that has gone counts as no match).
  */
 export async function evaluateTarget<R, A>(locator: Locator, fn: (elements: Element[], arg: A) => R, arg: A): Promise<R> {
   type PageFunction = Parameters<Locator['evaluateAll']>[0];
   if (!boundLocators.has(locator)) return (await locator.evaluateAll(fn as unknown as PageFunction, arg)) as R;
-  const count = await locator.count();
-  if (count === 0) return fn([], arg);
-  const single = new Function('element', 'arg', `return (${fn.toString()})([element], arg);`) as unknown as Parameters<Locator['evaluate']>[0];
-  return (locator.evaluate(single, arg, { timeout: 2000 }) as Promise<R>).catch((error: Error) => {
-    if (error.name === 'TimeoutError') return fn([], arg);
-    throw error;
-  });
+  const handle = await handleOf(locator);
+  if (!handle) return fn([], arg);
+  const single = new Function('element', 'arg', `return (${fn.toString()})([element], arg);`) as unknown as Parameters<ElementHandle['evaluate']>[0];
+  return (await handle.evaluate(single, arg)) as R;
 }
 
 /** States that re-checking cannot change within a grace. */

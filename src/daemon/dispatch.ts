@@ -1,7 +1,7 @@
 import { classifyError, friendlyElementError } from '../browser/element-errors.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
 import type { Locator } from 'playwright-core';
-import { ensureActionable } from '../browser/actionability.js';
+import { ensureActionable, releaseTarget } from '../browser/actionability.js';
 import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
 import type { ActionCall, ActionContext, Logger } from '../host/types.js';
@@ -188,6 +188,8 @@ export class Dispatcher {
           return await work(locator);
         } catch (error) {
           throw friendlyElementError(error, selector);
+        } finally {
+          releaseTarget(locator);
         }
       },
     };
