@@ -8,6 +8,7 @@ export type { Hooks, HookName, ActionHook } from './host/hooks.js';
 export type { ActionRegistry, RegisteredAction } from './host/registry.js';
 export type { ActionCall, ActionContext, ActionDefinition, ActionResult, LaunchPlan, Logger, SnapshotOptions, SnapshotResult } from './host/types.js';
 export type { RefEntry } from './browser/snapshot-format.js';
+export type { ElementNeed } from './browser/actionability.js';
 export type { BrowserSession, Tab, LaunchRequest } from './browser/session.js';
 export type { AgentBrowserConfig } from './config/index.js';
 export { ActionError, ErrorCodes, type ErrorCode } from './protocol/errors.js';
