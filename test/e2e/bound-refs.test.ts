@@ -4,10 +4,12 @@
  * another one. Targets that exist but cannot take the action refuse with their codes; a client
  * that hangs up has its request cancelled, so the next command runs in normal time.
  */
+import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evaluate, fails, ok, refOf, refsOf, useFixture } from '../helpers/e2e.js';
+import { CLI } from '../helpers/paths.js';
 
 const test = suite('bound refs');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '25000' } });
@@ -19,6 +21,9 @@ const ROWS = `<!doctype html><title>Rows</title>
 <div id="box" tabindex="0">Not a field</div>
 <button id="later" style="display:none" onclick="hits.push('later')">Later</button>
 <button id="off" disabled>Off</button>
+<button id="ghost" style="pointer-events:none">Ghost</button>
+<button id="far" style="position:fixed;left:-500px;top:10px" onclick="hits.push('far')">Far</button>
+<div id="card" onclick="hits.push('card')" style="cursor:pointer">Open card</div>
 <script>
 window.hits = [];
 const list = document.getElementById('list');
@@ -111,6 +116,26 @@ test('covered, hidden, disabled, read-only and wrong-kind targets refuse with th
   assert.is(await hits(), '');
 });
 
+test('no ref for an element that takes no pointer input; a target off the viewport that cannot scroll there → ELEMENT_OUTSIDE_VIEWPORT', async () => {
+  await open();
+  const snap = (await ok(fx.daemon, { action: 'snapshot' })).snapshot as string;
+  assert.ok(snap.includes('- button "Ghost"\n') || snap.endsWith('- button "Ghost"'), snap);
+  await fails(fx.daemon, { action: 'click', selector: `@${refOf(snap, 'button "Far"')}` }, 'ELEMENT_OUTSIDE_VIEWPORT');
+  assert.is(await hits(), '');
+});
+
+test('a cursor ref (-C) whose element changed its text refuses with STALE_REF; unchanged, it clicks', async () => {
+  await open();
+  const snap = (await ok(fx.daemon, { action: 'snapshot', interactive: true, cursor: true })).snapshot as string;
+  const card = refOf(snap, 'clickable "Open card"');
+  await ok(fx.daemon, { action: 'click', selector: `@${card}` });
+  assert.is(await hits(), 'card');
+  await evaluate(fx.daemon, "document.getElementById('card').textContent = 'Closed card'");
+  const answer = await fails(fx.daemon, { action: 'click', selector: `@${card}` }, 'STALE_REF');
+  assert.ok(answer.error.includes('was clickable "Open card"'), answer.error);
+  assert.is(await hits(), 'card');
+});
+
 test('a target that shows up within the grace is clicked as before', async () => {
   await open();
   await evaluate(fx.daemon, "setTimeout(() => { document.getElementById('later').style.display = '' }, 60)");
@@ -129,6 +154,21 @@ test('a client that hangs up on a click that cannot succeed: its request is canc
   await ok(fx.daemon, { action: 'click', selector: '#save' });
   const waited = Date.now() - started;
   // The abandoned click would hold the page lane for its 25 s timeout.
+  assert.ok(waited < 10_000, `the next command waited ${waited} ms`);
+  assert.is(await hits(), 'save');
+});
+
+test('a CLI stopped with Ctrl-C while its click waits: the request is cancelled and the next command runs at once', async () => {
+  await open();
+  const child = spawn(process.execPath, [CLI, '--session', fx.daemon.session, 'click', '#never-there'], { env: fx.daemon.env, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  // Long enough for the CLI to start and send its request; the click then waits for #never-there.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  child.kill('SIGINT');
+  await exited;
+  const started = Date.now();
+  await ok(fx.daemon, { action: 'click', selector: '#save' });
+  const waited = Date.now() - started;
   assert.ok(waited < 10_000, `the next command waited ${waited} ms`);
   assert.is(await hits(), 'save');
 });
