@@ -1,4 +1,4 @@
-import type { ElementHandle, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { ActionError, type ErrorCode } from '../protocol/errors.js';
 
 /**
@@ -8,9 +8,28 @@ import { ActionError, type ErrorCode } from '../protocol/errors.js';
  */
 export type ElementNeed = 'click' | 'hover' | 'check' | 'fill' | 'select' | 'upload';
 
+/** Where a click lands: the centre of the element's first box, that box, and the element's tag. */
+export interface ClickPoint {
+  x: number;
+  y: number;
+  box: [number, number, number, number];
+  tag: string;
+}
+
+/**
+ * A target that may take the action. For a click in a top-level, unzoomed page it carries the point
+ * to press; for a fill of a text input or textarea the element already has the focus and its text
+ * selected. The quick paths (`quick-actions.ts`) act on these without asking the page again.
+ */
+export interface Ready {
+  state: 'ok';
+  point?: ClickPoint;
+  focused?: boolean;
+}
+
 /** The state `inspectTarget` finds, in the page. */
 type Inspection =
-  | { state: 'ok' }
+  | Ready
   | { state: 'none' }
   | { state: 'many'; count: number }
   | { state: 'detached' }
@@ -28,52 +47,21 @@ export interface ActionabilityOptions {
   timeout: number;
   /** Ends the wait when the request is cancelled. */
   signal?: AbortSignal;
-  /** True for a ref bound to an element: no match means the element has gone, never "not yet". */
-  bound: boolean;
+  /**
+   * Set for a ref bound to an element: no match never means "not yet". Called then; it throws
+   * STALE_REF when the element has gone, or returns once the ref finds it again.
+   */
+  gone?: () => Promise<void>;
 }
 
-/** Locators of refs bound to an element (`aria-ref=`), which only Playwright's utility world resolves. */
-/**
- * Locators of refs bound to an element (`aria-ref=`), which only Playwright's utility world
- * resolves; each gets one element handle, taken on first use and released by `releaseTarget`.
- */
-const boundLocators = new WeakMap<Locator, Promise<ElementHandle | null> | null>();
+/** What `ensureActionable` found ready, per locator, for the quick path that acts next. */
+const readyTargets = new WeakMap<Locator, Ready>();
 
-/** Marks a ref's locator: page functions reach its element through a handle (see `evaluateTarget`). */
-export function markBound(locator: Locator): Locator {
-  boundLocators.set(locator, null);
-  return locator;
-}
-
-/** The bound locator's element handle (null when its element has gone). */
-function handleOf(locator: Locator): Promise<ElementHandle | null> {
-  let handle = boundLocators.get(locator);
-  if (!handle) {
-    handle = locator.elementHandle({ timeout: 1000 }).catch(() => null);
-    boundLocators.set(locator, handle);
-  }
-  return handle;
-}
-
-/** Releases the element handle a bound locator took, if any. */
-export function releaseTarget(locator: Locator): void {
-  const handle = boundLocators.get(locator);
-  if (!handle) return;
-  boundLocators.set(locator, null);
-  void handle.then((taken) => taken?.dispose()).catch(() => undefined);
-}
-
-/**
- * Runs `fn` in the page on the locator's matches: one `evaluateAll` call for a selector; for a
- * bound ref, one call on its element's handle (an element that has gone counts as no match).
- */
-export async function evaluateTarget<R, A>(locator: Locator, fn: (elements: Element[], arg: A) => R, arg: A): Promise<R> {
-  type PageFunction = Parameters<Locator['evaluateAll']>[0];
-  if (!boundLocators.has(locator)) return (await locator.evaluateAll(fn as unknown as PageFunction, arg)) as R;
-  const handle = await handleOf(locator);
-  if (!handle) return fn([], arg);
-  const single = new Function('element', 'arg', `return (${fn.toString()})([element], arg);`) as unknown as Parameters<ElementHandle['evaluate']>[0];
-  return (await handle.evaluate(single, arg)) as R;
+/** The readiness `ensureActionable` found for `locator`, once (the next action must check again). */
+export function takeReady(locator: Locator): Ready | undefined {
+  const ready = readyTargets.get(locator);
+  readyTargets.delete(locator);
+  return ready;
 }
 
 /** States that re-checking cannot change within a grace. */
@@ -82,21 +70,32 @@ const FINAL = new Set<Inspection['state']>(['many', 'wrong-kind', 'detached']);
 /**
  * Waits for `locator` to match (selectors only, up to the timeout), then re-checks what `need`
  * requires for up to the grace; throws the refusal with its code when the target still cannot
- * take the action. Returns when the action may go ahead.
+ * take the action. One call into the page per check; when it passes, the quick paths find what it
+ * saw with `takeReady`.
  */
 export async function ensureActionable(locator: Locator, selector: string, need: ElementNeed, options: ActionabilityOptions): Promise<void> {
   const deadline = Date.now() + options.graceMs;
   let found: Inspection;
+  let recovered = false;
   for (;;) {
     throwIfAborted(options.signal);
-    found = await evaluateTarget(locator, inspectTarget, need);
-    if (found.state === 'ok') return;
-    if (found.state === 'none' && !options.bound) {
-      // Not there yet: the one case that waits for the full timeout.
-      await locator.first().waitFor({ state: 'attached', timeout: options.timeout, signal: options.signal });
+    found = await locator.evaluateAll(inspectTarget, need);
+    if (found.state === 'ok') {
+      readyTargets.set(locator, found);
+      return;
+    }
+    if (found.state === 'none') {
+      if (!options.gone) {
+        // Not there yet: the one case that waits for the full timeout.
+        await locator.first().waitFor({ state: 'attached', timeout: options.timeout, signal: options.signal });
+        continue;
+      }
+      if (recovered) break;
+      await options.gone();
+      recovered = true;
       continue;
     }
-    if (found.state === 'none' || FINAL.has(found.state) || Date.now() >= deadline) break;
+    if (FINAL.has(found.state) || Date.now() >= deadline) break;
     await delay(Math.min(30, Math.max(1, deadline - Date.now())), options.signal);
   }
   throw refusal(found, selector, need, options.graceMs);
@@ -210,33 +209,44 @@ function inspectTarget(elements: Element[], need: ElementNeed): Inspection {
   if (need === 'fill') {
     const readOnly = (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element.readOnly;
     if (readOnly || element.getAttribute('aria-readonly') === 'true') return { state: 'readonly' };
-    return { state: 'ok' };
+    // A text input or textarea is made ready as Playwright's fill leaves it: focused, its text selected.
+    const typed = ['', 'email', 'password', 'search', 'tel', 'text', 'url'];
+    const textField = (element instanceof HTMLInputElement && typed.includes(element.type.toLowerCase())) || element instanceof HTMLTextAreaElement;
+    if (!textField || element.closest('[inert]')) return { state: 'ok' };
+    const field = element as HTMLInputElement | HTMLTextAreaElement;
+    field.focus();
+    field.select();
+    return field.ownerDocument.activeElement === field ? { state: 'ok', focused: true } : { state: 'ok' };
   }
   if (need === 'select') return { state: 'ok' };
   // Pointer actions: the point Playwright clicks must reach the element, not something on top.
   const inView = (rect: DOMRect) => rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
-  const centre = (rect: DOMRect) => [rect.left + rect.width / 2, rect.top + rect.height / 2] as const;
-  let [x, y] = centre(box);
-  if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight || !inView(box)) {
+  let first = element.getClientRects()[0] ?? box;
+  if (!inView(first)) {
     element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     box = element.getBoundingClientRect();
-    [x, y] = centre(box);
-    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return { state: 'outside' };
+    first = element.getClientRects()[0] ?? box;
   }
+  const x = first.left + first.width / 2;
+  const y = first.top + first.height / 2;
+  if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return { state: 'outside' };
   let hit = document.elementFromPoint(x, y);
   while (hit?.shadowRoot) {
     const inner = hit.shadowRoot.elementFromPoint(x, y);
     if (!inner || inner === hit) break;
     hit = inner;
   }
-  if (!hit) return { state: 'ok' };
-  for (let node: Node | null = hit; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    if (node === element) return { state: 'ok' };
-  }
+  let reaches = !hit;
+  for (let node: Node | null = hit; node && !reaches; node = node.parentNode ?? (node as ShadowRoot).host ?? null) reaches = node === element;
   // A label that forwards the click to this control counts as the control.
-  const label = hit.closest('label');
-  if (label && (label as HTMLLabelElement).control === element) return { state: 'ok' };
-  return { state: 'covered', by: tagOf(hit) };
+  const label = hit?.closest('label');
+  if (!reaches && label && (label as HTMLLabelElement).control === element) reaches = true;
+  if (!reaches) return { state: 'covered', by: tagOf(hit!) };
+  // The quick click needs the top-level page at scale 1 and the hit element itself; Playwright's click does the rest.
+  const viewport = window.visualViewport;
+  const unzoomed = !viewport || (viewport.scale === 1 && viewport.offsetLeft === 0 && viewport.offsetTop === 0);
+  const quick = window.top === window && unzoomed && hit !== null && !element.closest('[inert], [aria-disabled]') && first.width > 0 && first.height > 0 && inView(first);
+  return quick ? { state: 'ok', point: { x, y, box: [first.left, first.top, first.width, first.height], tag: element.localName } } : { state: 'ok' };
 }
 
 /**

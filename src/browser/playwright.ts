@@ -2,8 +2,36 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Playwright from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 
 let loaded: typeof Playwright | null = null;
+
+/**
+ * The selector engine that matches nothing and runs in the page's main world (see `inMainWorld`).
+ * Playwright sends an engine to the contexts it knows when it is registered and to contexts made
+ * later, but not to the contexts of a browser attached over CDP that existed before; so every
+ * launch or attach registers one under a new name, which reaches every context there is.
+ */
+let mainWorldEngine = '';
+let engines = 0;
+
+/** Registers a main-world engine that reaches every browser context open now (see `mainWorldEngine`). */
+export async function reachMainWorld(): Promise<void> {
+  const name = `agent_browser_main_${++engines}`;
+  await (await loadPlaywright()).selectors.register(name, () => ({ query: () => null, queryAll: () => [] }));
+  mainWorldEngine = name;
+}
+
+/**
+ * `locator` resolved in the page's main world instead of Playwright's isolated one: a selector
+ * with an engine that needs the main world (ours matches nothing, so the union is `locator`)
+ * makes Playwright evaluate the whole query there. Snapshots taken this way keep their
+ * element-bound `aria-ref`s where `evaluateAll` and the actions look them up, so checking a ref's
+ * element takes one call into the page instead of a handle first.
+ */
+export function inMainWorld(frame: Frame, locator: Locator): Locator {
+  return locator.or(frame.locator(`${mainWorldEngine}=none`));
+}
 
 /**
  * playwright-core, loaded on first use: it takes most of a second and tens of MiB, which a daemon

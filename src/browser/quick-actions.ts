@@ -1,14 +1,15 @@
 import type { CDPSession, Locator, Page } from 'playwright-core';
-import { evaluateTarget } from './actionability.js';
+import { takeReady, type ClickPoint } from './actionability.js';
 
 /**
  * Fast paths for `click` and `fill`. Playwright's own actions spend most of their time waiting:
- * resolving the target polls on animation frames, and the stability check takes two more. These
- * paths do the same checks in a single pass of the page — one match, visible, enabled (editable
- * for fill), not inert, the click point hitting the element, the element's box unchanged over one
- * animation frame (taken while the mouse moves there) — and act only when every check passes at
- * once. Otherwise they return false and the caller runs Playwright's action, which waits and
- * reports as it always did.
+ * resolving the target polls on animation frames, and the stability check takes two more. The
+ * daemon's check before an action (`ensureActionable`) already found, in one pass of the page, one
+ * match that is visible, enabled (editable for fill), hit at its click point; these paths act on
+ * what it found (`takeReady`), after one more check that the element's box stayed put over an
+ * animation frame (taken while the mouse moves there). When the check left nothing to act on (an
+ * iframe, a zoomed page, a contenteditable) they return false and the caller runs Playwright's
+ * action, which waits and reports as it always did.
  */
 
 interface ClickOptions {
@@ -17,22 +18,14 @@ interface ClickOptions {
   delay?: number;
 }
 
-/** Where to click: the centre of the element's first box, that box, and the element's tag. */
-interface Target {
-  x: number;
-  y: number;
-  box: [number, number, number, number];
-  tag: string;
-}
-
 /** Longest wait for the animation frame that shows the element stable; past it, Playwright's path decides. */
 const FRAME_WAIT_MS = 250;
 
 export async function quickClick(page: Page, target: Locator, options: ClickOptions, timeout: number): Promise<boolean> {
+  const point = takeReady(target)?.point;
+  if (!point) return false;
   const watch = await navigationWatch(page);
   if (!watch) return false;
-  const point = await evaluateTarget(target, probeClick, undefined).catch(() => null);
-  if (!point) return false;
   // The page is asked by point, not by selector: resolving a selector again costs as much as the
   // first time (role selectors scan the page), and the box and tag identify the element well enough.
   const [, stable] = await Promise.all([page.mouse.move(point.x, point.y), page.evaluate(confirmClick, { point, frameWaitMs: FRAME_WAIT_MS }).catch(() => false)]);
@@ -56,56 +49,22 @@ export async function quickClick(page: Page, target: Locator, options: ClickOpti
   return true;
 }
 
+/** Types `value` over the selected text of the text field the check focused; false when it focused none. */
 export async function quickFill(page: Page, target: Locator, value: string): Promise<boolean> {
-  const ready = await evaluateTarget(target, probeFill, undefined).catch(() => false);
-  if (!ready) return false;
+  if (!takeReady(target)?.focused) return false;
   if (value) await page.keyboard.insertText(value);
   else await page.keyboard.press('Delete');
   return true;
 }
 
 // ------------------------------------------------------------------------------ in the page
-// These run in the page through evaluateAll, so each is self-contained plain DOM code.
-
-/**
- * The click target if the locator matches exactly one element of the top-level document that is
- * visible, enabled, not inert, in the viewport (scrolled there if needed) and hit at the centre of
- * its first box; null otherwise.
- */
-function probeClick(elements: Element[]): Target | null {
-  if (elements.length !== 1 || window.top !== window) return null;
-  const element = elements[0]!;
-  const viewport = window.visualViewport;
-  if (viewport && (viewport.scale !== 1 || viewport.offsetLeft !== 0 || viewport.offsetTop !== 0)) return null;
-  if (!element.isConnected || !element.checkVisibility({ visibilityProperty: true })) return null;
-  if (element.closest('[disabled], [aria-disabled], [inert]') || element.matches(':disabled')) return null;
-  const inView = (box: DOMRect) => box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth && box.bottom <= window.innerHeight;
-  let box = element.getClientRects()[0];
-  if (!box || box.width === 0 || box.height === 0) return null;
-  if (!inView(box)) {
-    element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
-    box = element.getClientRects()[0];
-    if (!box || !inView(box)) return null;
-  }
-  const x = box.left + box.width / 2;
-  const y = box.top + box.height / 2;
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner === hit) break;
-    hit = inner;
-  }
-  for (let node: Node | null = hit; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
-    if (node === element) return { x, y, box: [box.left, box.top, box.width, box.height], tag: element.localName };
-  }
-  return null;
-}
+// Runs through page.evaluate, so it is self-contained plain DOM code.
 
 /**
  * At the next animation frame: the point still hits an element with the target's tag and box (or
  * a descendant of it), so the element neither moved nor got covered.
  */
-function confirmClick({ point, frameWaitMs }: { point: Target; frameWaitMs: number }): Promise<boolean> {
+function confirmClick({ point, frameWaitMs }: { point: ClickPoint; frameWaitMs: number }): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), frameWaitMs);
     requestAnimationFrame(() => {
@@ -127,32 +86,6 @@ function confirmClick({ point, frameWaitMs }: { point: Target; frameWaitMs: numb
       resolve(false);
     });
   });
-}
-
-/**
- * For fill: true once the only match, a visible, enabled, editable text input or textarea, has
- * its text selected and the focus, as Playwright's fill leaves it before typing.
- */
-function probeFill(elements: Element[]): boolean {
-  if (elements.length !== 1) return false;
-  const element = elements[0]!;
-  const typed = ['', 'email', 'password', 'search', 'tel', 'text', 'url'];
-  const isInput = element instanceof HTMLInputElement;
-  if (!isInput && !(element instanceof HTMLTextAreaElement)) return false;
-  if (isInput && !typed.includes(element.type.toLowerCase())) return false;
-  if (!element.isConnected || !element.checkVisibility({ visibilityProperty: true })) return false;
-  const box = element.getClientRects()[0];
-  if (!box || box.width === 0 || box.height === 0) return false;
-  if (element.readOnly || element.matches(':disabled') || element.closest('[disabled], [aria-disabled], [aria-readonly], [inert]')) return false;
-  if (isInput) {
-    element.select();
-    element.focus();
-  } else {
-    element.selectionStart = 0;
-    element.selectionEnd = element.value.length;
-    element.focus();
-  }
-  return element.ownerDocument.activeElement === element;
 }
 
 // ------------------------------------------------------------------------------ navigations

@@ -1,6 +1,6 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
-import { markBound } from './actionability.js';
+import { inMainWorld } from './playwright.js';
 import type { RefEntry } from './snapshot-format.js';
 
 /** A ref as the daemon keeps it: what the snapshot showed, and how to find that element again. */
@@ -136,7 +136,7 @@ export class RefStore {
       }
       this.navigated.delete(entry.frame);
     }
-    const locator = entry.ariaRef ? markBound(entry.frame.locator(`aria-ref=${entry.ariaRef}`)) : entry.frame.locator(entry.selector!);
+    const locator = entry.ariaRef ? inMainWorld(entry.frame, entry.frame.locator(`aria-ref=${entry.ariaRef}`)) : entry.frame.locator(entry.selector!);
     return { locator, was: describe(entry), bound: entry.ariaRef !== undefined };
   }
 
@@ -149,12 +149,22 @@ export class RefStore {
   async ensureAttached(resolved: ResolvedRef, ref: string): Promise<void> {
     const entry = this.refs.get(ref);
     if (!entry) return;
+    if (!entry.selector && (await resolved.locator.count()) > 0) return;
+    await this.findAgain(resolved, ref);
+  }
+
+  /**
+   * For a ref whose locator matches nothing: returns once a fresh snapshot of its frame finds the
+   * element again, or throws STALE_REF. Cursor refs are checked against the element's text.
+   */
+  async findAgain(resolved: ResolvedRef, ref: string): Promise<void> {
+    const entry = this.refs.get(ref);
+    if (!entry) return;
     if (entry.selector) {
       const count = await resolved.locator.count();
       if (count === 1 && (await resolved.locator.evaluate((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100).trim()).catch(() => null)) === entry.name) return;
       throw staleRef(ref, resolved.was, count === 0 ? 'it is no longer on the page' : 'its selector now finds another element');
     }
-    if ((await resolved.locator.count()) > 0) return;
     // A new document numbers its elements afresh: its `aria-ref`s name other elements.
     const token = await documentToken(entry.frame).catch(() => null);
     if (token !== this.documents.get(entry.frame)) {
@@ -162,7 +172,7 @@ export class RefStore {
       this.forgetFrame(entry.frame, entry.frame === page.mainFrame());
       throw staleRef(ref, resolved.was, `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded)`);
     }
-    await entry.frame.locator(':root').ariaSnapshotJSON({ mode: 'ai', timeout: 5000 }).catch(() => undefined);
+    await inMainWorld(entry.frame, entry.frame.locator(':root')).ariaSnapshotJSON({ mode: 'ai', timeout: 5000 }).catch(() => undefined);
     if ((await resolved.locator.count()) > 0) return;
     throw staleRef(ref, resolved.was, 'it is no longer on the page');
   }

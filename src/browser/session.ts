@@ -8,7 +8,7 @@ import type { LaunchPlan, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
-import { loadPlaywright } from './playwright.js';
+import { loadPlaywright, reachMainWorld } from './playwright.js';
 import { RefStore } from './refs.js';
 import { connectRemote, describeRemote, refuseLocalOptions, remoteKey, remoteLostMessage, requestedRemote, type LocalOption, type RemoteTarget } from './remote.js';
 
@@ -458,6 +458,7 @@ export class BrowserSession {
     }
     const context = this.primary;
     const contexts = [context, ...this.contextList.filter((other) => other !== context)];
+    await reachMainWorld();
     this.contextList.length = 0;
     try {
       for (const each of contexts) await this.track(each, this.optionsOf.get(each) ?? {});

@@ -1,4 +1,3 @@
-import { evaluateTarget } from '../browser/actionability.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/reading.js';
@@ -114,7 +113,7 @@ export default definePlugin({
           const elements = await ctx.element(selector, async (el) => {
             // Wait (within the action timeout) for a first match, so a missing element fails with advice instead of [].
             await el.first().waitFor({ state: 'attached', timeout: ctx.timeout });
-            return evaluateTarget(el, readStyles, undefined);
+            return el.evaluateAll(readStyles);
           });
           return { elements };
         },

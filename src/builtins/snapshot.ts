@@ -1,5 +1,6 @@
 import { appendCursorElements, cursorScan, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
 import type { Locator } from 'playwright-core';
+import { inMainWorld } from '../browser/playwright.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 
@@ -26,9 +27,11 @@ export default definePlugin({
           const tab = await ctx.tab();
           const frame = await ctx.frame();
           await tab.refs.beginSnapshot(frame);
-          // AI mode binds each element to its aria-ref, which stays with the element across snapshots.
+          // AI mode binds each element to its aria-ref, which stays with the element across snapshots;
+          // taken in the main world, where the refs' locators and checks look the elements up.
           const snapshot = (root: Locator) => root.ariaSnapshotJSON({ mode: 'ai', signal: ctx.signal }) as Promise<AriaJsonNode[]>;
-          const aria = options.selector ? await ctx.element(options.selector, snapshot) : await snapshot(frame.locator(':root'));
+          const scoped = (root: Locator) => snapshot(options.selector && parseRef(options.selector) ? root : inMainWorld(frame, root));
+          const aria = options.selector ? await ctx.element(options.selector, scoped) : await snapshot(inMainWorld(frame, frame.locator(':root')));
           let formatted = formatAriaJson(fromAiSnapshot(aria), options, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.

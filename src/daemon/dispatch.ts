@@ -1,7 +1,7 @@
 import { classifyError, friendlyElementError } from '../browser/element-errors.js';
 import type { BrowserSession, Tab } from '../browser/session.js';
 import type { Locator } from 'playwright-core';
-import { ensureActionable, releaseTarget } from '../browser/actionability.js';
+import { ensureActionable } from '../browser/actionability.js';
 import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
 import type { ActionCall, ActionContext, Logger } from '../host/types.js';
@@ -160,14 +160,17 @@ export class Dispatcher {
     const { browser, config, log } = this.options;
     const timeout = Math.min(requested ?? config.timeout, MAX_TIMER_MS);
     const tab = (): Promise<Tab> => browser.activeTab();
-    /** The selector's locator; a ref is checked at once (STALE_REF when its element has gone). */
-    const target = async (selector: string): Promise<{ locator: Locator; bound: boolean }> => {
+    /**
+     * The selector's locator. A ref is checked at once (STALE_REF when its element has gone) unless
+     * the action checks its target anyway: then `gone` looks for the element when it finds none.
+     */
+    const target = async (selector: string, checkNow: boolean): Promise<{ locator: Locator; gone?: () => Promise<void> }> => {
       const active = await tab();
       const ref = parseRef(selector);
-      if (!ref) return { locator: active.frame().locator(selector), bound: false };
+      if (!ref) return { locator: active.frame().locator(selector) };
       const resolved = await active.refs.resolve(active.page, ref, selector);
-      await active.refs.ensureAttached(resolved, ref);
-      return resolved;
+      if (checkNow || !resolved.bound) await active.refs.ensureAttached(resolved, ref);
+      return { locator: resolved.locator, gone: resolved.bound ? () => active.refs.findAgain(resolved, ref) : undefined };
     };
     return {
       session: config.session,
@@ -180,16 +183,14 @@ export class Dispatcher {
       tab,
       page: async () => (await tab()).page,
       frame: async () => (await tab()).frame(),
-      locator: async (selector) => (await target(selector)).locator,
+      locator: async (selector) => (await target(selector, true)).locator,
       element: async (selector, work, need) => {
-        const { locator, bound } = await target(selector);
+        const { locator, gone } = await target(selector, !need);
         try {
-          if (need) await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, bound });
+          if (need) await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, gone });
           return await work(locator);
         } catch (error) {
           throw friendlyElementError(error, selector);
-        } finally {
-          releaseTarget(locator);
         }
       },
     };
