@@ -23,7 +23,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     args: [],
     viewport: { width: 1280, height: 720 },
     timeout: 25_000,
-    actionGrace: 200,
+    actionGrace: 150,
     idleTimeout: 1_800_000,
     transport: defaultTransport(platform),
     extensions: [],

@@ -27,7 +27,7 @@ export interface AgentBrowserConfig {
   timeout: number;
   /**
    * How long an action re-checks a target that exists but cannot take it yet (covered, hidden,
-   * disabled, read-only) before refusing, in ms; default 200. Waiting for a target that has not
+   * disabled, read-only) before refusing, in ms; default 150. Waiting for a target that has not
    * appeared yet still uses `timeout`.
    */
   actionGrace: number;

@@ -12,7 +12,8 @@ import { evaluate, fails, ok, refOf, refsOf, useFixture } from '../helpers/e2e.j
 import { CLI } from '../helpers/paths.js';
 
 const test = suite('bound refs');
-const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '25000' } });
+// A grace of one second (the default is 150 ms) keeps the "shows up within the grace" test clear of load.
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '25000', AGENT_BROWSER_ACTION_GRACE: '1000' } });
 
 const ROWS = `<!doctype html><title>Rows</title>
 <ul id="list"></ul>
@@ -136,9 +137,9 @@ test('a cursor ref (-C) whose element changed its text refuses with STALE_REF; u
   assert.is(await hits(), 'card');
 });
 
-test('a target that shows up within the grace is clicked as before', async () => {
+test('a target that shows up within the configured grace (AGENT_BROWSER_ACTION_GRACE) is clicked as before', async () => {
   await open();
-  await evaluate(fx.daemon, "setTimeout(() => { document.getElementById('later').style.display = '' }, 60)");
+  await evaluate(fx.daemon, "setTimeout(() => { document.getElementById('later').style.display = '' }, 300)");
   await ok(fx.daemon, { action: 'click', selector: '#later' });
   assert.is(await hits(), 'later');
 });

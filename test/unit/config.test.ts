@@ -58,7 +58,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   args: [],
   viewport: { width: 1280, height: 720 },
   timeout: 25000,
-  actionGrace: 200,
+  actionGrace: 150,
   idleTimeout: 1_800_000,
   transport: process.platform === 'win32' ? 'tcp' : 'unix',
   extensions: [],
