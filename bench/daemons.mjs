@@ -43,6 +43,18 @@ export function request(socketPath, message, timeoutMs = 60_000) {
 }
 
 /** Sends a request and returns its data; a `success:false` answer throws its error. */
+/** Sends `message` on a new connection and hangs up after `afterMs` without reading an answer. */
+export async function sendAndHangUp(socketPath, message, afterMs) {
+  const socket = net.createConnection(socketPath);
+  await new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.write(`${JSON.stringify(message)}\n`);
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  socket.destroy();
+}
+
 export async function call(socketPath, message, timeoutMs) {
   const response = await request(socketPath, { id: `bench-${message.action}`, ...message }, timeoutMs);
   if (!response.success) throw new Error(`${message.action}: ${response.error}`);

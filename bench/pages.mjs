@@ -26,7 +26,15 @@ const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td>${i + 1}</td><td>It
 const table = `<!doctype html><title>table</title><h1>Inventory</h1>
 <table><thead><tr><th>#</th><th>Name</th><th>Price</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 
-const PAGES = { '/small': small, '/form': form, '/table': table };
+// Targets that exist but cannot take a click: covered by an overlay, hidden; and buttons the bench removes after a snapshot.
+const refuse = `<!doctype html><title>refuse</title>
+<h1>Refusals</h1>
+<button id="covered" type="button">Covered</button>
+<button id="hidden" type="button" style="display:none">Hidden</button>
+<div id="spares"></div>
+<div style="position:fixed;inset:0;top:40px;background:#0002"></div>`;
+
+const PAGES = { '/small': small, '/form': form, '/table': table, '/refuse': refuse };
 
 /** Starts the page server; resolves to { urls: {small, form, table}, close() }. */
 export async function servePages() {
@@ -39,7 +47,7 @@ export async function servePages() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
-    urls: { small: `${base}/small`, form: `${base}/form`, table: `${base}/table` },
+    urls: { small: `${base}/small`, form: `${base}/form`, table: `${base}/table`, refuse: `${base}/refuse` },
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(resolve));

@@ -23,6 +23,9 @@ const TARGETS = {
   peer: (m) => [check('≤ fastest peer', le(m.ours, m.peer))],
   rss: (m) => [check('≤ 100 MiB', le(m.ours, 100))],
   batch: (m) => [check('< fastest peer', m.ours == null || m.peer == null ? null : m.ours < m.peer)],
+  // Issue 11: a target that cannot take the action is refused within a second, and never slower than 2 × the Rust peer + 200 ms.
+  hangUp: (m) => [check('≤ 100 ms', le(m.ours, 100))],
+  refuse: (m) => [check('≤ 1 s', le(m.ours, 1000)), check('≤ 2 × latest + 200 ms', m.ours == null || m.latest == null ? null : m.ours <= 2 * m.latest + 200)],
 };
 
 function number(value, unit) {
@@ -61,7 +64,7 @@ export function renderTable(rows, results, peerTitles) {
     const fastest = peers.sort((a, b) => a.value - b.value)[0];
     const vsFloor = ours != null && floor ? `${(ours / floor).toFixed(2)}×${row.unit === 'ms' ? ` (${ours >= floor ? '+' : '−'}${number(Math.abs(ours - floor))} ms)` : ''}` : '—';
     const vsPeer = ours != null && fastest ? `${(ours / fastest.value).toFixed(2)}× (${PEER_NAMES[fastest.key]})` : '—';
-    const target = row.kind === 'info' ? '' : TARGETS[row.kind]({ ours, floor, peer: fastest?.value ?? null }).map(([label, ok]) => `${ok == null ? '–' : ok ? '✓' : '✗'} ${label}`).join(', ');
+    const target = row.kind === 'info' ? '' : TARGETS[row.kind]({ ours, floor, peer: fastest?.value ?? null, latest: med('latest') }).map(([label, ok]) => `${ok == null ? '–' : ok ? '✓' : '✗'} ${label}`).join(', ');
     const unit = row.unit === 'bytes' ? '' : ` (${row.unit})`;
     lines.push(`| ${row.label}${unit} | ${[cells.floor, cells.ours, cells.v06, cells.latest].map((cell) => cellText(cell, row.unit)).join(' | ')} | ${vsFloor} | ${vsPeer} | ${target} |`);
   }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { call, killMarked, latestSubject, oursSubject, request, rssMiB, runCli, startDaemon, stopDaemon, v06Subject } from './daemons.mjs';
+import { call, killMarked, latestSubject, oursSubject, request, rssMiB, runCli, sendAndHangUp, startDaemon, stopDaemon, v06Subject } from './daemons.mjs';
 import { launchFloor, snapshotFloor } from './floor.mjs';
 import { servePages } from './pages.mjs';
 import { ensurePeer } from './peers.mjs';
@@ -41,6 +41,11 @@ const ROWS = [
   { id: 'click-css', label: '`click #submit` (CSS selector)', unit: 'ms', kind: 'op' },
   { id: 'click-ref', label: '`click @eN` (ref from a fresh `snapshot -i`, not timed)', unit: 'ms', kind: 'op' },
   { id: 'fill', label: '`fill #name`', unit: 'ms', kind: 'op' },
+  { id: 'fill-ref', label: '`fill @eN` (ref from a fresh `snapshot -i`, not timed)', unit: 'ms', kind: 'op' },
+  { id: 'refuse-covered', label: 'refuse `click` on a covered button', unit: 'ms', kind: 'refuse' },
+  { id: 'refuse-hidden', label: 'refuse `click` on a hidden button', unit: 'ms', kind: 'refuse' },
+  { id: 'refuse-removed', label: 'refuse `click @eN` whose button was removed', unit: 'ms', kind: 'refuse' },
+  { id: 'hang-up', label: '`url` right after a client hung up on a click still waiting for its element', unit: 'ms', kind: 'hangUp' },
   { id: 'evaluate', label: '`evaluate`', unit: 'ms', kind: 'op' },
   { id: 'screenshot', label: '`screenshot` (viewport PNG, to a file)', unit: 'ms', kind: 'op' },
   { id: 'snapshot-table', label: '`snapshot`, 1000-row table', unit: 'ms', kind: 'snapshotTable' },
@@ -62,22 +67,48 @@ const OPS = [
   {
     id: 'click-ref',
     page: 'form',
-    // A ref resolves to getByRole(role, { name, exact }) in this project and in 0.6.0.
-    async prepare(socketPath) {
-      const { refs = {} } = await call(socketPath, { action: 'snapshot', interactive: true });
-      const ref = Object.keys(refs).find((key) => refs[key].role === 'button' && refs[key].name === 'Submit');
-      if (!ref) throw new Error('the snapshot has no ref for the Submit button');
-      return ref;
-    },
+    // A ref is bound to its element's aria-ref in this project, a getByRole(role, { name, exact }) recipe in 0.6.0.
+    prepare: (socketPath) => refFor(socketPath, 'button', 'Submit'),
     wire: ({ ref }) => ({ action: 'click', selector: `@${ref}` }),
     floor: (page) => page.getByRole('button', { name: 'Submit', exact: true }).click(),
   },
   { id: 'fill', page: 'form', wire: () => ({ action: 'fill', selector: '#name', value: 'Ada Lovelace' }), floor: (page) => page.locator('#name').fill('Ada Lovelace') },
+  {
+    id: 'fill-ref',
+    page: 'form',
+    prepare: (socketPath) => refFor(socketPath, 'textbox', 'Name'),
+    wire: ({ ref }) => ({ action: 'fill', selector: `@${ref}`, value: 'Ada Lovelace' }),
+    floor: (page) => page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada Lovelace'),
+  },
+  // Refusals: the answer must be a failure. 0.6.0 waits its whole action timeout in each case, so it is not sampled.
+  { id: 'refuse-covered', page: 'refuse', refusal: true, wire: () => ({ action: 'click', selector: '#covered' }) },
+  { id: 'refuse-hidden', page: 'refuse', refusal: true, wire: () => ({ action: 'click', selector: '#hidden' }) },
+  {
+    id: 'refuse-removed',
+    page: 'refuse',
+    refusal: true,
+    // A new button each sample, given a ref by a snapshot, then removed by the page before the click.
+    async prepare(socketPath) {
+      await call(socketPath, { action: 'evaluate', script: "document.getElementById('spares').innerHTML = '<button type=button>Spare</button>'" });
+      const ref = await refFor(socketPath, 'button', 'Spare');
+      await call(socketPath, { action: 'evaluate', script: "document.getElementById('spares').innerHTML = ''" });
+      return ref;
+    },
+    wire: ({ ref }) => ({ action: 'click', selector: `@${ref}` }),
+  },
   { id: 'evaluate', page: 'form', wire: () => ({ action: 'evaluate', script: 'document.title' }), floor: (page) => page.evaluate('document.title') },
   // To a file: latest always writes one (without a path, into ~/.agent-browser/tmp), the others would answer base64.
   { id: 'screenshot', page: 'form', wire: ({ file }) => ({ action: 'screenshot', path: file }), floor: (page, { file }) => page.screenshot({ path: file }) },
   { id: 'snapshot-table', page: 'table', sizeRow: 'snapshot-table-size', wire: () => ({ action: 'snapshot' }), floor: (page) => snapshotFloor(page, {}) },
 ];
+
+/** The ref a fresh `snapshot -i` gives the element with this role and name. */
+async function refFor(socketPath, role, name) {
+  const { refs = {} } = await call(socketPath, { action: 'snapshot', interactive: true });
+  const ref = Object.keys(refs).find((key) => refs[key].role === role && refs[key].name === name);
+  if (!ref) throw new Error(`the snapshot has no ref for ${role} "${name}"`);
+  return ref;
+}
 
 const results = Object.fromEntries(ROWS.map((row) => [row.id, {}]));
 const cell = (rowId, key) => (results[rowId][key] ??= { samples: [] });
@@ -243,7 +274,8 @@ async function main() {
           const before = performance.now();
           const response = await request(daemon.socketPath, message);
           const ms = performance.now() - before;
-          if (!response.success) throw new Error(`${message.action}: ${response.error}`);
+          if (op.refusal && response.success) throw new Error(`${message.action} ${message.selector} succeeded; it should have been refused`);
+          if (!op.refusal && !response.success) throw new Error(`${message.action}: ${response.error}`);
           return { ms, bytes: typeof response.data?.snapshot === 'string' ? Buffer.byteLength(response.data.snapshot) : undefined };
         },
       });
@@ -258,6 +290,10 @@ async function main() {
   // 3. The page operations, one warm-up round then `runs` rounds, subjects in rotating order.
   for (const op of OPS.filter((candidate) => selected(candidate.id) || (candidate.sizeRow && selected(candidate.sizeRow)))) {
     progress(`${op.id}: ${runs} rounds (+1 warm-up)`);
+    if (op.refusal) {
+      results[op.id].floor = { na: 'a refusal is the daemon’s answer; Playwright alone waits its timeout' };
+      if (results[op.id].v06 === undefined) results[op.id].v06 = { na: 'not measured: its click waits the whole 25 s action timeout' };
+    }
     for (const participant of participants) await attempt(op.id, participant.key, () => participant.goto(urls[op.page]));
     for (let round = -1; round < runs; round++) {
       for (const participant of rotate(participants, round + 1)) {
@@ -273,6 +309,26 @@ async function main() {
           if (op.sizeRow && outcome.bytes !== undefined) {
             results[op.sizeRow][participant.key] = { samples: [outcome.bytes], ...(outcome.formattedBytes !== undefined ? { alt: [outcome.formattedBytes], altLabel: 'formatted' } : {}) };
           }
+        });
+      }
+    }
+  }
+
+  // 3b. A client gives up on a click that waits for an element that never comes (as oqto-browser's
+  // read timeout does); the next request must not wait behind the abandoned one.
+  if (selected('hang-up')) {
+    results['hang-up'].floor = { na: 'a daemon matter' };
+    if (results['hang-up'].v06 === undefined) results['hang-up'].v06 = { na: 'not measured: the abandoned click holds its queue for the 25 s action timeout' };
+    const daemons = Object.entries(mains).filter(([key]) => key !== 'v06');
+    progress(`hang-up: ${spawnRuns} rounds`);
+    for (const [key, daemon] of daemons) await attempt('hang-up', key, () => call(daemon.socketPath, { action: 'navigate', url: urls.small }));
+    for (let round = 0; round < spawnRuns; round++) {
+      for (const [key, daemon] of rotate(daemons, round)) {
+        await attempt('hang-up', key, async () => {
+          await sendAndHangUp(daemon.socketPath, { id: `abandoned-${round}`, action: 'click', selector: '#never-there' }, 300);
+          const before = performance.now();
+          await call(daemon.socketPath, { action: 'url' }, 30_000);
+          cell('hang-up', key).samples.push(performance.now() - before);
         });
       }
     }
@@ -338,7 +394,7 @@ async function main() {
     `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${os.type()} ${os.release()}, node ${process.version}, ${chromiumVersion} (${chromium})`,
     `- subjects: floor = playwright-core ${playwrightVersion} in the bench process; ours = agent-browser ${ourVersion} (dist/daemon/main.js, bin/run.js); ${peerNotes.join('; ') || 'no peers'}`,
     `- medians of ${runs} samples per page operation, ${spawnRuns} per spawn / launch / 20-action row, after warm-up; subjects interleaved in rotating order; one new connection per request`,
-    '- floor of a snapshot row: the `ariaSnapshot()` call alone, in brackets including this project’s formatting; the `click @eN` floor is `getByRole(…).click()`, what a ref resolves to',
+    '- floor of a snapshot row: the `ariaSnapshot()` call alone, in brackets including this project’s formatting; the `click @eN` / `fill @eN` floor is `getByRole(…)`, what a ref resolves to in 0.6.0 (this project binds refs to elements)',
     '- peers’ CLIs run as their native binaries (what a global install of latest links to); the `node_modules/.bin` row adds npm’s wrappers (sh for 0.6.0, node for latest)',
     `- spawn → ready probes: ours \`status\`, 0.6.0 an invalid request (anything valid launches the browser), latest \`session_info\`; RSS is VmRSS of the daemon process alone`,
     '',
