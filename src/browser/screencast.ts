@@ -33,6 +33,14 @@ export const DEFAULT_SCREENCAST: Readonly<ScreencastOptions> = Object.freeze({ f
 
 type FrameEvent = { data: string; sessionId: number; metadata: Partial<FrameMetadata> };
 
+/**
+ * A tab that was just opened (the first one of a launch) can refuse `Page.startScreencast` with
+ * "Not attached to an active page" until its first document commits, and nothing else would move
+ * the screencast later: it is started again after `START_RETRY_MS`, up to `START_RETRIES` times.
+ */
+const START_RETRY_MS = 100;
+const START_RETRIES = 30;
+
 interface Casting {
   page: Page;
   session: CDPSession;
@@ -51,6 +59,8 @@ export class Screencast {
   private casting: Casting | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  /** Failed starts in a row on the same page; retried while fewer than `START_RETRIES`. */
+  private failedStarts = 0;
 
   constructor(
     private readonly browser: BrowserSession,
@@ -114,6 +124,15 @@ export class Screencast {
     }
     try {
       if (page && this.wanted) await this.cast(page, this.wanted);
+      this.failedStarts = 0;
+    } catch (error) {
+      if (page && !page.isClosed() && ++this.failedStarts < START_RETRIES) {
+        setTimeout(() => void this.follow(), START_RETRY_MS).unref();
+        this.log.debug(`screencast: ${(error as Error).message}; starting again in ${START_RETRY_MS} ms`);
+        return;
+      }
+      this.failedStarts = 0;
+      throw error;
     } finally {
       if (previous?.page !== this.casting?.page) this.listener.changed();
     }
