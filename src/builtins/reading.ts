@@ -193,7 +193,8 @@ function readStyles(elements: Element[]): StyledElement[] {
     return {
       tag: element.tagName.toLowerCase(),
       text: text ? text.slice(0, 100) : null,
-      box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      // Whole pixels, as the reference answers: the agent-browser CLIs read integers.
+      box: { x: Math.round(rect.x), y: Math.round(rect.y), width: Math.round(rect.width), height: Math.round(rect.height) },
       styles: {
         fontSize: s.fontSize,
         fontWeight: s.fontWeight,

@@ -91,6 +91,15 @@ test('styles → {elements}: every CSS match, or one element for a ref, with com
   await fails(fx.daemon, { action: 'styles', selector: '.missing' }, 'ELEMENT_NOT_FOUND');
 });
 
+test('styles boxes are whole pixels, as the agent-browser CLIs read them (8.5 px answers 9)', async () => {
+  await open();
+  await evaluate(fx.daemon, "Object.assign(document.getElementById('plain').style, { position: 'absolute', left: '8.5px', top: '20.25px', width: '100.4px' })");
+  const exact = await evaluate(fx.daemon, "(() => { const r = document.getElementById('plain').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()");
+  assert.ok(exact.some((value: number) => !Number.isInteger(value)), `the page has a fractional box: ${exact}`);
+  const { box } = (await ok(fx.daemon, { action: 'styles', selector: '#plain' })).elements[0];
+  assert.equal([box.x, box.y, box.width, box.height], exact.map(Math.round));
+});
+
 test('setcontent → {set:true}: the page shows the new HTML; refs of the old document are stale', async () => {
   await open();
   const ref = await refOf(/button "Press me"/);
