@@ -4,6 +4,7 @@ import type { BrowserContext, Download, Page, Request, Response, Route } from 'p
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
+import { looksLikeJson } from '../protocol/json-text.js';
 import * as params from '../protocol/params/network.js';
 import { none } from '../protocol/schemas.js';
 import { VERSION } from '../version.js';
@@ -235,7 +236,12 @@ export default definePlugin({
         name: 'route',
         summary: 'Intercept requests matching a URL glob: abort them, answer them (response), or let them through.',
         params: params.route,
-        async handler({ url, response, abort }, ctx) {
+        async handler({ url, response, abort, body }, ctx) {
+          if (body !== undefined) {
+            if (abort) throw new ActionError('INVALID_PARAMS', `route: "body" answers the requests and "abort" fails them; send one of them.`);
+            if (response?.body !== undefined && response.body !== body) throw new ActionError('INVALID_PARAMS', 'route: "body" and "response.body" differ; send the body once.');
+            response = { ...response, body, contentType: response?.contentType ?? (looksLikeJson(body) ? 'application/json' : undefined) };
+          }
           const spec: RouteSpec = { url, abort, response };
           routes.set(url, spec);
           await install(await context(ctx), spec);

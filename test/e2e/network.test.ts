@@ -176,6 +176,19 @@ test('route with defaults answers 200 text/plain with an empty body; a route wit
   assert.is(await evaluate(fx.daemon, `fetch('/api/text').then((r) => r.text())`), 'just text', 'unroute without url removes every route');
 });
 
+test('route with a top-level body, as the agent-browser CLIs send --body, answers with it (JSON as application/json)', async () => {
+  await openPage();
+  const before = hitsOf('/api/data');
+  await ok(fx.daemon, { action: 'route', url: '**/api/data', abort: false, body: '{"from":"cli"}' });
+  assert.is(await load(), '200 {"from":"cli"}');
+  assert.is(await evaluate(fx.daemon, `fetch('/api/data').then((r) => r.headers.get('content-type'))`), 'application/json');
+  assert.is(hitsOf('/api/data'), before, 'the server never saw the routed requests');
+  await ok(fx.daemon, { action: 'route', url: '**/api/data', abort: false, body: 'plain words' });
+  assert.is(await evaluate(fx.daemon, `fetch('/api/data').then(async (r) => r.headers.get('content-type') + '|' + (await r.text()))`), 'text/plain|plain words');
+  await fails(fx.daemon, { action: 'route', url: '**/api/data', abort: true, body: 'x' }, 'INVALID_PARAMS');
+  await ok(fx.daemon, { action: 'unroute' });
+});
+
 test('route with abort makes the request fail in the page', async () => {
   await openPage();
   await ok(fx.daemon, { action: 'route', url: '**/api/data', abort: true });

@@ -1,4 +1,5 @@
 import { Args, Flags } from '@oclif/core';
+import { looksLikeJson } from '../../../protocol/json-text.js';
 import { ActionCommand, CliFailure } from '../../base.js';
 
 export default class NetworkRoute extends ActionCommand {
@@ -35,15 +36,5 @@ export default class NetworkRoute extends ActionCommand {
     if (contentType === undefined && body !== undefined && looksLikeJson(body)) contentType = 'application/json';
     const response = answers ? { status: flags.status, body, contentType, headers: headerList.length > 0 ? headers : undefined } : undefined;
     return { action: 'route', url: args.url, abort: flags.abort || undefined, response };
-  }
-}
-
-function looksLikeJson(text: string): boolean {
-  if (!/^\s*[[{]/.test(text)) return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
