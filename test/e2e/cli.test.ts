@@ -189,6 +189,13 @@ function cliSuite(transport: 'unix' | 'tcp', full: boolean) {
     });
   }
 
+  test('emulatemedia dark (as oqto’s backend runs it, --session first) sets the color scheme like set media', async () => {
+    assert.is(await out('emulatemedia', 'dark'), '✓ Done');
+    assert.is(await out('eval', "matchMedia('(prefers-color-scheme: dark)').matches"), 'true');
+    await out('set', 'media', 'light');
+    assert.is(await out('eval', "matchMedia('(prefers-color-scheme: dark)').matches"), 'false');
+  });
+
   test('eval prints the result as JSON', async () => {
     assert.is(await out('eval', '[1 + 1, document.title, { ok: true }]'), JSON.stringify([2, 'Actions', { ok: true }], null, 2));
     assert.is(await out('eval', 'document.querySelectorAll("li.item").length'), '3');

@@ -12,6 +12,8 @@ export default class SetMedia extends ActionCommand {
     '<%= config.bin %> set media dark reduced-motion',
   ];
   static override actions = ['emulatemedia'];
+  /** `emulatemedia dark`: the action's own name, which oqto's backend runs. */
+  static override aliases = ['emulatemedia'];
   static override strict = false;
   static override args = { scheme: Args.string({ description: 'dark, light or no-preference (also accepts the words reduced-motion, print, screen)' }) };
   static override flags = {
