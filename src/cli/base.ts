@@ -176,9 +176,34 @@ export abstract class BaseCommand extends Command {
    * stopped session is not an error (oqto's backend closes sessions that may have died).
    */
   protected async closeSession(): Promise<WireResponse> {
-    const response = (await this.sendIfRunning({ id: `cli-${process.pid}`, action: 'close' })) ?? { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false } };
+    const response = (await this.sendIfRunning({ id: `cli-${process.pid}`, action: 'close' })) ?? { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false, ...(await this.removeDeadDaemonFiles()) } };
     this.render(response);
     return response;
+  }
+
+  /**
+   * When no daemon answers: removes the files a dead one left (a killed daemon's socket makes every
+   * client read `Connection refused`), and answers what was removed. A process that still holds the
+   * session but does not answer is left alone, and the command fails saying so.
+   */
+  private async removeDeadDaemonFiles(): Promise<{ removed?: string[] }> {
+    const settings = await this.daemonSettings();
+    const [{ endpointFor }, { inspectSession }, { processAlive, removeFiles }, path] = await Promise.all([
+      import('../client/ensure.js'),
+      import('../client/status.js'),
+      import('../transport/session-files.js'),
+      import('node:path'),
+    ]);
+    const state = await inspectSession(endpointFor(settings), false);
+    if (state.staleFiles.length === 0) return {};
+    if (state.pid !== null && processAlive(state.pid)) {
+      throw new CliFailure(
+        `The daemon for session "${settings.session}" (pid ${state.pid}) does not answer, so it was not closed. Stop it with 'kill ${state.pid}' (or 'kill -9 ${state.pid}'), then run this command again to remove its files.`,
+        'DAEMON_NOT_ANSWERING',
+      );
+    }
+    removeFiles(state.staleFiles);
+    return { removed: state.staleFiles.map((file) => path.basename(file)) };
   }
 
   /**

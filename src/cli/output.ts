@@ -119,6 +119,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
       .join('\n');
   }
   if (d.closed === true && typeof d.disconnected === 'string') return `${paint.green('✓')} Disconnected from the remote browser (${d.disconnected}); it keeps running`;
+  if (d.closed === true && d.running === false && Array.isArray(d.removed)) return `${paint.green('✓')} No daemon was running; removed the files a dead one left (${d.removed.join(', ')})`;
   if (d.closed === true && d.running === false) return `${paint.green('✓')} Browser closed (no daemon was running)`;
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;

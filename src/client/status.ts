@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connectTarget, DaemonConnection } from '../transport/client.js';
 import { sessionEndpoint, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
-import { processAlive, readPid, somethingListens } from '../transport/session-files.js';
+import { processAlive, readPid, sessionFiles, somethingListens } from '../transport/session-files.js';
 
 /** What is known about a session's daemon without starting one. */
 export interface SessionState {
@@ -30,7 +30,7 @@ export async function inspectSession(endpoint: SessionEndpoint, withStatus = tru
     }
   }
   if (!running) {
-    state.staleFiles = [endpoint.socketPath, endpoint.pidPath, endpoint.portPath, endpoint.tokenPath, endpoint.streamPath].filter((file) => fs.existsSync(file));
+    state.staleFiles = [...new Set([endpoint.socketPath, ...sessionFiles(endpoint)])].filter((file) => fs.existsSync(file));
   }
   return state;
 }

@@ -118,6 +118,36 @@ test('close stops a running daemon', async () => {
   assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), []);
 });
 
+test('after kill -9 of the daemon: status explains (with --session), close removes the dead daemon’s socket and pid file, so clients stop getting Connection refused', async () => {
+  for (const command of [['close'], ['daemon', 'stop']]) {
+    // A folder of the test's own: the helper removes the folder it made when its daemon exits.
+    const daemon = await startDaemon({ socketDir: tempDir() });
+    daemons.push(daemon);
+    const exited = new Promise((resolve) => daemon.process.once('exit', resolve));
+    daemon.process.kill('SIGKILL');
+    await exited;
+    assert.ok(fs.existsSync(daemon.socketPath), 'the killed daemon left its socket');
+    const env = testEnv(daemon.socketDir);
+    const status = await runCli(['--session', daemon.session, 'daemon', 'status'], { env });
+    assert.is(status.code, 0, status.stderr);
+    assert.match(status.stdout, `${daemon.session}.sock`);
+    assert.match(status.stdout, `--session ${daemon.session} open <url>`);
+    assert.match(status.stdout, 'log of the last daemon');
+    const closed = await runCli(['--session', daemon.session, ...command], { env });
+    assert.is(closed.code, 0, closed.stderr);
+    assert.match(closed.stdout, 'No daemon was running; removed the files a dead one left');
+    assert.match(closed.stdout, `${daemon.session}.sock`);
+    assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), [], `${command.join(' ')} removed every session file`);
+  }
+});
+
+test('daemon status with no daemon ever started says there is no log yet', async () => {
+  const dir = tempDir();
+  const status = await runCli(['--session', 'fresh', 'daemon', 'status'], { env: testEnv(dir) });
+  assert.match(status.stdout, 'log: none yet');
+  assert.match(status.stdout, `--session fresh open <url>`);
+});
+
 test('global flags work before and after the command name', async () => {
   const dir = tempDir();
   const env = testEnv(dir);

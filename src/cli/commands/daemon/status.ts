@@ -51,8 +51,10 @@ export default class DaemonStatus extends BaseCommand {
       lines.push(`${paint.dim('○')} No daemon is running for session "${settings.session}" (nothing answers at ${address}).`);
       const stale = describeStale(state);
       if (stale) lines.push(`  ${stale}`);
-      lines.push(`  Start one with '${this.config.bin}${settings.session === 'default' ? '' : ` --session ${settings.session}`} daemon start', or just run a command such as '${this.config.bin} open <url>': it starts the daemon on demand.`);
-      lines.push(`  ${paint.dim(`log: ${endpoint.logPath}`)}`);
+      const bin = `${this.config.bin}${settings.session === 'default' ? '' : ` --session ${settings.session}`}`;
+      lines.push(`  Start one with '${bin} daemon start', or just run a command such as '${bin} open <url>': it starts the daemon on demand.`);
+      const { existsSync } = await import('node:fs');
+      lines.push(`  ${paint.dim(existsSync(endpoint.logPath) ? `log of the last daemon: ${endpoint.logPath}` : `log: none yet (a daemon writes ${endpoint.logPath})`)}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return data;
