@@ -299,7 +299,22 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   }
   process.on('uncaughtException', (error) => log.error('uncaught exception (still serving)', error));
   process.on('unhandledRejection', (error) => log.error('unhandled rejection (still serving)', error));
-  if (config.streamPort > 0) await streamControl.enable(config.streamPort).catch((error: Error) => log.error(error.message));
+  if (config.streamPort > 0) {
+    // A live view asked for at start (oqto's backend sets the port) that cannot listen fails the
+    // start: a daemon without it would let the viewer dial whatever program holds that port.
+    try {
+      await streamControl.enable(config.streamPort);
+    } catch (error) {
+      await server?.close().catch(() => undefined);
+      removeFiles(sessionFiles(endpoint));
+      lock.release();
+      const why = (error as Error).message.split('. Choose')[0];
+      throw new StartupError(
+        'STREAM_PORT_UNAVAILABLE',
+        `${why}. The daemon did not start, so no viewer dials that program. Free the port, or set AGENT_BROWSER_STREAM_PORT (streamPort) to another one; 0 turns the live view off.`,
+      );
+    }
+  }
   lock.release();
   armIdleTimer();
   if (config.ownerPid !== undefined) watchOwner(config.ownerPid, (reason) => void shutdown(reason, 0));

@@ -7,7 +7,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startDaemon, type TestDaemon } from '../helpers/daemon.js';
+import { runCli } from '../helpers/cli.js';
+import { makeSocketDir, startDaemon, testEnv, type TestDaemon } from '../helpers/daemon.js';
 import { closedPort } from '../helpers/e2e.js';
 import { isError, isStatus, openStream, Refused, type StreamClient } from '../helpers/stream.js';
 import { sessionFilesIn, waitForExit } from './_support.js';
@@ -185,22 +186,38 @@ test('stream_enable turns the stream on in a running daemon, answers its port, a
   assert.not.ok(fs.existsSync(streamFile));
 });
 
-test('a taken stream port: the daemon still serves, status says why the stream is off, stream_enable answers PORT_UNAVAILABLE', async () => {
+test('a taken stream port at start: the daemon refuses to start (no socket left, the CLI exits 1 saying why); stream_enable on a running daemon answers PORT_UNAVAILABLE', async () => {
   const holder = net.createServer();
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
   const taken = (holder.address() as net.AddressInfo).port;
   try {
-    const { daemon, streamFile } = await streamingDaemon({ AGENT_BROWSER_STREAM_PORT: String(taken) });
-    assert.not.ok(fs.existsSync(streamFile));
-    const stream = (await daemon.request({ id: 's', action: 'status' })).data.stream;
-    assert.is(stream.enabled, false);
-    assert.match(stream.error, new RegExp(`127\\.0\\.0\\.1:${taken}`));
+    const refused = await streamingDaemon({ AGENT_BROWSER_STREAM_PORT: String(taken) }).then(
+      () => null,
+      (error: Error) => error,
+    );
+    assert.ok(refused, 'the daemon did not start');
+    assert.match(refused!.message, new RegExp(`127\\.0\\.0\\.1:${taken}.*another program uses that port`));
+    assert.match(refused!.message, /STREAM_PORT_UNAVAILABLE|did not start/);
+
+    // As oqto's backend starts it: the CLI's open fails loudly and no daemon is left behind.
+    const dir = makeSocketDir();
+    try {
+      const env = testEnv(dir, { AGENT_BROWSER_SESSION: 'taken', AGENT_BROWSER_STREAM_PORT: String(taken) });
+      const open = await runCli(['--session', 'taken', 'open', 'about:blank'], { env });
+      assert.is(open.code, 1, open.stdout);
+      assert.match(open.stderr, `127.0.0.1:${taken}`);
+      assert.match(open.stderr, 'did not start');
+      assert.not.ok(fs.existsSync(path.join(dir, 'taken.sock')), 'no socket left');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    const daemon = await startDaemon();
+    daemons.push(daemon);
     const answer = await daemon.request({ id: 'e', action: 'stream_enable', port: taken });
     assert.is(answer.success, false);
     assert.is(answer.code, 'PORT_UNAVAILABLE');
     assert.match(answer.error, /another program uses that port/);
-    const fallback = await daemon.request({ id: 'e0', action: 'stream_enable', port: 0 });
-    assert.ok(fallback.success && fallback.data.port !== taken, JSON.stringify(fallback));
   } finally {
     holder.close();
   }
