@@ -95,6 +95,8 @@ const NO_SERVICE_WORKERS = `(() => {
 
 const RECENT_LIMIT = 200;
 const ANNOUNCED_LIMIT = 20;
+/** How long an answer waits for an announced blocked navigation to reach the route and be cancelled. */
+const ANNOUNCED_SETTLE_MS = 1000;
 /** How long a blocked popup navigation waits for its tab to appear before it is not matched to one any more. */
 const POPUP_CLAIM_WINDOW_MS = 10_000;
 const RESTORE_TIMEOUT_MS = 5000;
@@ -127,6 +129,11 @@ export default definePlugin<DomainGuardOptions>({
     const watchersStarting = new Set<Promise<void>>();
     /** Navigations the browser announced before their request reached the route, per tab (URLs without fragment). */
     const announced = new WeakMap<Page, string[]>();
+    /**
+     * Announced navigations not yet cancelled by the route. Until the route answers, the browser may
+     * still start one, and it would cut short the next navigation the agent asks for.
+     */
+    const inFlight = new Map<string, { page: Page; done: () => void; settled: Promise<void> }[]>();
     const callStarts = new Map<string, number>();
 
     const verdictFor = (kind: RequestKind, url: string): Verdict => (kind === 'navigation' ? navigationVerdict(navigation, url) : resourceVerdict(resources, url));
@@ -149,8 +156,28 @@ export default definePlugin<DomainGuardOptions>({
 
     const withoutFragment = (url: string) => url.split('#')[0]!;
 
+    function expect(url: string, page: Page): void {
+      let done!: () => void;
+      const settled = new Promise<void>((resolve) => (done = resolve));
+      const waiting = inFlight.get(url) ?? [];
+      waiting.push({ page, done, settled });
+      inFlight.set(url, waiting);
+      const timer = setTimeout(() => landed(url, page), ANNOUNCED_SETTLE_MS);
+      timer.unref();
+    }
+
+    function landed(url: string, page: Page): void {
+      const waiting = inFlight.get(url);
+      const index = waiting ? waiting.findIndex((item) => item.page === page) : -1;
+      if (index < 0) return;
+      waiting![index]!.done();
+      waiting!.splice(index, 1);
+      if (waiting!.length === 0) inFlight.delete(url);
+    }
+
     /** Records a tab's blocked navigation unless it was recorded when the browser announced it. */
     function recordForTab(url: string, page: Page): void {
+      landed(withoutFragment(url), page);
       const list = announced.get(page);
       const index = list ? list.indexOf(withoutFragment(url)) : -1;
       if (index >= 0) list!.splice(index, 1);
@@ -309,6 +336,7 @@ export default definePlugin<DomainGuardOptions>({
         list.push(withoutFragment(url));
         if (list.length > ANNOUNCED_LIMIT) list.shift();
         announced.set(page, list);
+        expect(withoutFragment(url), page);
         record(url, 'navigation', { page });
       });
       await session.send('Page.enable');
@@ -332,6 +360,7 @@ export default definePlugin<DomainGuardOptions>({
     /** Waits for the tabs being taken back, so an answer describes where they ended up. */
     async function settle(): Promise<void> {
       await Promise.allSettled([...watchersStarting]);
+      await Promise.all([...inFlight.values()].flat().map((item) => item.settled));
       for (let round = 0; round < 3 && restoring.size > 0; round++) await Promise.allSettled([...restoring.values()]);
     }
 
