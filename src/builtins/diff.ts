@@ -167,9 +167,11 @@ function padded(Png: typeof PNG, image: PNG, width: number, height: number): PNG
 const REF = / \[ref=e\d+\]/g;
 
 /**
- * A line diff (Myers) of two snapshots, shown unified-style: `@@` hunks with three lines of context,
- * `- ` for removed and `+ ` for added lines. Ref numbers are ignored when matching lines (a new
- * element renumbers every ref after it), and lines are shown as in the new snapshot, refs included.
+ * A line diff (Myers) of two snapshots as the agent-browser CLIs print it: `- ` for removed, `+ ` for
+ * added and `  ` for unchanged lines, with no hunk headers (the CLIs would print them as text). Only
+ * three unchanged lines around each change are shown; a `  …` line stands for the unchanged lines
+ * left out between two changes. Ref numbers are ignored when matching lines (a new element
+ * renumbers every ref after it), and lines are shown as in the new snapshot, refs included.
  */
 export function diffLines(before: string, after: string): SnapshotDiff {
   const a = before === '' ? [] : before.split('\n');
@@ -255,6 +257,7 @@ function myers(a: string[], b: string[]): Op[] {
 }
 
 const CONTEXT = 3;
+const SKIPPED = '  …';
 
 function unified(ops: Op[], a: string[], b: string[]): string {
   const out: string[] = [];
@@ -282,10 +285,7 @@ function unified(ops: Op[], a: string[], b: string[]): string {
     }
     const stop = Math.min(ops.length, end + 1 + CONTEXT);
     const slice = ops.slice(start, stop);
-    const first = slice[0]!;
-    const oldCount = slice.filter((op) => op.kind !== '+').length;
-    const newCount = slice.filter((op) => op.kind !== '-').length;
-    out.push(`@@ -${first.ai + (oldCount > 0 ? 1 : 0)},${oldCount} +${first.bi + (newCount > 0 ? 1 : 0)},${newCount} @@`);
+    if (out.length > 0) out.push(SKIPPED);
     for (const op of slice) out.push(op.kind === '-' ? `- ${a[op.ai]}` : op.kind === '+' ? `+ ${b[op.bi]}` : `  ${b[op.bi]}`);
     i = stop;
   }

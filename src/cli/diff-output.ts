@@ -5,7 +5,7 @@ import type { Painter } from './output.js';
 export function formatSnapshotDiff(data: SnapshotDiff, paint: Painter): string {
   const summary = `${data.additions} added, ${data.removals} removed, ${data.unchanged} unchanged`;
   if (!data.changed) return `${paint.green('✓')} No changes ${paint.dim(`(${summary})`)}`;
-  const lines = data.diff.split('\n').map((line) => (line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : line.startsWith('@@') ? paint.dim(line) : line));
+  const lines = data.diff.split('\n').map((line) => (line.startsWith('+') ? paint.green(line) : line.startsWith('-') ? paint.red(line) : paint.dim(line)));
   return `${lines.join('\n')}\n${paint.dim(summary)}`;
 }
 
