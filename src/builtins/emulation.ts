@@ -151,9 +151,9 @@ export default definePlugin({
       defineAction({
         name: 'device_list',
         readOnly: true,
-        summary: 'List the device names the device action accepts.',
+        summary: 'List the devices the device action emulates: name, viewport, pixel ratio, mobile and touch.',
         params: params.deviceList,
-        handler: async () => ({ devices: Object.keys((await loadPlaywright()).devices) }),
+        handler: async () => ({ devices: Object.entries((await loadPlaywright()).devices).map(([name, descriptor]) => describeDevice(name, descriptor)) }),
       }),
     );
 
@@ -258,3 +258,25 @@ export default definePlugin({
     );
   },
 });
+
+/**
+ * One device of `device_list`. The agent-browser 0.19 CLIs print `name (runtime)` and `udid` for
+ * each device (their daemon lists iOS simulators), so `runtime` describes the emulation and `udid`
+ * stays empty: these are emulations, not devices with an id.
+ */
+function describeDevice(name: string, device: { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean; defaultBrowserType: string }) {
+  const traits = [`${device.viewport.width}×${device.viewport.height}`, `@${device.deviceScaleFactor}x`, device.isMobile ? 'mobile' : 'desktop', ...(device.hasTouch ? ['touch'] : [])];
+  return {
+    name,
+    runtime: traits.join(' '),
+    state: 'Available',
+    udid: '',
+    isAvailable: true,
+    isRealDevice: false,
+    viewport: device.viewport,
+    deviceScaleFactor: device.deviceScaleFactor,
+    isMobile: device.isMobile,
+    hasTouch: device.hasTouch,
+    defaultBrowserType: device.defaultBrowserType,
+  };
+}

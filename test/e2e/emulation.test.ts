@@ -169,10 +169,25 @@ test('useragent → {userAgent, reloaded}: navigator.userAgent changes; earlier 
 test('device_list → {devices}; unknown devices fail with the list and a suggestion', async () => {
   const list = await ok(fx.daemon, { action: 'device_list' });
   keys(list, ['devices']);
-  assert.ok(list.devices.includes('iPhone 14') && list.devices.includes('Pixel 7'), 'known devices listed');
+  const names = list.devices.map((device: { name: string }) => device.name);
+  assert.ok(names.includes('iPhone 14') && names.includes('Pixel 7'), 'known devices listed');
   assert.ok(list.devices.length > 50);
+  // The shape the agent-browser 0.19 CLI prints (`○ name (runtime)`), describing the emulation.
+  assert.equal(list.devices.find((device: { name: string }) => device.name === 'iPhone 14'), {
+    name: 'iPhone 14',
+    runtime: '390×664 @3x mobile touch',
+    state: 'Available',
+    udid: '',
+    isAvailable: true,
+    isRealDevice: false,
+    viewport: { width: 390, height: 664 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    defaultBrowserType: 'webkit',
+  });
   const unknown = await fails(fx.daemon, { action: 'device', device: 'Pixle 7' }, 'INVALID_PARAMS');
-  assert.ok(unknown.error.startsWith(`Unknown device: Pixle 7. Available: ${list.devices.slice(0, 10).join(', ')}...`), unknown.error);
+  assert.ok(unknown.error.startsWith(`Unknown device: Pixle 7. Available: ${names.slice(0, 10).join(', ')}...`), unknown.error);
   assert.match(unknown.error, 'Did you mean "Pixel 7"');
 });
 

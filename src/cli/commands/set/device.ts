@@ -22,7 +22,9 @@ export default class SetDevice extends ActionCommand {
     const response = await this.send({ id: `cli-${process.pid}`, ...request });
     const devices = response.success ? (response.data as { devices?: unknown }).devices : undefined;
     if (Array.isArray(devices) && !this.globals.json) {
-      process.stdout.write(`${devices.join('\n')}\n`);
+      const rows = (devices as Array<{ name: string; runtime?: string }>).map((device) => [device.name, device.runtime ?? '']);
+      const width = Math.max(...rows.map(([name]) => name!.length));
+      process.stdout.write(`${rows.map(([name, traits]) => `${name!.padEnd(width)}  ${traits}`.trimEnd()).join('\n')}\n`);
       return response;
     }
     this.render(response, request.action);
