@@ -94,6 +94,8 @@ export interface BrowserSessionOptions {
 const REMOTE_CLOSE_MS = 5000;
 
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */
+const REQUESTED_REMOTE = "'connect', --cdp or --ws-endpoint";
+
 export class BrowserSession {
   browser: Browser | null = null;
   /** The context created at launch; `window_new` adds more (see `contexts`). */
@@ -223,6 +225,8 @@ export class BrowserSession {
     if (this.primary) {
       const current = this.remoteTarget?.target;
       if (requested && (!current || remoteKey(requested) !== remoteKey(current))) {
+        // Refused before the running browser is dropped, so a refusal leaves the session as it was.
+        refuseLocalOptions(requested, REQUESTED_REMOTE, this.localOptions(request, false));
         this.options.log.info(`switching to ${describeRemote(requested)}`);
         await this.close();
       } else {
@@ -231,7 +235,7 @@ export class BrowserSession {
       }
     }
     if (requested) {
-      this.remoteTarget = { target: requested, source: "'connect', --cdp or --ws-endpoint" };
+      this.remoteTarget = { target: requested, source: REQUESTED_REMOTE };
       this.remoteLost = false;
     }
     const lost = this.takeRemoteLoss();
@@ -399,7 +403,9 @@ export class BrowserSession {
     const { chromium } = await loadPlaywright();
     const wanted = this.remoteTarget ?? this.configuredRemote();
     if (wanted) {
-      refuseLocalOptions(wanted.target, wanted.source, this.localOptions(request, true));
+      // A browser named by the request ('connect', --cdp) sets aside the configured launch options,
+      // as the agent-browser daemons do; only a configured remote conflicts with configured options.
+      refuseLocalOptions(wanted.target, wanted.source, this.localOptions(request, !this.remoteTarget));
       this.remoteTarget = wanted;
     }
     const plan = await hooks.beforeLaunch.promise(this.initialPlan(request, chromium, wanted?.target ?? null));

@@ -41,7 +41,8 @@ export function daemonPlugin(daemon: DaemonControl) {
             const remote = ctx.browser.remote;
             if (!remote) return { launched: true };
             const { tabs, activeIndex } = ctx.browser;
-            return { launched: true, remote: describeRemote(remote), tabs: tabs.length, url: tabs[activeIndex]?.page.url() ?? null };
+            // Not `url`: the agent-browser CLIs print a `url` field instead of their `✓ Done`.
+            return { launched: true, remote: describeRemote(remote), tabs: tabs.length, activeUrl: tabs[activeIndex]?.page.url() ?? null };
           },
         }),
       );

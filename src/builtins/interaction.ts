@@ -1,7 +1,9 @@
 import { ensureOptions } from '../browser/actionability.js';
 import { quickClick, quickFill } from '../browser/quick-actions.js';
 import { defineAction, definePlugin } from '../host/define.js';
+import { ActionError } from '../protocol/errors.js';
 import * as schema from '../protocol/schemas.js';
+import { openTab } from './tabs.js';
 
 /** Typing continues after existing text, as it does for a person who clicks into a filled field. */
 function placeCaretAtEnd(node: Element): void {
@@ -22,9 +24,18 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'click',
-        summary: 'Click an element.',
+        summary: 'Click an element; with newTab, open a link in a new tab instead.',
         params: schema.click,
-        handler: async ({ selector, button, clickCount, delay }, ctx) => {
+        handler: async ({ selector, button, clickCount, delay, newTab }, ctx) => {
+          if (newTab) {
+            if ((button && button !== 'left') || clickCount !== undefined || delay !== undefined) {
+              throw new ActionError('INVALID_PARAMS', 'newTab opens the link instead of clicking it: button, clickCount and delay cannot go with it.');
+            }
+            const href = await ctx.element(selector, (el) => el.evaluate((node) => (node.getAttribute('href') ? new URL(node.getAttribute('href')!, document.baseURI).href : '')));
+            if (!href) throw new ActionError('WRONG_ELEMENT', `Element '${selector}' does not have an href attribute. --new-tab only works on links.`);
+            const { page: opened } = await openTab(ctx, href, 'load');
+            return { clicked: true, newTab: true, url: opened.url() };
+          }
           const page = await ctx.page();
           await ctx.element(
             selector,

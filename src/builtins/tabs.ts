@@ -36,6 +36,20 @@ async function titleOf(page: Page): Promise<string> {
   return page.title().catch(() => '');
 }
 
+/** Opens a tab (it becomes the active one) and, with a URL, loads it there. */
+export async function openTab(ctx: ActionContext, url: string | undefined, waitUntil: 'load' | 'domcontentloaded'): Promise<{ index: number; page: Page }> {
+  const tab = await ctx.browser.newTab();
+  const index = ctx.browser.tabs.indexOf(tab);
+  if (url) {
+    try {
+      await tab.page.goto(url, { waitUntil, timeout: ctx.timeout });
+    } catch (error) {
+      throw new ActionError('NAVIGATION_FAILED', `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error)}. Check the URL, or use 'open <url>' to retry in this tab.`, { cause: error });
+    }
+  }
+  return { index, page: tab.page };
+}
+
 function firstLine(error: unknown): string {
   return stripAnsi(error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }
@@ -225,15 +239,7 @@ export default definePlugin({
           'Open a new tab (in the active tab’s window) and make it active; with url, load it (waits for domcontentloaded). Popups a page opens also become tabs, and the active one.',
         params: params.tabNew,
         async handler({ url }, ctx) {
-          const tab = await ctx.browser.newTab();
-          const index = ctx.browser.tabs.indexOf(tab);
-          if (url) {
-            try {
-              await tab.page.goto(url, { waitUntil: 'domcontentloaded', timeout: ctx.timeout });
-            } catch (error) {
-              throw new ActionError('NAVIGATION_FAILED', `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error)}. Check the URL, or use 'open <url>' to retry in this tab.`, { cause: error });
-            }
-          }
+          const { index } = await openTab(ctx, url, 'domcontentloaded');
           return { index, total: ctx.browser.tabs.length };
         },
       }),

@@ -66,7 +66,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (typeof d.cancelled === 'number') return d.cancelled > 0 ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}` : 'Nothing to cancel: no queued or running request has that id';
   if (d.launched === true && typeof d.remote === 'string') {
     const tabs = typeof d.tabs === 'number' ? `${d.tabs} tab${d.tabs === 1 ? '' : 's'}` : 'attached';
-    return `${paint.green('✓')} Connected to ${d.remote}: ${tabs}${typeof d.url === 'string' ? `, active: ${d.url}` : ''}`;
+    return `${paint.green('✓')} Connected to ${d.remote}: ${tabs}${typeof d.activeUrl === 'string' ? `, active: ${d.activeUrl}` : ''}`;
   }
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
   // A download answers {path, filename, url}: the saved file is the news, not where it came from.
@@ -127,7 +127,14 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
   if (d.started === true && options.action !== undefined && options.action in STARTED) return `${paint.green('✓')} ${STARTED[options.action]}`;
   if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
-  if (typeof d.path === 'string') return `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;
+  if (typeof d.path === 'string') {
+    const saved = `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;
+    if (!Array.isArray(d.annotations)) return saved;
+    const legend = (d.annotations as Array<{ number: number; ref: string; role: string; name?: string }>).map(
+      (item) => `   ${paint.dim(`[${item.number}]`)} @${item.ref} ${item.role}${item.name ? ` ${JSON.stringify(item.name)}` : ''}`,
+    );
+    return [saved, ...legend].join('\n');
+  }
   if (typeof d.base64 === 'string') return d.base64;
   const content = Object.entries(d).filter(([key, value]) => value !== true && key !== 'origin' && key !== 'warning');
   if (options.fallback === 'json' && content.length > 0) return JSON.stringify(d, null, 2);

@@ -1,9 +1,9 @@
 // The requests of the commands an agent runs most, built from parsed arguments without oclif: the
 // oclif command classes call these, and so does the fast path (src/cli/fast.ts), which parses the
 // same arguments against the command specs generated from those classes.
-import os from 'node:os';
 import path from 'node:path';
 import { CliFailure } from './invoke.js';
+import { screenshotFile } from '../protocol/screenshot-file.js';
 
 type Values = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ const builders = {
     }
     return { action: 'navigate', url: normalizeUrl(String(args.url)), waitUntil: flags['wait-until'] ? WAIT_UNTIL[String(flags['wait-until'])] : undefined, headers };
   },
-  click: (args, flags) => ({ action: 'click', selector: args.selector, button: flags.button, clickCount: flags['click-count'], delay: flags.delay }),
+  click: (args, flags) => ({ action: 'click', selector: args.selector, button: flags.button, clickCount: flags['click-count'], delay: flags.delay, newTab: flags['new-tab'] || undefined }),
   fill: (args, _flags, argv) => ({ action: 'fill', selector: args.selector, value: argv.slice(1).join(' ') }),
   type: (args, flags, argv) => ({ action: 'type', selector: args.selector, text: argv.slice(1).join(' '), delay: flags.delay, clear: flags.clear || undefined }),
   press: (args, flags) => ({ action: 'press', key: args.key, selector: flags.selector }),
@@ -51,10 +51,8 @@ const builders = {
   }),
   screenshot(args, flags) {
     const format = (flags.format as string | undefined) ?? (flags.quality !== undefined ? 'jpeg' : undefined);
-    const file = args.path
-      ? path.resolve(String(args.path))
-      : path.join(os.tmpdir(), 'agent-browser', 'screenshots', `screenshot-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'jpeg' ? 'jpg' : 'png'}`);
-    return { action: 'screenshot', path: file, fullPage: flags.full, selector: flags.selector, format, quality: flags.quality };
+    const file = args.path ? path.resolve(String(args.path)) : screenshotFile(format as 'png' | 'jpeg' | undefined);
+    return { action: 'screenshot', path: file, fullPage: flags.full, selector: flags.selector, format, quality: flags.quality, annotate: flags.annotate || undefined };
   },
   wait(args, flags) {
     const target = args.target as string | undefined;

@@ -45,6 +45,7 @@ export const click = z.object({
   button: mouseButton.optional(),
   clickCount: positive.optional(),
   delay: nonNegative.optional(),
+  newTab: z.boolean().optional().describe("Open the link's href in a new tab (made active) instead of clicking it"),
 });
 
 export const element = z.object({ selector });
@@ -89,11 +90,13 @@ export const snapshot = z.object({
 });
 
 export const screenshot = z.object({
-  path: filePath.optional(),
+  path: filePath.optional().describe('File to write. Without it the answer is {base64}, unless annotate or screenshotDir is sent (then a file is saved in screenshotDir or the temp folder)'),
   fullPage: z.boolean().optional(),
   selector: selector.optional(),
   format: z.enum(['png', 'jpeg']).optional(),
   quality: z.number().min(0).max(100).optional(),
+  annotate: z.boolean().optional().describe('Number the interactive elements on the image; the answer lists each number with its ref (a fresh interactive snapshot)'),
+  screenshotDir: filePath.optional().describe('Folder for a screenshot sent without a path (a generated file name)'),
 });
 
 export const getattribute = z.object({ selector, attribute: z.string().min(1) });

@@ -142,8 +142,8 @@ function failedWith(result: CliResult, label: string): { error: string; code?: s
 }
 
 /** open, snapshot -i, click the button by its ref, read what the click changed. */
-async function useThePage(session: string, options: { extraArgs?: string[]; cwd?: string } = {}): Promise<void> {
-  const run = (args: string[]) => cli(session, [...args, ...(options.extraArgs ?? [])], { cwd: options.cwd });
+async function useThePage(session: string, options: { extraArgs?: string[]; cwd?: string; extraEnv?: NodeJS.ProcessEnv } = {}): Promise<void> {
+  const run = (args: string[]) => cli(session, [...args, ...(options.extraArgs ?? [])], { cwd: options.cwd, extraEnv: options.extraEnv });
   assert.match(succeeded(await run(['open', pageUrl]), 'open'), 'Remote page');
   const snapshot = succeeded(await run(['snapshot', '-i']), 'snapshot -i');
   const ref = /button "Press me" \[ref=(e\d+)\]/.exec(snapshot)?.[1];
@@ -319,6 +319,22 @@ cdp('connect <port>: the existing tab is the session’s; commands work; close l
   assert.is(succeeded(await cli(session, ['close']), 'close'), `✓ Disconnected from the remote browser (CDP http://127.0.0.1:${chrome.current.port}); it keeps running`);
   assert.ok(alive(chrome.current.process.pid!), 'Chromium still runs');
   assert.ok(await eventually(async () => !(await chrome.current.pageUrls()).includes(pageUrl), 10_000), 'the tab agent-browser opened was closed');
+  assert.ok((await chrome.current.pageUrls()).includes(existingUrl), 'the user’s tab is still open');
+});
+
+cdp('connect on a daemon whose environment names a browser binary (AGENT_BROWSER_EXECUTABLE_PATH): it attaches, answers without a `url`, and later commands work', async () => {
+  const session = 'cdpexe';
+  const withBinary = { extraEnv: { AGENT_BROWSER_EXECUTABLE_PATH: testBrowserPath() } };
+  await useThePage(session, { extraEnv: withBinary.extraEnv });
+  assert.is((await daemonStatus(session)).browser.remote ?? null, null, 'a local browser first');
+  const connected = await cli(session, ['--json', 'connect', String(chrome.current.port)], withBinary);
+  assert.is(connected.code, 0, connected.stdout + connected.stderr);
+  // The agent-browser CLIs print a `url` field instead of their "✓ Done".
+  assert.equal(Object.keys(connected.json.data).sort(), ['activeUrl', 'launched', 'remote', 'tabs']);
+  assert.is(connected.json.data.activeUrl, existingUrl);
+  assert.is(succeeded(await cli(session, ['get', 'url'], withBinary), 'get url after connect'), existingUrl);
+  assert.is(succeeded(await cli(session, ['--cdp', String(chrome.current.port), 'get', 'title'], withBinary), '--cdp'), 'The user’s tab');
+  succeeded(await cli(session, ['close'], withBinary), 'close');
   assert.ok((await chrome.current.pageUrls()).includes(existingUrl), 'the user’s tab is still open');
 });
 

@@ -125,4 +125,61 @@ test('element screenshot of a missing element fails with ELEMENT_NOT_FOUND and w
   assert.not.ok(fs.existsSync(file));
 });
 
+const LABELLED = `<!doctype html><html><head><title>Labelled</title><style>
+body { margin: 0; font: 16px sans-serif; background: #fff; }
+button, a { position: absolute; display: block; width: 120px; height: 40px; background: #fff; border: 0; }
+#save { left: 100px; top: 100px; } #docs { left: 300px; top: 200px; } #far { left: 100px; top: 2000px; }
+</style></head><body>
+<button id="save">Save</button><a id="docs" href="/docs">Docs</a><button id="far">Far below</button>
+<div style="height: 2100px"></div>
+</body></html>`;
+
+/** The RGBA of one pixel of a PNG. */
+async function pixel(bytes: Buffer, x: number, y: number): Promise<number[]> {
+  const { PNG } = await import('pngjs');
+  const image = PNG.sync.read(bytes);
+  const at = (image.width * y + x) * 4;
+  return [...image.data.subarray(at, at + 4)];
+}
+
+test('a 0.19-style request (annotate false, no path) saves a file in the temp folder or screenshotDir and answers {path}', async () => {
+  await openTall();
+  const generated = await ok(fx.daemon, { action: 'screenshot', path: null, selector: null, fullPage: false, annotate: false });
+  keys(generated, ['path']);
+  assert.match(generated.path, /[\\/]agent-browser[\\/]screenshots[\\/]screenshot-[^/\\]+\.png$/);
+  assert.equal(pngSize(fs.readFileSync(generated.path)), { width: 1280, height: 720 });
+  const dir = out('chosen-dir');
+  const inDir = await ok(fx.daemon, { action: 'screenshot', screenshotDir: dir, format: 'jpeg' });
+  assert.is(path.dirname(inDir.path), dir);
+  assert.match(inDir.path, /\.jpg$/);
+  assert.ok(isJpeg(fs.readFileSync(inDir.path)));
+  // A request without these fields (the 0.6 generation) still gets base64.
+  keys(await ok(fx.daemon, { action: 'screenshot' }), ['base64']);
+});
+
+test('annotate → numbered red labels over the interactive elements in view, {path, annotations} tying each number to its ref; the page is left clean', async () => {
+  fx.server.page('/e2e/labelled', LABELLED);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/labelled') });
+  const data = await ok(fx.daemon, { action: 'screenshot', annotate: true });
+  keys(data, ['path', 'annotations']);
+  const { refs } = await ok(fx.daemon, { action: 'snapshot', interactive: true });
+  const refOf = (role: string, name: string) => Object.keys(refs).find((ref) => refs[ref].role === role && refs[ref].name === name);
+  // Only what the viewport shows; "Far below" is 2000 px down.
+  assert.equal(data.annotations, [
+    { ref: refOf('button', 'Save'), number: Number(refOf('button', 'Save')!.slice(1)), role: 'button', name: 'Save', box: { x: 100, y: 100, width: 120, height: 40 } },
+    { ref: refOf('link', 'Docs'), number: Number(refOf('link', 'Docs')!.slice(1)), role: 'link', name: 'Docs', box: { x: 300, y: 200, width: 120, height: 40 } },
+  ]);
+  const bytes = fs.readFileSync(data.path);
+  const [r, g, b] = await pixel(bytes, 101, 120);
+  assert.ok(r! > 200 && g! < 80 && b! < 80, `the label's red border is drawn at the element's edge (got ${r},${g},${b})`);
+  assert.equal(await pixel(bytes, 210, 135), [255, 255, 255, 255], 'inside the box the page shows through');
+  assert.is((await ok(fx.daemon, { action: 'evaluate', script: "document.getElementById('__agent_browser_annotations__') === null" })).result, true);
+  const plain = await ok(fx.daemon, { action: 'screenshot', path: out('plain.png') });
+  assert.equal(await pixel(fs.readFileSync(plain.path), 101, 120), [255, 255, 255, 255], 'the next screenshot has no labels');
+
+  // The full page includes the far button, in page coordinates.
+  const full = await ok(fx.daemon, { action: 'screenshot', annotate: true, fullPage: true, path: out('full-labelled.png') });
+  assert.equal(full.annotations.map((item: { name: string; box: { y: number } }) => [item.name, item.box.y]), [['Save', 100], ['Docs', 200], ['Far below', 2000]]);
+});
+
 test.run();

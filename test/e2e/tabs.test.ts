@@ -65,6 +65,21 @@ test('tab_new {url} → {index, total}: the new tab is active and has loaded the
   );
 });
 
+test('click {newTab} opens the link in a new active tab instead of clicking it: {clicked, newTab, url}; a non-link is refused', async () => {
+  await reset('/tabs/opener.html');
+  const data = await ok(fx.daemon, { action: 'click', selector: '#blank', newTab: true });
+  assert.equal(data, { clicked: true, newTab: true, url: fx.server.url('/tabs/popup.html') });
+  const list = await ok(fx.daemon, { action: 'tab_list' });
+  assert.equal(list.tabs.map((tab: { title: string; active: boolean }) => [tab.title, tab.active]), [['Opener', false], ['Popup', true]]);
+
+  await reset('/tabs/opener.html');
+  const refused = await fails(fx.daemon, { action: 'click', selector: '#open', newTab: true }, 'WRONG_ELEMENT');
+  assert.is(refused.error, "Element '#open' does not have an href attribute. --new-tab only works on links.");
+  const mixed = await fails(fx.daemon, { action: 'click', selector: '#blank', newTab: true, clickCount: 2 }, 'INVALID_PARAMS');
+  assert.match(mixed.error, 'button, clickCount and delay cannot go with it');
+  assert.is((await ok(fx.daemon, { action: 'tab_list' })).tabs.length, 1, 'nothing opened');
+});
+
 test('tab_new without url opens a blank active tab', async () => {
   await reset();
   assert.equal(await ok(fx.daemon, { action: 'tab_new' }), { index: 1, total: 2 });
