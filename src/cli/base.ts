@@ -156,13 +156,13 @@ export abstract class BaseCommand extends Command {
   /** Sends one request to the session's daemon if one runs (never starts one); null when none answers. */
   protected async sendIfRunning(request: Record<string, unknown>, timeoutMs = 30_000): Promise<WireResponse | null> {
     const settings = await this.daemonSettings();
-    const [{ endpointFor }, { connectTarget, DaemonConnection }, { somethingListens }] = await Promise.all([
+    const [{ endpointFor }, { connectTarget, DaemonConnection }, { runningEndpoint }] = await Promise.all([
       import('../client/ensure.js'),
       import('../transport/client.js'),
       import('../transport/session-files.js'),
     ]);
-    const endpoint = endpointFor(settings);
-    if (!(await somethingListens(endpoint))) return null;
+    const endpoint = await runningEndpoint(endpointFor(settings));
+    if (!endpoint) return null;
     const connection = await DaemonConnection.open(await connectTarget(endpoint));
     try {
       return await connection.request(request, timeoutMs);

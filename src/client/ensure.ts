@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
-import { readSessionFile, somethingListens } from '../transport/session-files.js';
+import { readSessionFile, runningEndpoint, somethingListens } from '../transport/session-files.js';
 import type { StartupMessage } from '../transport/startup.js';
 import { VERSION } from '../version.js';
 
@@ -79,6 +79,8 @@ export async function connectOrStart(settings: DaemonSettings, events: ConnectEv
   } catch (error) {
     if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
   }
+  const elsewhere = await runningEndpoint(endpoint);
+  if (elsewhere) return { connection: await DaemonConnection.open(await connectTarget(elsewhere)), started: false, endpoint: elsewhere };
   events.starting?.();
   await startDaemon(settings, endpoint);
   const target = await connectTarget(endpoint);

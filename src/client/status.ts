@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connectTarget, DaemonConnection } from '../transport/client.js';
 import { sessionEndpoint, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
-import { processAlive, readPid, sessionFiles, somethingListens } from '../transport/session-files.js';
+import { processAlive, readPid, runningEndpoint, sessionFiles } from '../transport/session-files.js';
 
 /** What is known about a session's daemon without starting one. */
 export interface SessionState {
@@ -16,9 +16,11 @@ export interface SessionState {
   status?: Record<string, unknown>;
 }
 
-export async function inspectSession(endpoint: SessionEndpoint, withStatus = true): Promise<SessionState> {
-  const pid = readPid(endpoint);
-  const running = await somethingListens(endpoint);
+export async function inspectSession(preferred: SessionEndpoint, withStatus = true): Promise<SessionState> {
+  const pid = readPid(preferred);
+  const serving = await runningEndpoint(preferred);
+  const running = serving !== null;
+  const endpoint = serving ?? preferred;
   const state: SessionState = { session: endpoint.session, running, endpoint, pid, staleFiles: [] };
   if (running && withStatus) {
     const connection = await DaemonConnection.open(await connectTarget(endpoint));

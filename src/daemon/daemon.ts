@@ -17,7 +17,7 @@ import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
 import type { StreamControl } from '../builtins/stream.js';
 import type { StreamServer } from './stream-server.js';
-import { acquireStartLock, processAlive, readPid, removeFiles, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
+import { acquireStartLock, processAlive, readPid, removeFiles, runningEndpoint, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
 
 /** How long after reporting ready the daemon starts loading playwright-core. */
@@ -135,11 +135,13 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     const problem = socketPathProblem(endpoint.socketPath);
     if (problem) throw new StartupError('SOCKET_PATH_TOO_LONG', problem);
   }
-  const alreadyRunning = () => {
+  const alreadyRunning = (running: SessionEndpoint = endpoint) => {
     const pid = readPid(endpoint);
-    return new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${endpoint.transport === 'unix' ? endpoint.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
+    return new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${running.transport === 'unix' ? running.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
   };
-  if (await somethingListens(endpoint)) throw alreadyRunning();
+  // Also on the other transport: its files are this session's too, and removing them would orphan it.
+  const running = await runningEndpoint(endpoint);
+  if (running) throw alreadyRunning(running);
   // Of daemons started at once for one session, one takes the lock and starts; the others wait for it to serve.
   const lock = await acquireStartLock(endpoint.lockPath, { isServing: () => somethingListens(endpoint), timeoutMs: 20_000, staleMs: 60_000 });
   if (lock.kind === 'serving') throw alreadyRunning();
@@ -147,9 +149,10 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     throw new StartupError('START_LOCKED', `Another daemon for session "${config.session}"${lock.holder ? ` (pid ${lock.holder})` : ''} has been starting for ${Math.round(lock.waitedMs / 1000)} s and does not serve yet. See ${endpoint.logPath}; if it hangs, stop it (kill ${lock.holder ?? '<pid>'}) or remove ${endpoint.lockPath}.`);
   }
   process.once('exit', () => lock.release());
-  if (await somethingListens(endpoint)) {
+  const startedMeanwhile = await runningEndpoint(endpoint);
+  if (startedMeanwhile) {
     lock.release();
-    throw alreadyRunning();
+    throw alreadyRunning(startedMeanwhile);
   }
   const stalePid = readPid(endpoint);
   if (stalePid !== null && stalePid !== process.pid && processAlive(stalePid)) {

@@ -27,6 +27,22 @@ export function somethingListens(endpoint: SessionEndpoint, timeoutMs = 500): Pr
   });
 }
 
+/**
+ * The session's endpoint as its running daemon serves it: the given transport, else the other one
+ * (a daemon started with AGENT_BROWSER_TRANSPORT=tcp on a Unix machine, or the reverse), so a client
+ * never starts a second daemon beside it or removes its files. Null when neither answers.
+ */
+export async function runningEndpoint(endpoint: SessionEndpoint, timeoutMs = 500): Promise<SessionEndpoint | null> {
+  if (await somethingListens(endpoint, timeoutMs)) return endpoint;
+  const other: SessionEndpoint = { ...endpoint, transport: endpoint.transport === 'unix' ? 'tcp' : 'unix' };
+  // The other transport's daemon always leaves its mark: a socket file, or a port file.
+  if (!fs.existsSync(other.transport === 'unix' ? other.socketPath : other.portPath)) return null;
+  // A live pid too: a port a dead daemon wrote down may since belong to another program.
+  const pid = readPid(endpoint);
+  if (pid === null || !processAlive(pid)) return null;
+  return (await somethingListens(other, timeoutMs)) ? other : null;
+}
+
 export function readPid(endpoint: SessionEndpoint): number | null {
   return readPidFile(endpoint.pidPath);
 }

@@ -459,3 +459,45 @@ backend('close of a session that is not running → exit 0 (the backend may clos
 });
 
 backend.run();
+
+// ------------------------------------------- a daemon on TCP, reached by commands that default to the socket
+
+const mixed = suite('a session whose daemon runs on TCP (AGENT_BROWSER_TRANSPORT=tcp), used by plain commands');
+let tcpDaemon: LegacyDaemon | undefined;
+let mixedServer: PageServer | undefined;
+mixed.before(async () => {
+  tcpDaemon = await startLegacyDaemon('tcp');
+  mixedServer = await startPageServer();
+});
+mixed.after(async () => {
+  await stopLegacyDaemon(tcpDaemon);
+  await mixedServer?.close();
+});
+
+mixed('open, daemon status and close find the TCP daemon: no second daemon, its files stay until it closes', async () => {
+  const { dir: tmp, session, pid } = tcpDaemon!;
+  const run = (args: string[]) => runCli(['--session', session, ...args], { env: testEnv(tmp, { AGENT_BROWSER_SOCKET_DIR: undefined, TMPDIR: tmp }), cwd: tmp });
+  const sessionFile = (ext: string) => path.join(tmp, `agent-browser-${session}.${ext}`);
+  mixedServer!.page('/mixed', '<!doctype html><title>Mixed</title><p>over TCP</p>');
+
+  const opened = await run(['open', mixedServer!.url('/mixed')]);
+  assert.is(opened.code, 0, opened.stderr);
+  assert.match(opened.stdout, 'Mixed');
+  assert.is(Number(fs.readFileSync(sessionFile('pid'), 'utf8')), pid, 'the same daemon');
+  assert.ok(fs.existsSync(sessionFile('port')), 'its port file is still there');
+  assert.not.ok(fs.existsSync(sessionFile('sock')), 'no socket daemon was started beside it');
+  const viaOqto = await oqtoSend(oqtoTarget(tmp, session, 'tcp'), JSON.stringify({ id: 'u', action: 'url' }));
+  assert.is(viaOqto.data.url, mixedServer!.url('/mixed'), 'the page opened in the TCP daemon');
+
+  const status = await run(['daemon', 'status', '--json']);
+  assert.is(status.json.data.running, true, status.stdout);
+  assert.is(status.json.data.transport, 'tcp');
+  assert.is(status.json.data.daemon.pid, pid);
+
+  const closed = await run(['close']);
+  assert.is(closed.stdout, '✓ Browser closed\n', closed.stderr);
+  assert.ok(await eventually(() => !alive(pid)), 'the TCP daemon exited');
+  for (const ext of ['port', 'pid']) assert.not.ok(fs.existsSync(sessionFile(ext)), `${ext} removed by the daemon`);
+});
+
+mixed.run();

@@ -11,7 +11,7 @@ export default class DaemonStart extends BaseCommand {
   async run(): Promise<unknown> {
     const { flags } = await this.parseCommand();
     const settings = await this.daemonSettings();
-    const [{ endpointFor, startDaemon }, { somethingListens, readPid }] = await Promise.all([import('../../../client/ensure.js'), import('../../../transport/session-files.js')]);
+    const [{ endpointFor, startDaemon }, { runningEndpoint, readPid }] = await Promise.all([import('../../../client/ensure.js'), import('../../../transport/session-files.js')]);
     const endpoint = endpointFor(settings);
     const paint = painter(colorEnabled(process.stdout));
     if (flags.foreground) {
@@ -27,9 +27,10 @@ export default class DaemonStart extends BaseCommand {
       return { exitCode: code };
     }
     let data: Record<string, unknown>;
-    if (await somethingListens(endpoint)) {
-      data = { started: false, running: true, session: settings.session, pid: readPid(endpoint) };
-      if (!flags.json) process.stdout.write(`${paint.green('✓')} The daemon for session "${settings.session}" is already running (pid ${data.pid ?? 'unknown'}).\n`);
+    const running = await runningEndpoint(endpoint);
+    if (running) {
+      data = { started: false, running: true, session: settings.session, pid: readPid(endpoint), transport: running.transport };
+      if (!flags.json) process.stdout.write(`${paint.green('✓')} The daemon for session "${settings.session}" is already running (pid ${data.pid ?? 'unknown'}${running.transport === endpoint.transport ? '' : `, on ${running.transport === 'tcp' ? 'TCP' : 'its Unix socket'}`}).\n`);
     } else {
       const { Progress } = await import('../../progress.js');
       const progress = Progress.create({ json: flags.json });

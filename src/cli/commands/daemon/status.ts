@@ -10,8 +10,8 @@ export default class DaemonStatus extends BaseCommand {
     const { flags } = await this.parseCommand();
     const settings = await this.daemonSettings();
     const [{ endpointFor }, { inspectSession, describeStale }] = await Promise.all([import('../../../client/ensure.js'), import('../../../client/status.js')]);
-    const endpoint = endpointFor(settings);
-    const state = await inspectSession(endpoint);
+    const state = await inspectSession(endpointFor(settings));
+    const { endpoint } = state;
     const address = endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1 (port file ${endpoint.portPath})`;
     const data = {
       session: settings.session,
