@@ -1,4 +1,5 @@
 /** Human output in the reference CLI's style (§4.6): first matching key of `data` wins. */
+import { formatVaultData } from './vault-output.js';
 
 export interface Painter {
   green(text: string): string;
@@ -62,6 +63,8 @@ export function formatPluginData(data: unknown, print?: string): string {
 export function formatData(data: unknown, paint: Painter, options: { fallback?: 'done' | 'json'; action?: string } = {}): string {
   if (data === null || typeof data !== 'object') return `${paint.green('✓')} Done`;
   const d = data as Record<string, unknown>;
+  const vault = formatVaultData(d, paint);
+  if (vault !== undefined) return vault;
   const has = (key: string) => key in d && d[key] !== undefined;
   if (typeof d.cancelled === 'number') return d.cancelled > 0 ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}` : 'Nothing to cancel: no queued or running request has that id';
   if (d.launched === true && typeof d.remote === 'string') {
@@ -70,7 +73,7 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   }
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
   // A download answers {path, filename, url}: the saved file is the news, not where it came from.
-  if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED) return `${paint.green('✓')} ${SAVED[options.action]} ${d.path}`;
+  if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED) return withLegend(`${paint.green('✓')} ${SAVED[options.action]} ${d.path}`, d, paint);
   if (typeof d.url === 'string') return d.url;
   if (typeof d.snapshot === 'string') return d.snapshot;
   for (const key of ['title', 'text', 'html', 'value']) {
@@ -127,16 +130,18 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
   if (d.started === true && options.action !== undefined && options.action in STARTED) return `${paint.green('✓')} ${STARTED[options.action]}`;
   if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
-  if (typeof d.path === 'string') {
-    const saved = `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`;
-    if (!Array.isArray(d.annotations)) return saved;
-    const legend = (d.annotations as Array<{ number: number; ref: string; role: string; name?: string }>).map(
-      (item) => `   ${paint.dim(`[${item.number}]`)} @${item.ref} ${item.role}${item.name ? ` ${JSON.stringify(item.name)}` : ''}`,
-    );
-    return [saved, ...legend].join('\n');
-  }
+  if (typeof d.path === 'string') return withLegend(`${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`, d, paint);
   if (typeof d.base64 === 'string') return d.base64;
   const content = Object.entries(d).filter(([key, value]) => value !== true && key !== 'origin' && key !== 'warning');
   if (options.fallback === 'json' && content.length > 0) return JSON.stringify(d, null, 2);
   return `${paint.green('✓')} Done`;
+}
+
+/** An annotated screenshot's numbers under its "saved to" line: `[3] @e3 button "Save"`. */
+function withLegend(saved: string, d: Record<string, unknown>, paint: Painter): string {
+  if (!Array.isArray(d.annotations)) return saved;
+  const legend = (d.annotations as Array<{ number: number; ref: string; role: string; name?: string }>).map(
+    (item) => `   ${paint.dim(`[${item.number}]`)} @${item.ref} ${item.role}${item.name ? ` ${JSON.stringify(item.name)}` : ''}`,
+  );
+  return [saved, ...legend].join('\n');
 }

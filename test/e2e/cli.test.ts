@@ -220,6 +220,21 @@ function cliSuite(transport: 'unix' | 'tcp', full: boolean) {
     assert.ok(isPng(fs.readFileSync(file)));
   });
 
+  test('screenshot --annotate prints the saved file and one line per number: [N] @eN role "name"', async () => {
+    const result = await cli('screenshot', '--annotate', 'shots/labelled.png');
+    succeeded(result, 'screenshot --annotate');
+    const [saved, ...legend] = result.stdout.trimEnd().split('\n');
+    assert.is(saved, `✓ Screenshot saved to ${path.join(dir, 'shots', 'labelled.png')}`);
+    assert.ok(legend.includes(`   [${refs.name!.slice(1)}] @${refs.name} textbox "Name"`), result.stdout);
+    for (const line of legend) assert.match(line, /^ {3}\[(\d+)\] @e\1 \w+( ".*")?$/);
+  });
+
+  test('set device --list prints each device with its emulation', async () => {
+    const lines = (await out('set', 'device', '--list')).split('\n');
+    assert.ok(lines.length > 50);
+    assert.ok(lines.some((line) => /^iPhone 14 +390×664 @3x mobile touch$/.test(line)), lines.slice(0, 5).join('\n'));
+  });
+
   test('--json prints exactly {"success":true,"data":{…},"error":null}', async () => {
     const result = await cliAfter('get', 'title', '--json');
     succeeded(result, 'get title --json');
