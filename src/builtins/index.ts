@@ -1,5 +1,7 @@
 import type { Plugin } from '../host/host.js';
+import auth from './auth.js';
 import capture from './capture.js';
+import confirmation from './confirmation.js';
 import { daemonPlugin, type DaemonControl } from './daemon.js';
 import debug from './debug.js';
 import diff from './diff.js';
@@ -19,7 +21,7 @@ import tabs from './tabs.js';
 
 /** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
-  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff, streamPlugin(daemon.stream)] as Plugin[];
+  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff, auth, confirmation, streamPlugin(daemon.stream)] as Plugin[];
 }
 
 export type { DaemonControl };

@@ -71,7 +71,7 @@ export function answerDeadline(loaded: LoadedConfig, request: Record<string, unk
 export type Send = (request: Record<string, unknown>, readTimeoutMs: number) => Promise<WireResponse>;
 
 /** Actions that never launch the browser: no "Launching Chromium…" for them. */
-const WITHOUT_BROWSER: ReadonlySet<string> = new Set(['status', 'actions', 'tab_list', 'close', 'cancel', 'device_list']);
+const WITHOUT_BROWSER: ReadonlySet<string> = new Set(['status', 'actions', 'tab_list', 'close', 'cancel', 'device_list', 'auth_save', 'auth_list', 'auth_show', 'auth_delete', 'deny']);
 
 /**
  * Connects to the session's daemon (starting it when none runs), reports version skew, and hands

@@ -73,6 +73,15 @@ The exit code is 1 on failure. Branch on the code; the error text says what to d
 Without --session everything uses the session "default" (or AGENT_BROWSER_SESSION).
 \`daemon status\` shows what a session runs; \`doctor\` checks the setup when nothing works.
 
+## Saved logins and confirmations
+
+  agent-browser auth list                    # the saved logins (never their passwords)
+  agent-browser auth login github            # opens its page, fills the form, submits
+  agent-browser confirm c_2f9e…              # an action answered "needs confirmation": run it
+  agent-browser deny c_2f9e…                 # … or drop it (ids expire after 60 s)
+
+Ask the person for a confirmation before you confirm; never ask for or print passwords.
+
 ## Errors and how to recover
 
   UNKNOWN_REF          no snapshot of this tab printed that ref → \`snapshot -i\`, use a ref from it

@@ -4,6 +4,7 @@
  * bindings, so this page cannot name one the loader does not read.
  */
 import os from 'node:os';
+import { ACTION_CATEGORIES } from '../protocol/action-categories.js';
 import { closestNames } from '../protocol/suggest.js';
 import { renderSource } from './load.js';
 import { CONFIG_KEYS, defaultConfig, ENV_BINDINGS, FLAG_BINDINGS, MAX_TIMER_MS, suggestKey } from './schema.js';
@@ -136,6 +137,13 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     type: 'path',
     allowed: 'a folder; relative paths resolve from the config file’s folder',
     example: { file: '~/.agent-browser/states', env: '~/.agent-browser/states' },
+  },
+  confirmActions: {
+    description:
+      'Actions that wait for a person: a call of one answers {confirmation_required, action, category, description, confirmation_id} instead of running; `agent-browser confirm <id>` runs it, `agent-browser deny <id>` drops it, and it is dropped after 60 s. Names categories (click covers click, dblclick and tap) or single actions, plugin actions included.',
+    type: 'list of strings',
+    allowed: `categories ${ACTION_CATEGORIES.join(', ')}; or action names (dblclick, myplugin:submit); in the environment comma-separated`,
+    example: { file: ['click', 'eval'], env: 'click,eval' },
   },
 };
 

@@ -30,3 +30,8 @@ export function tildify(p: string, home: string): string {
   const prefix = home.endsWith(path.sep) ? home : home + path.sep;
   return p.startsWith(prefix) ? `~${path.sep}${p.slice(prefix.length)}` : p;
 }
+
+/** agent-browser's own folder in a home directory (`~/.agent-browser`): states, the auth vault and its key. */
+export function appDir(home: string): string {
+  return path.join(home, '.agent-browser');
+}

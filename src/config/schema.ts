@@ -5,10 +5,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { ACTION_CATEGORIES, isCategorizedAction } from '../protocol/action-categories.js';
 import { isWsEndpoint } from '../protocol/remote.js';
 import { editDistance } from '../protocol/suggest.js';
 import { defaultTransport } from '../transport/endpoints.js';
-import { isLocalSpec, resolvePath } from './paths.js';
+import { appDir, isLocalSpec, resolvePath } from './paths.js';
 import type { AgentBrowserConfig, ConfigFlags, ConfigKey, PluginSpec } from './types.js';
 
 /** Largest delay Node timers honour (2^31 - 1 ms, about 24.8 days); larger ones fire at once. */
@@ -33,12 +34,13 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     debug: false,
     dialogs: 'dismiss',
     stateDir: defaultStateDir(),
+    confirmActions: [],
   };
 }
 
 /** Where `state save <name>` files go unless configured: ~/.agent-browser/states. */
 export function defaultStateDir(home: string = os.homedir()): string {
-  return path.join(home, '.agent-browser', 'states');
+  return path.join(appDir(home), 'states');
 }
 
 /** Where a value is being checked: relative paths resolve from `baseDir`. */
@@ -269,6 +271,19 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
   debug: checkBoolean,
   dialogs: checkEnum(['accept', 'dismiss'] as const),
   stateDir: checkPath,
+  confirmActions(value, label, _ctx, problems) {
+    const list = checkStringList(value, label, problems);
+    if (list === INVALID) return INVALID;
+    const entries = list.map((entry) => entry.trim().toLowerCase());
+    let ok = true;
+    entries.forEach((entry, i) => {
+      if (ACTION_CATEGORIES.includes(entry) || isCategorizedAction(entry) || entry.includes(':')) return;
+      const suggestion = suggestKey(entry, ACTION_CATEGORIES);
+      problems.push(`${label}[${i}]: unknown action category ${show(entry)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; categories: ${ACTION_CATEGORIES.join(', ')}, or an action name (click, myplugin:submit)`);
+      ok = false;
+    });
+    return ok ? [...new Set(entries)] : INVALID;
+  },
 };
 
 /** Keys, in the order `config show` and the example file list them. */
@@ -305,6 +320,8 @@ const KEY_HINTS: Record<string, string> = {
   socketpath: 'did you mean "socketDir"?',
   statesdir: 'did you mean "stateDir"?',
   statepath: 'did you mean "stateDir"?',
+  confirm: 'did you mean "confirmActions"?',
+  actionpolicy: 'did you mean "confirmActions"? it lists the action categories that wait for confirm/deny',
   browserwsendpoint: 'did you mean "wsEndpoint"?',
   cdp: 'a Chrome reached over CDP is chosen per session with "agent-browser connect <port|url>" or --cdp; "wsEndpoint" is for Playwright servers',
   cdpport: 'a Chrome reached over CDP is chosen per session with "agent-browser connect <port|url>" or --cdp; "wsEndpoint" is for Playwright servers',
@@ -407,6 +424,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_DEBUG', key: 'debug', parse: parseBooleanEnv },
   { name: 'AGENT_BROWSER_DIALOGS', key: 'dialogs', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_STATE_DIR', key: 'stateDir', parse: (raw) => raw.trim() },
+  { name: 'AGENT_BROWSER_CONFIRM_ACTIONS', key: 'confirmActions', parse: splitCommaEnv },
 ];
 
 /** Environment variable naming an explicit config file. */

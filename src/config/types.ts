@@ -59,6 +59,11 @@ export interface AgentBrowserConfig {
    * `state list|show|clear|clean|rename`); absolute. Default ~/.agent-browser/states.
    */
   stateDir: string;
+  /**
+   * Action categories (`click`, `navigate`, `eval`, …) or action names (`myplugin:submit`) whose
+   * calls wait for `confirm <id>` / `deny <id>` instead of running; default [] (none).
+   */
+  confirmActions: string[];
 }
 
 export type ConfigKey = keyof AgentBrowserConfig;

@@ -85,13 +85,16 @@ export class Dispatcher {
     );
   }
 
-  private async serve(id: string, action: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<WireResponse> {
+  /** Runs one call through the pipeline; `parent` is set for a call another action runs (`ctx.run`). */
+  private async serve(id: string, action: string, params: Record<string, unknown>, signal?: AbortSignal, parent?: ActionCall['parent']): Promise<WireResponse> {
     const { host, log } = this.options;
-    let call: ActionCall = { id, action, params };
+    let call: ActionCall = parent ? { id, action, params, parent } : { id, action, params };
     this.options.onActivity?.(1);
     const started = Date.now();
     try {
       call = await host.hooks.beforeAction.promise(call);
+      // A rewrite may build a new call; whose call it runs for stays known.
+      if (parent) call = { ...call, parent };
       const registered = host.registry.get(call.action);
       if (!registered) throw this.unknownAction(call.action);
       const checked = validate(registered.params, call.params);
@@ -184,6 +187,11 @@ export class Dispatcher {
       page: async () => (await tab()).page,
       frame: async () => (await tab()).frame(),
       locator: async (selector) => (await target(selector, true)).locator,
+      run: async (action, params = {}) => {
+        const answer = await this.serve(`${call.id}>${action}`, action, params, signal, { id: call.id, action: call.action });
+        if (answer.success) return answer.data as Record<string, unknown>;
+        throw new ActionError(answer.code, answer.error);
+      },
       element: async (selector, work, need) => {
         const { locator, gone } = await target(selector, !need);
         try {

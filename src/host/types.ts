@@ -13,6 +13,11 @@ export interface ActionCall {
   action: string;
   /** The request's fields other than `id` and `action`; validated before the action hook runs. */
   params: Record<string, unknown>;
+  /**
+   * Set when another action ran this call through `ctx.run` (`confirm` running the call it held,
+   * `auth_login` navigating): that call's id and action. Unset for a client's request.
+   */
+  parent?: { id: string; action: string };
 }
 
 /** What an action answers with: the response's `data` object. */
@@ -65,6 +70,13 @@ export interface ActionContext {
    * ELEMENT_OUTSIDE_VIEWPORT, WRONG_ELEMENT or TIMEOUT, each naming the selector as sent.
    */
   element<T>(selector: string, work: (locator: Locator) => Promise<T>, need?: ElementNeed): Promise<T>;
+  /**
+   * Runs another action through the whole pipeline, as if a client had sent it (`beforeAction`
+   * rewrites and vetoes, validation, its implementation, `afterAction`), inside this action's
+   * turn, and resolves with its result `data`. A failure rejects with that action's error (an
+   * ActionError with its code). The call carries `parent` (this call's id and action).
+   */
+  run(action: string, params?: Record<string, unknown>): Promise<ActionResult>;
 }
 
 /** An action: a param schema (the single source of truth for validation and help) and a handler. */

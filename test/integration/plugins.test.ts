@@ -261,7 +261,7 @@ loaded('agent-browser actions lists built-in and plugin actions, plugin ones mar
   const echo = lines.find((line) => line.startsWith('demo:echo '));
   assert.ok(echo, listed.stdout);
   assert.match(echo!, /\[demo(-[\w-]+)?\]$/);
-  assert.ok(lines.some((line) => /^click\s+Click an element\.$/.test(line)), 'built-ins carry no plugin mark');
+  assert.ok(lines.some((line) => /^click\s+Click an element; with newTab, open a link in a new tab instead\.$/.test(line)), 'built-ins carry no plugin mark');
   const json = await runCli(['actions', '--json'], { env });
   assert.ok(json.json.data.actions.some((action: { name: string; params: unknown }) => action.name === 'demo:echo' && typeof action.params === 'object'));
 });

@@ -68,6 +68,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   debug: false,
   dialogs: 'dismiss',
   stateDir: path.join(os.homedir(), '.agent-browser', 'states'),
+  confirmActions: [],
 };
 
 function kinds(sources: Record<ConfigKey, ConfigSource>): Record<string, string> {
@@ -288,6 +289,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     stateDir: 'default',
     ownerPid: 'default',
     wsEndpoint: 'default',
+    confirmActions: 'default',
   });
 });
 
