@@ -29,9 +29,8 @@ export default definePlugin({
   apply(host) {
     /** The refs of a fresh interactive snapshot, taken through the `snapshot` action so plugins see it. */
     async function interactiveRefs(ctx: ActionContext): Promise<Record<string, { role: string; name?: string }>> {
-      const call = { id: ctx.call.id, action: 'snapshot', params: { interactive: true } as Record<string, unknown> };
-      const result = await host.hooks.action.for('snapshot').promise(call, ctx);
-      return (result?.refs as Record<string, { role: string; name?: string }> | undefined) ?? {};
+      const result = await ctx.run('snapshot', { interactive: true });
+      return (result.refs as Record<string, { role: string; name?: string }> | undefined) ?? {};
     }
 
     /** Viewport boxes of the refs' elements, numbered by ref; elements without a box are left out. */
