@@ -49,9 +49,9 @@ export interface ActionabilityOptions {
   signal?: AbortSignal;
   /**
    * Set for a ref bound to an element: no match never means "not yet". Called then; it throws
-   * STALE_REF when the element has gone, or returns once the ref finds it again.
+   * STALE_REF when the element has gone, or resolves with the locator that finds it again.
    */
-  gone?: () => Promise<void>;
+  gone?: () => Promise<Locator>;
 }
 
 /** What `ensureActionable` found ready, per locator, for the quick path that acts next. */
@@ -68,12 +68,13 @@ export function takeReady(locator: Locator): Ready | undefined {
 const FINAL = new Set<Inspection['state']>(['many', 'wrong-kind', 'detached']);
 
 /**
- * Waits for `locator` to match (selectors only, up to the timeout), then re-checks what `need`
+ * Waits for `target` to match (selectors only, up to the timeout), then re-checks what `need`
  * requires for up to the grace; throws the refusal with its code when the target still cannot
  * take the action. One call into the page per check; when it passes, the quick paths find what it
- * saw with `takeReady`.
+ * saw with `takeReady` on the locator it resolves with (another one when a ref was found again).
  */
-export async function ensureActionable(locator: Locator, selector: string, need: ElementNeed, options: ActionabilityOptions): Promise<void> {
+export async function ensureActionable(target: Locator, selector: string, need: ElementNeed, options: ActionabilityOptions): Promise<Locator> {
+  let locator = target;
   const deadline = Date.now() + options.graceMs;
   let found: Inspection;
   let recovered = false;
@@ -82,7 +83,7 @@ export async function ensureActionable(locator: Locator, selector: string, need:
     found = await locator.evaluateAll(inspectTarget, need);
     if (found.state === 'ok') {
       readyTargets.set(locator, found);
-      return;
+      return locator;
     }
     if (found.state === 'none') {
       if (!options.gone) {
@@ -91,7 +92,7 @@ export async function ensureActionable(locator: Locator, selector: string, need:
         continue;
       }
       if (recovered) break;
-      await options.gone();
+      locator = await options.gone();
       recovered = true;
       continue;
     }

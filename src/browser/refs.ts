@@ -24,6 +24,7 @@ export interface ResolvedRef {
 }
 
 const DOCUMENT_KEY = 'agent-browser.document';
+const RENAMES_KEY = 'agent-browser.renamed-aria-refs';
 
 /**
  * The refs of one tab. A ref is bound to the element the snapshot showed: it is looked up by the
@@ -68,7 +69,7 @@ export class RefStore {
    * seen for the first time) drops that frame's refs; a new main document drops every ref.
    */
   async beginSnapshot(frame: Frame): Promise<void> {
-    const token = await documentToken(frame);
+    const [token] = await Promise.all([documentToken(frame), ...frame.childFrames().map((child) => watchRenames(child).catch(() => undefined))]);
     this.navigated.delete(frame);
     this.boundNow.clear();
     const known = this.documents.get(frame);
@@ -89,6 +90,24 @@ export class RefStore {
     this.refs.set(ref, { role, name, frame, ariaRef });
     this.boundNow.add(ref);
     return ref;
+  }
+
+  /**
+   * After a snapshot of `frame`: elements whose role or name changed got a new `aria-ref` from
+   * Playwright; they are the same elements, so they keep their refs.
+   */
+  async noteRenames(frame: Frame): Promise<void> {
+    const frames = [frame, ...descendants(frame)];
+    const found = await Promise.all(frames.map((each) => watchRenames(each).catch(() => [] as Array<[string, string]>)));
+    const numbers = this.byAriaRef.get(frame);
+    if (!numbers) return;
+    for (const [before, after] of found.flat()) {
+      const ref = numbers.get(before);
+      if (!ref) continue;
+      numbers.set(after, ref);
+      const entry = this.refs.get(ref);
+      if (entry?.ariaRef === before) entry.ariaRef = after;
+    }
   }
 
   /** A number for a ref that is not in the accessibility tree (cursor refs). */
@@ -173,7 +192,13 @@ export class RefStore {
       throw staleRef(ref, resolved.was, `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded)`);
     }
     await inMainWorld(entry.frame, entry.frame.locator(':root')).ariaSnapshotJSON({ mode: 'ai', timeout: 5000 }).catch(() => undefined);
-    if ((await resolved.locator.count()) > 0) return;
+    const before = entry.ariaRef;
+    await this.noteRenames(entry.frame);
+    const locator = entry.ariaRef === before ? resolved.locator : inMainWorld(entry.frame, entry.frame.locator(`aria-ref=${entry.ariaRef}`));
+    if ((await locator.count()) > 0) {
+      resolved.locator = locator;
+      return;
+    }
     throw staleRef(ref, resolved.was, 'it is no longer on the page');
   }
 
@@ -228,9 +253,49 @@ function staleRef(ref: string, was: string, why: string): ActionError {
  * new document (navigation, reload) has a new one. Same-document navigations keep it.
  */
 function documentToken(frame: Frame): Promise<string> {
-  return frame.evaluate((key) => {
-    const holder = window as unknown as Record<symbol, string | undefined>;
-    const symbol = Symbol.for(key);
-    return (holder[symbol] ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-  }, DOCUMENT_KEY);
+  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take: false }).then((state) => state.token);
+}
+
+/** Installs the rename watch in a frame (see `pageRefState`) and takes the renames noted since. */
+function watchRenames(frame: Frame): Promise<Array<[string, string]>> {
+  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take: true }).then((state) => state.renames);
+}
+
+/**
+ * In the page: the document's token, and the elements that got a new `aria-ref`. Playwright keeps
+ * an element's `aria-ref` on the element (`_ariaRef`, in the main world, where snapshots are taken)
+ * and gives it a new one when its role or name changed. An accessor on Element.prototype notes
+ * those replacements, so the element keeps its ref. It is installed before a document's first
+ * snapshot, since a plain `_ariaRef` property set earlier would hide it.
+ */
+function pageRefState({ key, renamesKey, take }: { key: string; renamesKey: string; take: boolean }): { token: string; renames: Array<[string, string]> } {
+  const holder = window as unknown as Record<symbol, unknown>;
+  const renames = Symbol.for(renamesKey);
+  if (!holder[renames]) {
+    const list: Array<[string, string]> = [];
+    holder[renames] = list;
+    const value = Symbol('ariaRef');
+    try {
+      Object.defineProperty(Element.prototype, '_ariaRef', {
+        configurable: true,
+        get(this: Record<symbol, unknown>) {
+          return this[value];
+        },
+        set(this: Record<symbol, { ref?: string } | undefined>, next: { ref?: string } | undefined) {
+          const prior = this[value];
+          if (prior?.ref && next?.ref && prior.ref !== next.ref && list.length < 10_000) list.push([prior.ref, next.ref]);
+          this[value] = next;
+        },
+      });
+    } catch {
+      // A page that froze Element.prototype: renamed elements get new refs there.
+    }
+  }
+  const symbol = Symbol.for(key);
+  const token = (holder[symbol] ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`) as string;
+  return { token, renames: take ? (holder[renames] as Array<[string, string]>).splice(0) : [] };
+}
+
+function descendants(frame: Frame): Frame[] {
+  return frame.childFrames().flatMap((child) => [child, ...descendants(child)]);
 }

@@ -32,6 +32,7 @@ export default definePlugin({
           const snapshot = (root: Locator) => root.ariaSnapshotJSON({ mode: 'ai', signal: ctx.signal }) as Promise<AriaJsonNode[]>;
           const scoped = (root: Locator) => snapshot(options.selector && parseRef(options.selector) ? root : inMainWorld(frame, root));
           const aria = options.selector ? await ctx.element(options.selector, scoped) : await snapshot(inMainWorld(frame, frame.locator(':root')));
+          await tab.refs.noteRenames(frame);
           let formatted = formatAriaJson(fromAiSnapshot(aria), options, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.

@@ -167,13 +167,13 @@ export class Dispatcher {
      * The selector's locator. A ref is checked at once (STALE_REF when its element has gone) unless
      * the action checks its target anyway: then `gone` looks for the element when it finds none.
      */
-    const target = async (selector: string, checkNow: boolean): Promise<{ locator: Locator; gone?: () => Promise<void> }> => {
+    const target = async (selector: string, checkNow: boolean): Promise<{ locator: Locator; gone?: () => Promise<Locator> }> => {
       const active = await tab();
       const ref = parseRef(selector);
       if (!ref) return { locator: active.frame().locator(selector) };
       const resolved = await active.refs.resolve(active.page, ref, selector);
       if (checkNow || !resolved.bound) await active.refs.ensureAttached(resolved, ref);
-      return { locator: resolved.locator, gone: resolved.bound ? () => active.refs.findAgain(resolved, ref) : undefined };
+      return { locator: resolved.locator, gone: resolved.bound ? async () => (await active.refs.findAgain(resolved, ref), resolved.locator) : undefined };
     };
     return {
       session: config.session,
@@ -195,8 +195,7 @@ export class Dispatcher {
       element: async (selector, work, need) => {
         const { locator, gone } = await target(selector, !need);
         try {
-          if (need) await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, gone });
-          return await work(locator);
+          return await work(need ? await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, gone }) : locator);
         } catch (error) {
           throw friendlyElementError(error, selector);
         }

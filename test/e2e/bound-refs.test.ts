@@ -76,6 +76,23 @@ test('an identical node re-rendered in place is another element: the old ref ref
   assert.is(await hits(), '');
 });
 
+test('an element whose name changes keeps its ref: the next snapshot shows the new name under the same number, and the ref still acts on it', async () => {
+  const [one] = await open();
+  const save = refOf((await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot, 'button "Save"');
+  await evaluate(fx.daemon, "document.getElementById('save').textContent = 'Saved'; list.firstElementChild.querySelector('button').textContent = 'Remove'");
+  const after = (await ok(fx.daemon, { action: 'snapshot', interactive: true })).snapshot as string;
+  assert.is(refOf(after, 'button "Saved"'), save, after);
+  assert.is(refOf(after, 'button "Remove"'), one, after);
+  await ok(fx.daemon, { action: 'click', selector: `@${save}` });
+  await ok(fx.daemon, { action: 'click', selector: `@${one}` });
+  assert.is(await hits(), 'save,delete one');
+  // Renamed after the last snapshot: the ref still names that element, not "no longer on the page".
+  await evaluate(fx.daemon, "document.getElementById('save').textContent = 'Save again'");
+  await ok(fx.daemon, { action: 'snapshot', selector: '#list', interactive: true });
+  await ok(fx.daemon, { action: 'click', selector: `@${save}` });
+  assert.is(await hits(), 'save,delete one,save');
+});
+
 test('a full snapshot after an -i one keeps every number: the -i refs still act on their elements', async () => {
   fx.server.page('/e2e/rows', ROWS);
   await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/rows') });
