@@ -284,9 +284,10 @@ export class BrowserSession {
 
   /**
    * A new browser context (its own cookies and storage, like a separate browser profile) with one
-   * tab, which becomes active. It starts from the launch context's options, `viewport` replacing it.
+   * tab, which becomes active. It starts from the launch context's options, `viewport` replacing it;
+   * `storageState` fills it with cookies and storage, `recordVideo` records its tabs.
    */
-  async newWindow(options: { viewport?: { width: number; height: number } } = {}): Promise<Tab> {
+  async newWindow(options: { viewport?: { width: number; height: number }; storageState?: BrowserContextOptions['storageState']; recordVideo?: BrowserContextOptions['recordVideo'] } = {}): Promise<Tab> {
     await this.ensure();
     if (!this.browser) {
       throw new ActionError(
@@ -296,11 +297,16 @@ export class BrowserSession {
     }
     const base = { ...(this.optionsOf.get(this.primary!) ?? {}) };
     delete base.storageState;
-    const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}) };
-    const context = await this.openContext(contextOptions);
+    const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.recordVideo ? { recordVideo: options.recordVideo } : {}) };
+    const context = await this.openContext(options.storageState ? { ...contextOptions, storageState: options.storageState } : contextOptions);
     await this.track(context, contextOptions);
     this.wire(context);
     return this.newTab({ context });
+  }
+
+  /** Whether `newWindow` can open a context of its own (not in a persistent profile with extensions). */
+  get opensWindows(): boolean {
+    return this.browser !== null;
   }
 
   /** Makes `tab` the active one and brings it to the front. */

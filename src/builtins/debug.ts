@@ -32,6 +32,10 @@ interface Recording {
   path: string;
   dir: string;
   session: BrowserSession;
+  /** The window the recording runs in; null when the session's only context was recreated to record. */
+  window: BrowserContext | null;
+  /** The tab that was active when the recording started: active again once it stops. */
+  before: Page | null;
 }
 
 interface Profile {
@@ -172,23 +176,34 @@ export default definePlugin({
       await ensureFfmpeg(host.log);
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'agent-browser-video-'));
       const size = session.contextOptions.viewport ?? session.plan?.viewport ?? { width: 1280, height: 720 };
+      const before = (await ctx.tab()).page;
+      let opens = url;
       try {
-        await session.recreateContext({ recordVideo: { dir, size } });
+        if (session.opensWindows) {
+          // A window of its own with the session's cookies and storage, opened at the same page: the
+          // tabs as they are (forms half filled, scroll positions) come back when the recording stops.
+          const storageState = await before.context().storageState();
+          const tab = await session.newWindow({ viewport: size, recordVideo: { dir, size }, storageState });
+          recording = { path: file, dir, session, window: tab.page.context(), before };
+          if (!opens && before.url() !== 'about:blank') opens = before.url();
+        } else {
+          await session.recreateContext({ recordVideo: { dir, size } });
+          recording = { path: file, dir, session, window: null, before: null };
+        }
       } catch (error) {
         // Leave the session usable: a context without video, tabs reopened.
         if (session.contextOptions.recordVideo) await session.recreateContext({ recordVideo: undefined }).catch(() => undefined);
         await fs.rm(dir, { recursive: true, force: true });
         throw error;
       }
-      recording = { path: file, dir, session };
-      if (url) {
+      if (opens) {
         try {
           // Through the navigate action itself, for its error advice.
-          await host.hooks.action.for('navigate').promise({ id: ctx.call.id, action: 'navigate', params: { url } }, ctx);
+          await ctx.run('navigate', { url: opens });
         } catch (error) {
           const known = classifyError(error) as ActionError;
           const reason = known.message.replace(/[.\s]*$/, '.');
-          throw new ActionError(known.code ?? 'NAVIGATION_FAILED', `Recording to ${file} started, but opening ${url} failed: ${reason} Run 'record stop' to end the recording.`, { cause: error });
+          throw new ActionError(known.code ?? 'NAVIGATION_FAILED', `Recording to ${file} started, but opening ${opens} failed: ${reason} Run 'record stop' to end the recording.`, { cause: error });
         }
       }
       return file;
@@ -199,12 +214,17 @@ export default definePlugin({
       const current = recording;
       if (!current) return null;
       recording = null;
-      const { session } = current;
-      const pages = session.context?.pages() ?? [];
+      const { session, window, before } = current;
+      const recorded = window ?? session.context;
+      const pages = recorded?.pages() ?? [];
       const active = session.tabs[session.activeIndex]?.page;
-      const video: Video | null = (active && active.video()) ?? pages.map((p) => p.video()).find((v): v is Video => v !== null) ?? null;
+      const video: Video | null = (active && pages.includes(active) && active.video()) || (pages.map((p) => p.video()).find((v): v is Video => v !== null) ?? null);
       try {
-        if (session.launched) {
+        if (window) {
+          await window.close();
+          const back = session.tabs.find((tab) => tab.page === before);
+          if (back) session.activate(back);
+        } else if (session.launched) {
           await session.recreateContext({ recordVideo: undefined });
         }
         if (!video) throw new ActionError('INTERNAL', 'The recording has no video: every tab it recorded was closed.');
@@ -219,7 +239,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'recording_start',
-        summary: 'Record the active tab to a WebM video (the context is recreated to record; cookies and storage carry over).',
+        summary: 'Record to a WebM video: the active page reopens (or url opens) in a window of its own with the session’s cookies and storage; stop closes it and the tab as it was is active again.',
         params: params.recordingStart,
         async handler({ path: target, url }, ctx) {
           const file = await startRecording(ctx, target, url);
@@ -348,10 +368,10 @@ export default definePlugin({
       if (recording) {
         const current = recording;
         recording = null;
-        const page = current.session.tabs[current.session.activeIndex]?.page;
-        const video = page?.video();
+        const recorded = current.window ?? current.session.context;
+        const video = recorded?.pages().map((page) => page.video()).find((found) => found !== null);
         try {
-          await current.session.context?.close();
+          await recorded?.close();
           if (video) await video.saveAs(current.path);
         } catch (error) {
           host.log.warn(`saving the recording on shutdown failed: ${(error as Error).message}`);

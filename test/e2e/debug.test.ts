@@ -131,6 +131,22 @@ test('recording: start → {started, path}; errors of the reference; stop → {p
   assert.equal(await ok(fx.daemon, { action: 'recording_stop' }), { path: '', frames: 0, error: 'No recording in progress' });
 });
 
+test('recording runs in a window of its own: the tab as it was (typed text, cookies) is active again after stop', async () => {
+  await open();
+  await evaluate(fx.daemon, "document.cookie = 'kept=yes'; document.body.insertAdjacentHTML('beforeend', '<input id=typed>'); document.getElementById('typed').value = 'half done'; true");
+  await ok(fx.daemon, { action: 'recording_start', path: file('window.webm') });
+  const during = await ok(fx.daemon, { action: 'tab_list' });
+  assert.is(during.tabs.length, 2, 'the recording tab is a second tab');
+  assert.is(during.active, 1);
+  assert.is(during.tabs[1].url, fx.server.url(CONSOLE), 'it opened the same page');
+  assert.is(await evaluate(fx.daemon, 'document.cookie'), 'kept=yes', 'with the session’s cookies');
+  await ok(fx.daemon, { action: 'recording_stop' });
+  const after = await ok(fx.daemon, { action: 'tab_list' });
+  assert.equal(after.tabs.map((tab: { url: string }) => tab.url), [fx.server.url(CONSOLE)]);
+  assert.is(await evaluate(fx.daemon, "document.getElementById('typed').value"), 'half done', 'the page was not reloaded');
+  assert.ok(fs.statSync(file('window.webm')).size > 1000);
+});
+
 test('recording_start {url} opens it; recording_restart saves the previous video and starts another', async () => {
   await open('/e2e/second.html');
   const first = file('one.webm');
