@@ -109,16 +109,18 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'viewport',
-        summary: 'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio; that reopens the tabs).',
+        summary: 'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio, and leaving it out resets it to 1; a change of scale reopens the tabs).',
         params: params.viewport,
         handler: async ({ width, height, deviceScaleFactor }, ctx) => {
           const context = await activeContext(ctx);
           const viewport = { width, height };
           const currentScale = ctx.browser.contextOptions.deviceScaleFactor ?? 1;
-          if (deviceScaleFactor !== undefined && deviceScaleFactor !== currentScale) {
+          // As in the reference, a viewport without a scale factor is a plain one: it clears an earlier scale.
+          const scale = deviceScaleFactor ?? 1;
+          if (scale !== currentScale) {
             // Chromium takes the scale factor only when a context is created.
-            await recreate(ctx, { viewport, deviceScaleFactor: deviceScaleFactor === 1 ? undefined : deviceScaleFactor });
-            return { width, height, deviceScaleFactor, reloaded: true };
+            await recreate(ctx, { viewport, deviceScaleFactor: scale === 1 ? undefined : scale });
+            return { width, height, deviceScaleFactor: scale, reloaded: true };
           }
           ctx.browser.contextOptions.viewport = viewport;
           viewportOf.set(context, viewport);

@@ -70,8 +70,10 @@ test('viewport with deviceScaleFactor → devicePixelRatio changes; the tab reop
   await evaluate(fx.daemon, 'window.marker = 2');
   assert.equal(await ok(fx.daemon, { action: 'viewport', width: 700, height: 500, deviceScaleFactor: 2 }), { width: 700, height: 500, deviceScaleFactor: 2 });
   assert.equal(await evaluate(fx.daemon, '[innerWidth, devicePixelRatio, window.marker]'), [700, 2, 2]);
-  await ok(fx.daemon, { action: 'viewport', width: 1280, height: 720, deviceScaleFactor: 1 });
+  // Without a scale factor the viewport is a plain one again, as in the reference.
+  assert.equal(await ok(fx.daemon, { action: 'viewport', width: 1280, height: 720 }), { width: 1280, height: 720, deviceScaleFactor: 1, reloaded: true });
   assert.equal(await evaluate(fx.daemon, '[innerWidth, devicePixelRatio]'), [1280, 1]);
+  assert.equal(await ok(fx.daemon, { action: 'viewport', width: 1000, height: 700 }), { width: 1000, height: 700 });
 });
 
 test('geolocation → {latitude, longitude}; getCurrentPosition answers it without a separate grant', async () => {
@@ -251,7 +253,7 @@ test('CLI: set viewport/geo/media/timezone/locale/useragent/device, permissions 
   assert.is.not(await permissionState('notifications'), 'granted');
 
   const list = await run('set', 'device', '--list');
-  assert.ok(list.split('\n').includes('Pixel 7'), list.slice(0, 200));
+  assert.ok(list.split('\n').some((line) => /^Pixel 7 +412×839 @2.625x mobile touch$/.test(line)), list.slice(0, 200));
   await run('set', 'device', 'Pixel', '7');
   assert.match(await evaluate(fx.daemon, 'navigator.userAgent'), 'Pixel 7');
   assert.is(await evaluate(fx.daemon, "'ontouchstart' in window"), true);
