@@ -13,6 +13,7 @@ export type { BrowserSession, Tab, LaunchRequest } from './browser/session.js';
 export type { AgentBrowserConfig } from './config/index.js';
 export { ActionError, ErrorCodes, type ErrorCode } from './protocol/errors.js';
 export { HookError } from './host/errors.js';
+export { STAGE } from './host/stages.js';
 /** Playwright's types for what hooks and the action context hand out (pages, contexts, routes…). */
 export type { Browser, BrowserContext, Frame, Locator, Page, Request, Response, Route } from 'playwright-core';
 /** The zod instance the host validates with; build action and option schemas with it. */

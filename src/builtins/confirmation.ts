@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineAction, definePlugin } from '../host/define.js';
+import { STAGE } from '../host/stages.js';
 import type { ActionCall } from '../host/types.js';
 import { actionCategory, describeAction, needsConfirmation } from '../protocol/action-categories.js';
 import { ActionError } from '../protocol/errors.js';
@@ -8,11 +9,6 @@ import * as params from '../protocol/params/auth.js';
 /** A held call is dropped (denied) this long after it was held, as the reference does. */
 export const CONFIRMATION_TTL_MS = 60_000;
 
-/**
- * Below every implementation and override of a gated action: the gate answers first. (Tapping an
- * action's hook at a lower stage is how the host lets a plugin answer a call without running it.)
- */
-const GATE_STAGE = Number.MIN_SAFE_INTEGER;
 
 interface Held {
   action: string;
@@ -58,7 +54,7 @@ export default definePlugin({
       host.hooks.registerActions.tap({ name: host.name, stage: Number.MAX_SAFE_INTEGER }, (registry) => {
         for (const action of registry.names()) {
           if (!needsConfirmation(action, gated)) continue;
-          host.hooks.action.for(action).tapPromise({ name: host.name, stage: GATE_STAGE }, async (call) => (call.parent ? undefined : hold(call)));
+          host.hooks.action.for(action).tapPromise({ name: host.name, stage: STAGE.GATE }, async (call) => (call.parent ? undefined : hold(call)));
         }
       });
     }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PNG } from 'pngjs';
 import { defineAction, definePlugin } from '../host/define.js';
+import { STAGE } from '../host/stages.js';
 import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/diff.js';
@@ -18,16 +19,15 @@ export default definePlugin({
     /** The text of the last snapshot this session took (any action that ran the snapshot hook). */
     let lastSnapshot: string | null = null;
     // A late stage: the text as the client received it, after every other plugin's transformation.
-    host.hooks.snapshot.tap({ name: host.name, stage: 1000 }, (snapshot) => {
+    host.hooks.snapshot.tap({ name: host.name, stage: STAGE.FINAL }, (snapshot) => {
       lastSnapshot = snapshot.tree;
       return snapshot;
     });
 
     /** Takes a snapshot through the `snapshot` action itself, so refs are refreshed and plugins see it. */
     const takeSnapshot = async (ctx: ActionContext, options: SnapshotOptions): Promise<string> => {
-      const call = { id: ctx.call.id, action: 'snapshot', params: { ...options } as Record<string, unknown> };
-      const result = await host.hooks.action.for('snapshot').promise(call, ctx);
-      return typeof result?.snapshot === 'string' ? result.snapshot : '';
+      const result = await ctx.run('snapshot', { ...options });
+      return typeof result.snapshot === 'string' ? result.snapshot : '';
     };
 
     host.addAction(
@@ -64,8 +64,8 @@ export default definePlugin({
         params: params.diffUrl,
         async handler({ url1, url2, screenshot: withScreenshot, fullPage, waitUntil, selector, compact, maxDepth }, ctx) {
           const visit = async (url: string) => {
-            // Through the navigate action itself: its error advice and any plugin replacing it apply.
-            await host.hooks.action.for('navigate').promise({ id: ctx.call.id, action: 'navigate', params: { url, waitUntil } }, ctx);
+            // Through the navigate action itself: policy plugins see it, and its error advice applies.
+            await ctx.run('navigate', { url, waitUntil });
             const snapshot = await takeSnapshot(ctx, { selector, compact, maxDepth });
             const image = withScreenshot ? await screenshot(ctx, { selector, fullPage }) : null;
             return { snapshot, image };

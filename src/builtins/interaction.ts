@@ -3,7 +3,6 @@ import { quickClick, quickFill } from '../browser/quick-actions.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import * as schema from '../protocol/schemas.js';
-import { openTab } from './tabs.js';
 
 /** Typing continues after existing text, as it does for a person who clicks into a filled field. */
 function placeCaretAtEnd(node: Element): void {
@@ -33,8 +32,8 @@ export default definePlugin({
             }
             const href = await ctx.element(selector, (el) => el.evaluate((node) => (node.getAttribute('href') ? new URL(node.getAttribute('href')!, document.baseURI).href : '')));
             if (!href) throw new ActionError('WRONG_ELEMENT', `Element '${selector}' does not have an href attribute. --new-tab only works on links.`);
-            const { page: opened } = await openTab(ctx, href, 'load');
-            return { clicked: true, newTab: true, url: opened.url() };
+            const { index } = await ctx.run('tab_new', { url: href });
+            return { clicked: true, newTab: true, url: ctx.browser.tabs[index as number]?.page.url() ?? href };
           }
           const page = await ctx.page();
           await ctx.element(

@@ -36,18 +36,26 @@ async function titleOf(page: Page): Promise<string> {
   return page.title().catch(() => '');
 }
 
-/** Opens a tab (it becomes the active one) and, with a URL, loads it there. */
-export async function openTab(ctx: ActionContext, url: string | undefined, waitUntil: 'load' | 'domcontentloaded'): Promise<{ index: number; page: Page }> {
+/**
+ * Opens a tab (it becomes the active one) and, with a URL, loads it there through the `navigate`
+ * action, so policy plugins see the navigation. A navigation they refuse closes the tab again.
+ */
+async function openTab(ctx: ActionContext, url: string | undefined): Promise<number> {
   const tab = await ctx.browser.newTab();
   const index = ctx.browser.tabs.indexOf(tab);
   if (url) {
     try {
-      await tab.page.goto(url, { waitUntil, timeout: ctx.timeout });
+      await ctx.run('navigate', { url, waitUntil: 'domcontentloaded' });
     } catch (error) {
-      throw new ActionError('NAVIGATION_FAILED', `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error)}. Check the URL, or use 'open <url>' to retry in this tab.`, { cause: error });
+      if (isActionError(error) && error.code === 'NAVIGATION_BLOCKED') {
+        await ctx.browser.closeTab(tab).catch(() => undefined);
+        throw error;
+      }
+      const code = isActionError(error) ? error.code : 'NAVIGATION_FAILED';
+      throw new ActionError(code, `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error).replace(/[.\s]*$/, '.')} Check the URL, or use 'open <url>' to retry in this tab.`, { cause: error });
     }
   }
-  return { index, page: tab.page };
+  return index;
 }
 
 function firstLine(error: unknown): string {
@@ -239,7 +247,7 @@ export default definePlugin({
           'Open a new tab (in the active tab’s window) and make it active; with url, load it (waits for domcontentloaded). Popups a page opens also become tabs, and the active one.',
         params: params.tabNew,
         async handler({ url }, ctx) {
-          const { index } = await openTab(ctx, url, 'domcontentloaded');
+          const index = await openTab(ctx, url);
           return { index, total: ctx.browser.tabs.length };
         },
       }),

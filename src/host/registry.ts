@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ActionError } from '../protocol/errors.js';
 import type { Hooks } from './hooks.js';
+import { STAGE } from './stages.js';
 import type { ActionDefinition } from './types.js';
 
 /** An action as the registry knows it. */
@@ -54,7 +55,7 @@ export class ActionRegistry {
       lane: definition.lane ?? 'page',
       ...(definition.readOnly ? { readOnly: true } : {}),
     });
-    const stage = definition.stage ?? (definition.override ? -10 : 0);
+    const stage = definition.stage ?? (definition.override ? STAGE.OVERRIDE : STAGE.DEFAULT);
     this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));
   }
 

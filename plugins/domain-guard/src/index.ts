@@ -1,4 +1,4 @@
-import { ActionError, defineAction, definePlugin, z, type ActionCall, type BrowserContext, type Frame, type LaunchPlan, type Page, type Request, type Route } from 'agent-browser';
+import { ActionError, defineAction, definePlugin, z, type ActionCall, type BrowserContext, type Frame, type LaunchPlan, type Page, type Request, type Route, STAGE } from 'agent-browser';
 import {
   allowList,
   describeList,
@@ -74,14 +74,11 @@ interface BlockRecord {
   reported: boolean;
 }
 
-/** Actions that load the URLs in these params; a disallowed one is refused before anything happens. */
-const URL_PARAMS: Record<string, string[]> = {
-  navigate: ['url'],
-  tab_new: ['url'],
-  diff_url: ['url1', 'url2'],
-  recording_start: ['url'],
-  recording_restart: ['url'],
-};
+/**
+ * The navigation action's URL, refused before anything happens. Built-ins that open a URL otherwise
+ * (tab_new, diff_url, recording_start, click --new-tab, auth_login) run `navigate` through the host.
+ */
+const URL_PARAMS: Record<string, string[]> = { navigate: ['url'] };
 
 /** Actions that load the URL in these params as a sub-resource of the page. */
 const RESOURCE_URL_PARAMS: Record<string, string[]> = { addscript: ['url'], addstyle: ['url'] };
@@ -417,14 +414,14 @@ export default definePlugin<DomainGuardOptions>({
     host.hooks.page.tap(host.name, watchPage);
 
     // Last, so it sees the call as other plugins rewrote it.
-    host.hooks.beforeAction.tap({ name: host.name, stage: 100 }, (call: ActionCall) => {
+    host.hooks.beforeAction.tap({ name: host.name, stage: STAGE.LATE }, (call: ActionCall) => {
       refuseCall(call);
       callStarts.set(call.id, seq);
       return call;
     });
 
     // After the built-ins, which wait for popups to become tabs.
-    host.hooks.afterAction.tapPromise({ name: host.name, stage: 100 }, async (result, call) => {
+    host.hooks.afterAction.tapPromise({ name: host.name, stage: STAGE.LATE }, async (result, call) => {
       const since = callStarts.get(call.id);
       callStarts.delete(call.id);
       if (since === undefined || ownAction(call.action)) return result;
@@ -435,7 +432,7 @@ export default definePlugin<DomainGuardOptions>({
     });
 
     // A navigating action (navigate, reload, back…) fails when the guard cut its navigation short: answer why.
-    host.hooks.afterError.tapPromise({ name: host.name, stage: 100 }, async (error, call) => {
+    host.hooks.afterError.tapPromise({ name: host.name, stage: STAGE.LATE }, async (error, call) => {
       const since = callStarts.get(call.id);
       callStarts.delete(call.id);
       if (since === undefined || ownAction(call.action)) return error;

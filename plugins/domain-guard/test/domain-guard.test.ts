@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'uvu';
 import { servePages, startTestDaemon, TestActionError, type PageServer, type TestDaemon } from 'agent-browser/testing';
 
@@ -87,6 +90,23 @@ test('tab_new with a disallowed url opens no tab', async () => {
   const before = (await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length;
   await blocked('tab_new', { url: at('evil.localhost', '/landed') });
   assert.equal((await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length, before);
+  assert.deepEqual(hostsSeen('evil.localhost'), []);
+});
+
+test('built-ins that open a URL go through navigate, so the guard refuses them without knowing their fields: diff_url, recording_start, click --new-tab', async () => {
+  await daemon.call('navigate', { url: at('allowed.localhost', '/start') });
+  const diff = await blocked('diff_url', { url1: at('allowed.localhost', '/start'), url2: at('evil.localhost', '/landed') });
+  assert.match(diff.message, /Navigation blocked: evil\.localhost/);
+  const video = path.join(os.tmpdir(), `guard-${process.pid}-${Date.now()}.webm`);
+  const recording = await blocked('recording_start', { path: video, url: at('evil.localhost', '/landed') });
+  assert.match(recording.message, /Navigation blocked: evil\.localhost/);
+  await daemon.call('recording_stop');
+  fs.rmSync(video, { force: true });
+  await daemon.call('navigate', { url: at('allowed.localhost', '/start') });
+  await daemon.call('evaluate', { script: `document.body.insertAdjacentHTML('beforeend', '<a id="away-link" href="${at('evil.localhost', '/landed')}">away</a>'); 1` });
+  const before = (await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length;
+  await blocked('click', { selector: '#away-link', newTab: true });
+  assert.equal((await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length, before, 'the new tab was closed again');
   assert.deepEqual(hostsSeen('evil.localhost'), []);
 });
 

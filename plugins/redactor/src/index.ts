@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ActionError, defineAction, definePlugin, z, type ActionResult } from 'agent-browser';
+import { ActionError, defineAction, definePlugin, z, type ActionResult, STAGE } from 'agent-browser';
 import { Masker, type Counts } from './masker.js';
 import { optionsSchema, type RedactorOptions, type ResolvedOptions } from './options.js';
 import { buildRules } from './rules.js';
@@ -42,20 +42,20 @@ const redactor = definePlugin<ResolvedOptions>({
 
     // Stage 100: after ordinary taps (text they add is masked too), before the diff built-in keeps
     // the text at stage 1000. Only the text is masked: refs resolve by their real names.
-    host.hooks.snapshot.tap({ name: host.name, stage: 100 }, (snapshot) => {
+    host.hooks.snapshot.tap({ name: host.name, stage: STAGE.LATE }, (snapshot) => {
       if (options.skip.includes('snapshot')) return snapshot;
       const tree = masker.maskText(snapshot.tree, counts);
       return tree === snapshot.tree ? snapshot : { ...snapshot, tree };
     });
 
     // Late, so fields other plugins add to results are masked as well.
-    host.hooks.afterAction.tap({ name: host.name, stage: 1000 }, (result, call) => {
+    host.hooks.afterAction.tap({ name: host.name, stage: STAGE.FINAL }, (result, call) => {
       if (skipped.has(call.action)) return result;
       return masker.maskValue(result, counts) as ActionResult;
     });
 
     // Error messages quote page text too (a script's exception, an element's markup, a URL).
-    host.hooks.afterError.tap({ name: host.name, stage: 1000 }, (error, call) => {
+    host.hooks.afterError.tap({ name: host.name, stage: STAGE.FINAL }, (error, call) => {
       if (skipped.has(call.action)) return error;
       const message = masker.maskText(error.message, counts);
       if (message === error.message) return error;
