@@ -80,12 +80,19 @@ export function oursSubject({ dir, chromium, batch }) {
     socketPath: (session) => path.join(socketDir, `${session}.sock`),
     probe: { action: 'status' },
     spawnDaemon(session, log) {
-      const child = spawn(process.execPath, [OUR_DAEMON], { detached: true, cwd: dir, stdio: ['ignore', log, log, 'ipc'], env: { ...env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: session, AGENT_BROWSER_TRANSPORT: 'unix' } });
+      const child = spawn(process.execPath, [OUR_DAEMON], {
+        detached: true,
+        cwd: dir,
+        stdio: ['ignore', log, log, 'ipc'],
+        env: { ...env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: session, AGENT_BROWSER_TRANSPORT: 'unix' },
+      });
       child.once('message', () => child.connected && child.disconnect());
       return child;
     },
     cli: (args, session) => ({ command: process.execPath, args: [OUR_CLI, ...args], env: { ...env, AGENT_BROWSER_SESSION: session } }),
-    batch: batch ? (lines, session) => ({ command: process.execPath, args: [OUR_CLI, 'batch', ...lines], env: { ...env, AGENT_BROWSER_SESSION: session } }) : null,
+    batch: batch
+      ? (lines, session) => ({ command: process.execPath, args: [OUR_CLI, 'batch', ...lines], env: { ...env, AGENT_BROWSER_SESSION: session } })
+      : null,
   };
 }
 
@@ -101,7 +108,12 @@ export function v06Subject({ dir, chromium, peer }) {
     // A request that fails validation is answered without launching the browser; every valid one launches it.
     probe: { action: 'bench_probe' },
     spawnDaemon: (session, log) =>
-      spawn(process.execPath, [path.join(peer.pkgDir, 'dist', 'daemon.js')], { detached: true, cwd: dir, stdio: ['ignore', log, log], env: { ...env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: session } }),
+      spawn(process.execPath, [path.join(peer.pkgDir, 'dist', 'daemon.js')], {
+        detached: true,
+        cwd: dir,
+        stdio: ['ignore', log, log],
+        env: { ...env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: session },
+      }),
     cli: (args, session) => ({ command: peer.nativeCli, args, env: { ...env, AGENT_BROWSER_SESSION: session } }),
     npmCli: (args, session) => ({ command: peer.npmCli, args, env: { ...env, AGENT_BROWSER_SESSION: session } }),
   };
@@ -151,7 +163,8 @@ export async function startDaemon(subject, session, logDir, timeoutMs = 30_000) 
   try {
     for (;;) {
       if (spawnError) throw spawnError;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the daemon exited (${child.exitCode ?? child.signalCode}) before it answered: ${tail(logPath)}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the daemon exited (${child.exitCode ?? child.signalCode}) before it answered: ${tail(logPath)}`);
       try {
         await request(daemon.socketPath, { id: 'bench-ready', ...subject.probe }, timeoutMs);
         return { daemon, readyMs: performance.now() - started };
@@ -223,7 +236,12 @@ export function runCli({ command, args, env }, timeoutMs = 60_000) {
       const ms = performance.now() - started;
       clearTimeout(timer);
       if (code === 0) resolve({ ms, stdout });
-      else reject(new Error(`${path.basename(command)} ${args.slice(0, 3).join(' ')} exited ${code ?? signal}: ${(stderr || stdout).trim().split('\n').slice(-2).join(' ')}`));
+      else
+        reject(
+          new Error(
+            `${path.basename(command)} ${args.slice(0, 3).join(' ')} exited ${code ?? signal}: ${(stderr || stdout).trim().split('\n').slice(-2).join(' ')}`,
+          ),
+        );
     });
   });
 }

@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 
 // The project's formatting, when dist/ is built (another build may be rewriting it right now).
-const formatAriaSnapshot = await import('../dist/browser/snapshot-format.js').then((module) => module.formatAriaSnapshot, () => null);
+const formatAriaSnapshot = await import('../dist/browser/snapshot-format.js').then(
+  (module) => module.formatAriaSnapshot,
+  () => null,
+);
 
 // The flags every Chromium here is launched with (the daemon adds the same ones).
 const QUIET_CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -12,7 +15,15 @@ const QUIET_CHROMIUM_ARGS = ['--disable-background-networking', '--disable-compo
 export async function launchFloor({ chromium: executablePath, env, url }) {
   const started = performance.now();
   // The bench's own signal handlers close everything (Playwright's would exit before the daemons are stopped).
-  const browser = await chromium.launch({ executablePath, headless: true, args: QUIET_CHROMIUM_ARGS, env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: QUIET_CHROMIUM_ARGS,
+    env,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(url);

@@ -22,7 +22,10 @@ const form = `<!doctype html><title>form</title>
 <p>Clicked <output id="clicks">0</output> times. <a href="/small">Small page</a> · <a href="/table">Table</a></p>
 <script>window.clicks = 0</script>`;
 
-const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td>${i + 1}</td><td>Item ${i + 1}</td><td>${((i * 37) % 1000) / 10} EUR</td><td>${i % 3 ? 'in stock' : 'sold out'}</td></tr>`);
+const rows = Array.from(
+  { length: 1000 },
+  (_, i) => `<tr><td>${i + 1}</td><td>Item ${i + 1}</td><td>${((i * 37) % 1000) / 10} EUR</td><td>${i % 3 ? 'in stock' : 'sold out'}</td></tr>`,
+);
 const table = `<!doctype html><title>table</title><h1>Inventory</h1>
 <table><thead><tr><th>#</th><th>Name</th><th>Price</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 

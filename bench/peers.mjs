@@ -18,7 +18,11 @@ async function resolveVersion(spec) {
   const remembered = path.join(CACHE, `${spec}.version`);
   try {
     const { stdout } = await run(npm, ['view', `agent-browser@${spec}`, 'version'], { timeout: 60_000 });
-    const version = stdout.trim().split('\n').pop().replace(/^.*'(.+)'$/, '$1');
+    const version = stdout
+      .trim()
+      .split('\n')
+      .pop()
+      .replace(/^.*'(.+)'$/, '$1');
     fs.mkdirSync(CACHE, { recursive: true });
     fs.writeFileSync(remembered, version);
     return version;
@@ -46,7 +50,9 @@ export async function ensurePeer(spec, progress) {
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
     try {
-      await run(npm, ['install', '--prefix', staging, `agent-browser@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { timeout: 300_000 });
+      await run(npm, ['install', '--prefix', staging, `agent-browser@${version}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+        timeout: 300_000,
+      });
       fs.rmSync(prefix, { recursive: true, force: true });
       fs.renameSync(staging, prefix);
     } catch (error) {
@@ -62,5 +68,10 @@ export async function ensurePeer(spec, progress) {
 }
 
 function firstLine(error) {
-  return String(error.stderr || error.message).trim().split('\n').filter((line) => !/Unknown (user|env) config/.test(line))[0] ?? 'unknown error';
+  return (
+    String(error.stderr || error.message)
+      .trim()
+      .split('\n')
+      .filter((line) => !/Unknown (user|env) config/.test(line))[0] ?? 'unknown error'
+  );
 }

@@ -62,11 +62,21 @@ export function renderTable(rows, results, peerTitles) {
     const floor = med('floor');
     const peers = PEERS.map((key) => ({ key, value: med(key) })).filter((peer) => peer.value != null);
     const fastest = peers.sort((a, b) => a.value - b.value)[0];
-    const vsFloor = ours != null && floor ? `${(ours / floor).toFixed(2)}×${row.unit === 'ms' ? ` (${ours >= floor ? '+' : '−'}${number(Math.abs(ours - floor))} ms)` : ''}` : '—';
+    const vsFloor =
+      ours != null && floor
+        ? `${(ours / floor).toFixed(2)}×${row.unit === 'ms' ? ` (${ours >= floor ? '+' : '−'}${number(Math.abs(ours - floor))} ms)` : ''}`
+        : '—';
     const vsPeer = ours != null && fastest ? `${(ours / fastest.value).toFixed(2)}× (${PEER_NAMES[fastest.key]})` : '—';
-    const target = row.kind === 'info' ? '' : TARGETS[row.kind]({ ours, floor, peer: fastest?.value ?? null, latest: med('latest') }).map(([label, ok]) => `${ok == null ? '–' : ok ? '✓' : '✗'} ${label}`).join(', ');
+    const target =
+      row.kind === 'info'
+        ? ''
+        : TARGETS[row.kind]({ ours, floor, peer: fastest?.value ?? null, latest: med('latest') })
+            .map(([label, ok]) => `${ok == null ? '–' : ok ? '✓' : '✗'} ${label}`)
+            .join(', ');
     const unit = row.unit === 'bytes' ? '' : ` (${row.unit})`;
-    lines.push(`| ${row.label}${unit} | ${[cells.floor, cells.ours, cells.v06, cells.latest].map((cell) => cellText(cell, row.unit)).join(' | ')} | ${vsFloor} | ${vsPeer} | ${target} |`);
+    lines.push(
+      `| ${row.label}${unit} | ${[cells.floor, cells.ours, cells.v06, cells.latest].map((cell) => cellText(cell, row.unit)).join(' | ')} | ${vsFloor} | ${vsPeer} | ${target} |`,
+    );
   }
   return lines.join('\n');
 }

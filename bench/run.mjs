@@ -19,7 +19,14 @@ import { renderTable } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: flags } = parseArgs({
-  options: { runs: { type: 'string', default: '15' }, only: { type: 'string' }, 'skip-peers': { type: 'boolean' }, json: { type: 'string' }, chromium: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    runs: { type: 'string', default: '15' },
+    only: { type: 'string' },
+    'skip-peers': { type: 'boolean' },
+    json: { type: 'string' },
+    chromium: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (flags.help) {
   console.log('Usage: npm run bench [-- --runs N] [--only <substring of a row id>] [--skip-peers] [--json <file>] [--chromium <path>]');
@@ -72,7 +79,12 @@ const OPS = [
     wire: ({ ref }) => ({ action: 'click', selector: `@${ref}` }),
     floor: (page) => page.getByRole('button', { name: 'Submit', exact: true }).click(),
   },
-  { id: 'fill', page: 'form', wire: () => ({ action: 'fill', selector: '#name', value: 'Ada Lovelace' }), floor: (page) => page.locator('#name').fill('Ada Lovelace') },
+  {
+    id: 'fill',
+    page: 'form',
+    wire: () => ({ action: 'fill', selector: '#name', value: 'Ada Lovelace' }),
+    floor: (page) => page.locator('#name').fill('Ada Lovelace'),
+  },
   {
     id: 'fill-ref',
     page: 'form',
@@ -157,7 +169,12 @@ const bail = (why, code) => {
   interrupted = true;
   void cleanup().finally(() => process.exit(code));
 };
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) process.on(signal, () => bail(signal, code));
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+])
+  process.on(signal, () => bail(signal, code));
 process.on('uncaughtException', (error) => bail(`uncaught ${error.stack ?? error}`, 1));
 
 async function started(subject, session, logDir) {
@@ -195,14 +212,20 @@ async function main() {
   const subjects = [oursSubject({ dir: path.join(state.tmp, 'ours'), chromium, batch: batchAvailable })];
   const peerTitles = { v06: '0.6.0', latest: 'latest' };
   const peerNotes = [];
-  for (const [key, spec, make] of [['v06', '0.6.0', v06Subject], ['latest', 'latest', latestSubject]]) {
+  for (const [key, spec, make] of [
+    ['v06', '0.6.0', v06Subject],
+    ['latest', 'latest', latestSubject],
+  ]) {
     let na = flags['skip-peers'] ? 'skipped (--skip-peers)' : null;
     if (!na) {
       try {
         const peer = await ensurePeer(spec, progress);
         subjects.push(make({ dir: path.join(state.tmp, key), chromium, peer }));
         if (key === 'latest') peerTitles.latest = `latest (${peer.version})`;
-        const pw = key === 'v06' ? `, its daemon on playwright-core ${JSON.parse(fs.readFileSync(path.join(peer.pkgDir, '..', 'playwright-core', 'package.json'), 'utf8')).version}` : ', Rust daemon over CDP';
+        const pw =
+          key === 'v06'
+            ? `, its daemon on playwright-core ${JSON.parse(fs.readFileSync(path.join(peer.pkgDir, '..', 'playwright-core', 'package.json'), 'utf8')).version}`
+            : ', Rust daemon over CDP';
         peerNotes.push(`agent-browser ${peer.version} (${peer.nativeCli}${pw})`);
       } catch (error) {
         na = error.message;
@@ -307,7 +330,10 @@ async function main() {
             target.altLabel = 'with formatting';
           }
           if (op.sizeRow && outcome.bytes !== undefined) {
-            results[op.sizeRow][participant.key] = { samples: [outcome.bytes], ...(outcome.formattedBytes !== undefined ? { alt: [outcome.formattedBytes], altLabel: 'formatted' } : {}) };
+            results[op.sizeRow][participant.key] = {
+              samples: [outcome.bytes],
+              ...(outcome.formattedBytes !== undefined ? { alt: [outcome.formattedBytes], altLabel: 'formatted' } : {}),
+            };
           }
         });
       }
@@ -337,7 +363,8 @@ async function main() {
   // 4. CLI processes: `get url` next to `node -e 0`, and 20 actions (our batch vs the peers' CLI, 20 times).
   const cliSubjects = subjects.filter((subject) => mains[subject.key]);
   if (selected('cli-get-url') || selected('batch-20')) {
-    for (const subject of cliSubjects) await attempt(['cli-get-url', 'batch-20'], subject.key, () => call(mains[subject.key].socketPath, { action: 'navigate', url: urls.form }));
+    for (const subject of cliSubjects)
+      await attempt(['cli-get-url', 'batch-20'], subject.key, () => call(mains[subject.key].socketPath, { action: 'navigate', url: urls.form }));
   }
   if (selected('cli-get-url')) {
     progress(`CLI get url: ${runs} rounds (+2 warm-up)`);
@@ -351,7 +378,8 @@ async function main() {
       for (const cli of rotate(clis, round + 2)) {
         await attempt(cli.row, cli.key, async () => {
           const { ms, stdout } = await runCli(cli.spec);
-          if (cli.expect && !stdout.includes(cli.expect)) throw new Error(`get url printed ${JSON.stringify(stdout.trim().slice(0, 80))}, not the daemon's page`);
+          if (cli.expect && !stdout.includes(cli.expect))
+            throw new Error(`get url printed ${JSON.stringify(stdout.trim().slice(0, 80))}, not the daemon's page`);
           if (round >= 0) cell(cli.row, cli.key).samples.push(ms);
         });
       }
@@ -360,15 +388,32 @@ async function main() {
     for (const key of ['floor', 'ours']) results['cli-get-url-npm'][key] = results['cli-get-url'][key];
   }
   if (selected('batch-20')) {
-    const actions = Array.from({ length: 20 }, (_, i) => [['fill', '#name', `value-${i}`], ['click', '#submit'], ['get', 'url']][i % 3]);
+    const actions = Array.from(
+      { length: 20 },
+      (_, i) =>
+        [
+          ['fill', '#name', `value-${i}`],
+          ['click', '#submit'],
+          ['get', 'url'],
+        ][i % 3],
+    );
     if (!batchAvailable) results['batch-20'].ours = { na: 'not available (`agent-browser batch --help` fails)' };
     const runners = cliSubjects
       .filter((subject) => subject.key !== 'ours' || batchAvailable)
       .map((subject) => ({
         key: subject.key,
-        run: subject.key === 'ours' ? () => runCli(subject.batch(actions.map((args) => args.join(' ')), 'main')) : async () => {
-          for (const args of actions) await runCli(subject.cli(args, 'main'));
-        },
+        run:
+          subject.key === 'ours'
+            ? () =>
+                runCli(
+                  subject.batch(
+                    actions.map((args) => args.join(' ')),
+                    'main',
+                  ),
+                )
+            : async () => {
+                for (const args of actions) await runCli(subject.cli(args, 'main'));
+              },
       }));
     progress(`20 actions: ${spawnRuns} rounds (+1 warm-up)`);
     for (let round = -1; round < spawnRuns; round++) {
@@ -399,10 +444,33 @@ async function main() {
     `- spawn → ready probes: ours \`status\`, 0.6.0 an invalid request (anything valid launches the browser), latest \`session_info\`; RSS is VmRSS of the daemon process alone`,
     '',
   ];
-  console.log([...header, renderTable(ROWS.filter((row) => selected(row.id)), results, peerTitles)].join('\n'));
+  console.log(
+    [
+      ...header,
+      renderTable(
+        ROWS.filter((row) => selected(row.id)),
+        results,
+        peerTitles,
+      ),
+    ].join('\n'),
+  );
 
   if (flags.json) {
-    fs.writeFileSync(flags.json, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version, chromium: chromiumVersion }, runs, peers: peerNotes, rows: ROWS, results }, null, 2));
+    fs.writeFileSync(
+      flags.json,
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version, chromium: chromiumVersion },
+          runs,
+          peers: peerNotes,
+          rows: ROWS,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
     progress(`raw samples written to ${flags.json}`);
   }
 }

@@ -17,7 +17,12 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const { values: flags } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, sessions: { type: 'string', default: '8' }, burners: { type: 'string', default: String(2 * cores) }, chromium: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    sessions: { type: 'string', default: '8' },
+    burners: { type: 'string', default: String(2 * cores) },
+    chromium: { type: 'string' },
+  },
 });
 const runs = Math.max(1, Number(flags.runs));
 const parallel = Math.max(2, Number(flags.sessions));
@@ -27,7 +32,12 @@ const bin = path.join(root, 'bin', 'run.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ab-startup-'));
 let counter = 0;
 
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AGENT_BROWSER_'))), TMPDIR: tmp, AGENT_BROWSER_EXECUTABLE_PATH: chromium, NO_COLOR: '1' };
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AGENT_BROWSER_'))),
+  TMPDIR: tmp,
+  AGENT_BROWSER_EXECUTABLE_PATH: chromium,
+  NO_COLOR: '1',
+};
 
 function run(args) {
   return new Promise((resolve) => {
@@ -104,7 +114,9 @@ const rows = [
   await scenario(`${parallel} sessions at once`, { load: false, together: true }),
   await scenario(`${parallel} sessions at once, ${burnerCount} busy loops`, { load: true, together: true }),
 ];
-console.log(`Cold \`agent-browser --session <id> open about:blank\` (median / max), ${new Date().toISOString().slice(0, 16).replace('T', ' ')}, ${cores} cores, ${chromium}\n`);
+console.log(
+  `Cold \`agent-browser --session <id> open about:blank\` (median / max), ${new Date().toISOString().slice(0, 16).replace('T', ' ')}, ${cores} cores, ${chromium}\n`,
+);
 console.log('| scenario | runs | total | CLI start → daemon listening | → launch starts | Chromium launch | rest of open |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);

@@ -16,7 +16,15 @@ const entries = [];
       const parts = relative.split('/');
       if (parts.at(-1) === 'index') parts.pop();
       const id = parts.join(':');
-      const className = parts.map((p) => p.split(/[-_]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('')).join('') + 'Command';
+      const className =
+        parts
+          .map((p) =>
+            p
+              .split(/[-_]/)
+              .map((w) => w[0].toUpperCase() + w.slice(1))
+              .join(''),
+          )
+          .join('') + 'Command';
       entries.push({ id, className, file: `./${relative}.js` });
     }
   }

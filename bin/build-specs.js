@@ -12,7 +12,18 @@ const { COMMANDS } = await import(path.join(dist, 'commands/index.js'));
 const { ActionCommand, PlainCommand, ElementCommand, globalFlags } = await import(path.join(dist, 'base.js'));
 const { REQUESTS } = await import(path.join(dist, 'requests.js'));
 
-const UNSUPPORTED_FLAG_KEYS = ['allowNo', 'dependsOn', 'exclusive', 'exactlyOne', 'relationships', 'env', 'aliases', 'charAliases', 'multipleNonGreedy', 'delimiter'];
+const UNSUPPORTED_FLAG_KEYS = [
+  'allowNo',
+  'dependsOn',
+  'exclusive',
+  'exactlyOne',
+  'relationships',
+  'env',
+  'aliases',
+  'charAliases',
+  'multipleNonGreedy',
+  'delimiter',
+];
 
 /** How the fast path converts a value: as typed, or as an integer/number (probed through oclif's own parser). */
 async function valueKind(definition) {
@@ -65,8 +76,10 @@ function requestKind(id, command) {
   if (id === 'batch') return { kind: 'batch' };
   if (command.prototype.run !== ActionCommand.prototype.run) return null;
   if (id in REQUESTS) return { kind: 'builder' };
-  if (command.prototype instanceof PlainCommand && command.prototype.request === PlainCommand.prototype.request) return { kind: 'plain', action: command.action };
-  if (command.prototype instanceof ElementCommand && command.prototype.request === ElementCommand.prototype.request) return { kind: 'element', action: command.action };
+  if (command.prototype instanceof PlainCommand && command.prototype.request === PlainCommand.prototype.request)
+    return { kind: 'plain', action: command.action };
+  if (command.prototype instanceof ElementCommand && command.prototype.request === ElementCommand.prototype.request)
+    return { kind: 'element', action: command.action };
   return null;
 }
 

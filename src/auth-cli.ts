@@ -57,7 +57,8 @@ function main(): void {
   }
   const id = typeof command.id === 'string' ? command.id : '';
   const vault = new AuthVault({
-    onKeyCreated: (file) => process.stderr.write(`[agent-browser] Auto-generated encryption key at ${file} -- back up this file or set ${ENCRYPTION_KEY_ENV}\n`),
+    onKeyCreated: (file) =>
+      process.stderr.write(`[agent-browser] Auto-generated encryption key at ${file} -- back up this file or set ${ENCRYPTION_KEY_ENV}\n`),
   });
   try {
     answer(id, dataFor(vault, command));

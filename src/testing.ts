@@ -140,7 +140,14 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
   const endpoint = sessionEndpoint({ session, transport, socketDir: dir });
   let pid: number;
   try {
-    ({ pid } = await startDaemon({ session, transport, socketDir: dir, daemonEnv: { ...dropped, ...env }, cwd: dir, startTimeoutMs: options.startTimeoutMs ?? 20_000 }));
+    ({ pid } = await startDaemon({
+      session,
+      transport,
+      socketDir: dir,
+      daemonEnv: { ...dropped, ...env },
+      cwd: dir,
+      startTimeoutMs: options.startTimeoutMs ?? 20_000,
+    }));
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -160,7 +167,8 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     send,
     async call<T>(action: string, params: Record<string, unknown> = {}): Promise<T> {
       const response = await send({ ...params, action });
-      if (!response.success) throw new TestActionError(`${action} failed: ${response.error}${response.code ? ` (${response.code})` : ''}`, response.code, response);
+      if (!response.success)
+        throw new TestActionError(`${action} failed: ${response.error}${response.code ? ` (${response.code})` : ''}`, response.code, response);
       return response.data as T;
     },
     cli: (args) => runCli(args, env, dir),

@@ -13,7 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requested = process.argv.slice(2);
 const tiers = requested.length > 0 ? requested : ['unit', 'integration', 'e2e', 'plugins', 'compat', 'reliability'];
 /** Where each tier's tests are, and which files in there are tests. */
-const layout = (tier) => (tier === 'plugins' ? { dir: 'plugins', pattern: '^[^/\\\\]+[/\\\\]test[/\\\\].+\\.test\\.ts$' } : { dir: path.join('test', tier), pattern: '\\.test\\.ts$' });
+const layout = (tier) =>
+  tier === 'plugins' ? { dir: 'plugins', pattern: '^[^/\\\\]+[/\\\\]test[/\\\\].+\\.test\\.ts$' } : { dir: path.join('test', tier), pattern: '\\.test\\.ts$' };
 const uvu = path.join(root, 'node_modules', 'uvu', 'bin.js');
 
 function runTier(tier) {
@@ -54,7 +55,9 @@ for (const tier of tiers) {
 }
 process.stdout.write('\n');
 for (const r of results) {
-  process.stdout.write(`tier ${r.tier.padEnd(12)} passed ${String(r.passed).padStart(4)}  failed ${r.failed}  skipped ${r.skipped}${r.seconds ? `  (${r.seconds} s)` : ''}${r.note ? ` — ${r.note}` : ''}\n`);
+  process.stdout.write(
+    `tier ${r.tier.padEnd(12)} passed ${String(r.passed).padStart(4)}  failed ${r.failed}  skipped ${r.skipped}${r.seconds ? `  (${r.seconds} s)` : ''}${r.note ? ` — ${r.note}` : ''}\n`,
+  );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

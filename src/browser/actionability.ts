@@ -138,19 +138,37 @@ function refusal(found: Inspection, selector: string, need: ElementNeed, graceMs
     case 'detached':
       return fail('STALE_REF', `Element ${shown} was removed from the page while the action ran. Run 'snapshot' for current refs.`);
     case 'many':
-      return fail('AMBIGUOUS_SELECTOR', `Selector ${shown} matched ${found.count} elements. Run 'snapshot' to get updated refs, or use a more specific CSS selector.`);
+      return fail(
+        'AMBIGUOUS_SELECTOR',
+        `Selector ${shown} matched ${found.count} elements. Run 'snapshot' to get updated refs, or use a more specific CSS selector.`,
+      );
     case 'hidden':
-      return fail('ELEMENT_NOT_VISIBLE', `Element ${shown} is not visible${still}. Scroll or open what contains it (a menu, tab or <details>), or 'wait' for it to show, then retry.`);
+      return fail(
+        'ELEMENT_NOT_VISIBLE',
+        `Element ${shown} is not visible${still}. Scroll or open what contains it (a menu, tab or <details>), or 'wait' for it to show, then retry.`,
+      );
     case 'disabled':
-      return fail('ELEMENT_DISABLED', `Element ${shown} is disabled${still}. Fill in what the form needs first, or 'wait' until the page enables it; 'snapshot' shows the form's state.`);
+      return fail(
+        'ELEMENT_DISABLED',
+        `Element ${shown} is disabled${still}. Fill in what the form needs first, or 'wait' until the page enables it; 'snapshot' shows the form's state.`,
+      );
     case 'readonly':
       return fail('ELEMENT_NOT_EDITABLE', `Element ${shown} is read-only${still}. Run 'snapshot' to find the field that takes input.`);
     case 'wrong-kind':
-      return fail('WRONG_ELEMENT', `Element ${shown} is ${found.element}, and ${need} needs ${KIND_NEEDED[need]}. Run 'snapshot' and pick the right element${need === 'fill' ? " (or use 'click' then 'keyboard type' for custom widgets)" : ''}.`);
+      return fail(
+        'WRONG_ELEMENT',
+        `Element ${shown} is ${found.element}, and ${need} needs ${KIND_NEEDED[need]}. Run 'snapshot' and pick the right element${need === 'fill' ? " (or use 'click' then 'keyboard type' for custom widgets)" : ''}.`,
+      );
     case 'covered':
-      return fail('ELEMENT_BLOCKED', `Element ${shown} is covered by another element (${found.by} is on top of it)${still}, likely a modal, banner or overlay. Dismiss or close it first, or 'wait' for it to go, then retry.`);
+      return fail(
+        'ELEMENT_BLOCKED',
+        `Element ${shown} is covered by another element (${found.by} is on top of it)${still}, likely a modal, banner or overlay. Dismiss or close it first, or 'wait' for it to go, then retry.`,
+      );
     case 'outside':
-      return fail('ELEMENT_OUTSIDE_VIEWPORT', `Element ${shown} is outside the viewport and cannot be scrolled into it${still}. Try 'scroll' or a larger viewport ('set viewport').`);
+      return fail(
+        'ELEMENT_OUTSIDE_VIEWPORT',
+        `Element ${shown} is outside the viewport and cannot be scrolled into it${still}. Try 'scroll' or a larger viewport ('set viewport').`,
+      );
     default:
       return fail('INTERNAL', `Element ${shown} cannot take the action.`);
   }
@@ -183,16 +201,20 @@ function inspectTarget(elements: Element[], need: ElementNeed): Inspection {
       (element instanceof HTMLInputElement && !blocked.includes(element.type.toLowerCase())) ||
       element instanceof HTMLTextAreaElement ||
       (element instanceof HTMLElement && element.isContentEditable);
-    if (!fillable) return { state: 'wrong-kind', element: element instanceof HTMLInputElement ? `an <input type="${element.type}">` : `a ${tagOf(element)} element` };
+    if (!fillable)
+      return { state: 'wrong-kind', element: element instanceof HTMLInputElement ? `an <input type="${element.type}">` : `a ${tagOf(element)} element` };
   }
   if (need === 'select' && !(element instanceof HTMLSelectElement)) return { state: 'wrong-kind', element: `a ${tagOf(element)} element` };
   if (need === 'upload') {
-    return element instanceof HTMLInputElement && element.type.toLowerCase() === 'file' ? { state: 'ok' } : { state: 'wrong-kind', element: `a ${tagOf(element)} element` };
+    return element instanceof HTMLInputElement && element.type.toLowerCase() === 'file'
+      ? { state: 'ok' }
+      : { state: 'wrong-kind', element: `a ${tagOf(element)} element` };
   }
   if (need === 'check') {
     const native = element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type.toLowerCase());
     const aria = ['checkbox', 'radio', 'switch', 'menuitemcheckbox', 'menuitemradio', 'option', 'treeitem'].includes(role);
-    if (!native && !aria) return { state: 'wrong-kind', element: element instanceof HTMLInputElement ? `an <input type="${element.type}">` : `a ${tagOf(element)} element` };
+    if (!native && !aria)
+      return { state: 'wrong-kind', element: element instanceof HTMLInputElement ? `an <input type="${element.type}">` : `a ${tagOf(element)} element` };
   }
   const visibleBox = (node: Element): DOMRect | null => {
     if (!node.checkVisibility({ visibilityProperty: true })) return null;
@@ -246,7 +268,8 @@ function inspectTarget(elements: Element[], need: ElementNeed): Inspection {
   // The quick click needs the top-level page at scale 1 and the hit element itself; Playwright's click does the rest.
   const viewport = window.visualViewport;
   const unzoomed = !viewport || (viewport.scale === 1 && viewport.offsetLeft === 0 && viewport.offsetTop === 0);
-  const quick = window.top === window && unzoomed && hit !== null && !element.closest('[inert], [aria-disabled]') && first.width > 0 && first.height > 0 && inView(first);
+  const quick =
+    window.top === window && unzoomed && hit !== null && !element.closest('[inert], [aria-disabled]') && first.width > 0 && first.height > 0 && inView(first);
   return quick ? { state: 'ok', point: { x, y, box: [first.left, first.top, first.width, first.height], tag: element.localName } } : { state: 'ok' };
 }
 
@@ -263,7 +286,11 @@ export async function ensureOptions(locator: Locator, selector: string, wanted: 
   if (!options) return;
   const missing = wanted.filter((value) => !options.some((option) => option.value === value || option.label === value));
   if (missing.length === 0) return;
-  const listed = options.slice(0, 20).map((option) => (option.label === option.value ? JSON.stringify(option.value) : `${JSON.stringify(option.label)} (value ${JSON.stringify(option.value)})`));
+  const listed = options
+    .slice(0, 20)
+    .map((option) =>
+      option.label === option.value ? JSON.stringify(option.value) : `${JSON.stringify(option.label)} (value ${JSON.stringify(option.value)})`,
+    );
   const more = options.length > 20 ? `, … ${options.length - 20} more` : '';
   throw new ActionError(
     'OPTION_NOT_FOUND',

@@ -29,13 +29,17 @@ export async function pageSession(page: Page): Promise<CDPSession> {
   try {
     return await pending;
   } catch (error) {
-    throw new ActionError('NOT_SUPPORTED', `Input injection needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new ActionError('NOT_SUPPORTED', `Input injection needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
 }
 
 export async function injectMouse(page: Page, { type, x, y, button, clickCount, deltaX, deltaY, modifiers }: MouseInput): Promise<void> {
   const pressing = type === 'mousePressed' || type === 'mouseReleased';
-  await (await pageSession(page)).send('Input.dispatchMouseEvent', {
+  await (
+    await pageSession(page)
+  ).send('Input.dispatchMouseEvent', {
     type,
     x,
     y,
@@ -55,7 +59,9 @@ export async function injectMouse(page: Page, { type, x, y, button, clickCount, 
 export async function injectKeyboard(page: Page, { type, key, code, text, keyCode, modifiers }: KeyboardInput): Promise<void> {
   const virtualKey = keyCode ?? (key !== undefined ? virtualKeyCode(key) : undefined);
   const keyText = text ?? (type === 'keyDown' && key === 'Enter' ? '\r' : undefined);
-  await (await pageSession(page)).send('Input.dispatchKeyEvent', {
+  await (
+    await pageSession(page)
+  ).send('Input.dispatchKeyEvent', {
     type,
     key,
     code,

@@ -28,7 +28,10 @@ export async function quickClick(page: Page, target: Locator, options: ClickOpti
   if (!watch) return false;
   // The page is asked by point, not by selector: resolving a selector again costs as much as the
   // first time (role selectors scan the page), and the box and tag identify the element well enough.
-  const [, stable] = await Promise.all([page.mouse.move(point.x, point.y), page.evaluate(confirmClick, { point, frameWaitMs: FRAME_WAIT_MS }).catch(() => false)]);
+  const [, stable] = await Promise.all([
+    page.mouse.move(point.x, point.y),
+    page.evaluate(confirmClick, { point, frameWaitMs: FRAME_WAIT_MS }).catch(() => false),
+  ]);
   if (!stable) return false;
   const { button, clickCount = 1, delay } = options;
   watch.arm();
@@ -42,7 +45,8 @@ export async function quickClick(page: Page, target: Locator, options: ClickOpti
   } else {
     // Sent together, as Playwright's own mouse.click does; they reach the page in this order.
     const presses: Array<Promise<void>> = [];
-    for (let count = 1; count <= clickCount; count++) presses.push(page.mouse.down({ button, clickCount: count }), page.mouse.up({ button, clickCount: count }));
+    for (let count = 1; count <= clickCount; count++)
+      presses.push(page.mouse.down({ button, clickCount: count }), page.mouse.up({ button, clickCount: count }));
     await Promise.all(presses);
   }
   await watch.settle(timeout);

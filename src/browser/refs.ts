@@ -151,7 +151,11 @@ export class RefStore {
       const token = await documentToken(entry.frame).catch(() => null);
       if (token !== this.documents.get(entry.frame)) {
         this.forgetFrame(entry.frame, entry.frame === page.mainFrame());
-        throw staleRef(ref, describe(entry), `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded, now at ${entry.frame.url() || page.url()})`);
+        throw staleRef(
+          ref,
+          describe(entry),
+          `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded, now at ${entry.frame.url() || page.url()})`,
+        );
       }
       this.navigated.delete(entry.frame);
     }
@@ -181,7 +185,12 @@ export class RefStore {
     if (!entry) return;
     if (entry.selector) {
       const count = await resolved.locator.count();
-      if (count === 1 && (await resolved.locator.evaluate((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100).trim()).catch(() => null)) === entry.name) return;
+      if (
+        count === 1 &&
+        (await resolved.locator.evaluate((element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100).trim()).catch(() => null)) ===
+          entry.name
+      )
+        return;
       throw staleRef(ref, resolved.was, count === 0 ? 'it is no longer on the page' : 'its selector now finds another element');
     }
     // A new document numbers its elements afresh: its `aria-ref`s name other elements.
@@ -191,7 +200,9 @@ export class RefStore {
       this.forgetFrame(entry.frame, entry.frame === page.mainFrame());
       throw staleRef(ref, resolved.was, `the ${entry.frame === page.mainFrame() ? 'page' : 'frame'} it was on has gone (it navigated or reloaded)`);
     }
-    await inMainWorld(entry.frame, entry.frame.locator(':root')).ariaSnapshotJSON({ mode: 'ai', timeout: 5000 }).catch(() => undefined);
+    await inMainWorld(entry.frame, entry.frame.locator(':root'))
+      .ariaSnapshotJSON({ mode: 'ai', timeout: 5000 })
+      .catch(() => undefined);
     const before = entry.ariaRef;
     await this.noteRenames(entry.frame);
     const locator = entry.ariaRef === before ? resolved.locator : inMainWorld(entry.frame, entry.frame.locator(`aria-ref=${entry.ariaRef}`));
@@ -229,14 +240,23 @@ export class RefStore {
     if (owner) {
       const index = /^tab (\d+)$/.exec(owner)?.[1];
       const back = index !== undefined ? `switch back with 'tab ${index}' (tab_switch {"index":${index}}) to use it, or ` : '';
-      return new ActionError('UNKNOWN_REF', `Ref "${asTyped}" belongs to the snapshot of ${owner}, but ${this.tabLabel()} is active: ${back}run 'snapshot' here for this tab's refs.`);
+      return new ActionError(
+        'UNKNOWN_REF',
+        `Ref "${asTyped}" belongs to the snapshot of ${owner}, but ${this.tabLabel()} is active: ${back}run 'snapshot' here for this tab's refs.`,
+      );
     }
     if (this.snapshots === 0) {
-      return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`);
+      return new ActionError(
+        'UNKNOWN_REF',
+        `Unknown ref "${asTyped}": no snapshot has been taken in ${this.tabLabel()} yet. Run 'snapshot' first, then use the refs it prints.`,
+      );
     }
     const known = [...this.refs.keys()].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
     const range = known.length === 0 ? 'it has none' : `it has ${known[0]}–${known[known.length - 1]}`;
-    return new ActionError('UNKNOWN_REF', `Unknown ref "${asTyped}" (${ref}): no snapshot of ${this.tabLabel()} defined it (${range}). Run 'snapshot' again to get current refs.`);
+    return new ActionError(
+      'UNKNOWN_REF',
+      `Unknown ref "${asTyped}" (${ref}): no snapshot of ${this.tabLabel()} defined it (${range}). Run 'snapshot' again to get current refs.`,
+    );
   }
 }
 

@@ -11,7 +11,8 @@ export async function connectRemote(chromium: BrowserType, target: RemoteTarget,
     return target.kind === 'cdp' ? await chromium.connectOverCDP(target.url, { timeout }) : await chromium.connect(target.url, { timeout });
   } catch (error) {
     // The session stays pointed at this browser, so every later command tries it again until the user starts it or ends the session.
-    const wayOut = "The session keeps trying it on every command; 'agent-browser close' ends the session, and the next command launches a local browser instead.";
+    const wayOut =
+      "The session keeps trying it on every command; 'agent-browser close' ends the session, and the next command launches a local browser instead.";
     throw new ActionError('BROWSER_CONNECT_FAILED', `${connectFailure(target)} (${reasonOf(error, target)}). ${wayOut}`, { cause: error });
   }
 }
@@ -22,7 +23,9 @@ function connectFailure(target: RemoteTarget): string {
   }
   if (target.port) return `Failed to connect via CDP on port ${target.port}. Make sure the app is running with --remote-debugging-port=${target.port}`;
   const port = loopbackPort(target.url);
-  const advice = port ? `Make sure the app is running with --remote-debugging-port=${port}` : 'Make sure the remote browser is accessible and the URL is correct';
+  const advice = port
+    ? `Make sure the app is running with --remote-debugging-port=${port}`
+    : 'Make sure the remote browser is accessible and the URL is correct';
   return `Failed to connect via CDP to ${redactEndpoint(target.url)}. ${advice}`;
 }
 
@@ -41,7 +44,12 @@ function loopbackPort(url: string): string | null {
 function reasonOf(error: unknown, target: RemoteTarget): string {
   const text = stripAnsi(error instanceof Error ? error.message : String(error));
   const line = text.split('\n').find((candidate) => candidate.trim() !== '' && !/^(Call log|=+)/.test(candidate.trim())) ?? text;
-  return line.replace(/^browserType\.connect(OverCDP)?: /, '').split(target.url).join(redactEndpoint(target.url)).trim().replace(/\.$/, '');
+  return line
+    .replace(/^browserType\.connect(OverCDP)?: /, '')
+    .split(target.url)
+    .join(redactEndpoint(target.url))
+    .trim()
+    .replace(/\.$/, '');
 }
 
 /** What the next action says after the remote browser went away, and how to get it back. */

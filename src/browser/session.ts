@@ -10,7 +10,16 @@ import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { loadPlaywright, reachMainWorld } from './playwright.js';
 import { RefStore } from './refs.js';
-import { connectRemote, describeRemote, refuseLocalOptions, remoteKey, remoteLostMessage, requestedRemote, type LocalOption, type RemoteTarget } from './remote.js';
+import {
+  connectRemote,
+  describeRemote,
+  refuseLocalOptions,
+  remoteKey,
+  remoteLostMessage,
+  requestedRemote,
+  type LocalOption,
+  type RemoteTarget,
+} from './remote.js';
 
 /** A tab: its page, the refs of its last snapshot and the frame page actions target. */
 export class Tab {
@@ -287,7 +296,13 @@ export class BrowserSession {
    * tab, which becomes active. It starts from the launch context's options, `viewport` replacing it;
    * `storageState` fills it with cookies and storage, `recordVideo` records its tabs.
    */
-  async newWindow(options: { viewport?: { width: number; height: number }; storageState?: BrowserContextOptions['storageState']; recordVideo?: BrowserContextOptions['recordVideo'] } = {}): Promise<Tab> {
+  async newWindow(
+    options: {
+      viewport?: { width: number; height: number };
+      storageState?: BrowserContextOptions['storageState'];
+      recordVideo?: BrowserContextOptions['recordVideo'];
+    } = {},
+  ): Promise<Tab> {
     await this.ensure();
     if (!this.browser) {
       throw new ActionError(
@@ -297,7 +312,11 @@ export class BrowserSession {
     }
     const base = { ...(this.optionsOf.get(this.primary!) ?? {}) };
     delete base.storageState;
-    const contextOptions: BrowserContextOptions = { ...base, ...(options.viewport ? { viewport: options.viewport } : {}), ...(options.recordVideo ? { recordVideo: options.recordVideo } : {}) };
+    const contextOptions: BrowserContextOptions = {
+      ...base,
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+      ...(options.recordVideo ? { recordVideo: options.recordVideo } : {}),
+    };
     const context = await this.openContext(options.storageState ? { ...contextOptions, storageState: options.storageState } : contextOptions);
     await this.track(context, contextOptions);
     this.wire(context);
@@ -395,10 +414,17 @@ export class BrowserSession {
     const options: LocalOption[] = [];
     const fromRequest = 'the launch request';
     const executable = request.executablePath ?? (withConfig ? config.executablePath : undefined);
-    if (executable) options.push({ name: 'executablePath', value: executable, source: request.executablePath ? fromRequest : (this.options.executableSource ?? sourceOf('executablePath')) });
-    if (request.headless === false || (withConfig && request.headless === undefined && !config.headless)) options.push({ name: 'headless', value: 'false', source: request.headless === false ? fromRequest : sourceOf('headless') });
+    if (executable)
+      options.push({
+        name: 'executablePath',
+        value: executable,
+        source: request.executablePath ? fromRequest : (this.options.executableSource ?? sourceOf('executablePath')),
+      });
+    if (request.headless === false || (withConfig && request.headless === undefined && !config.headless))
+      options.push({ name: 'headless', value: 'false', source: request.headless === false ? fromRequest : sourceOf('headless') });
     const extensions = request.extensions ?? (withConfig ? config.extensions : []);
-    if (extensions.length > 0) options.push({ name: 'extensions', value: extensions.join(', '), source: request.extensions ? fromRequest : sourceOf('extensions') });
+    if (extensions.length > 0)
+      options.push({ name: 'extensions', value: extensions.join(', '), source: request.extensions ? fromRequest : sourceOf('extensions') });
     if (withConfig && config.args.length > 0) options.push({ name: 'args', value: config.args.join(' '), source: sourceOf('args') });
     if (request.args?.length) options.push({ name: 'args', value: request.args.join(' '), source: fromRequest });
     return options;
@@ -534,7 +560,7 @@ export class BrowserSession {
         'NOT_SUPPORTED',
         this.browser
           ? "This setting needs a new browser context, and the tabs of a browser attached over CDP live in its own windows, which agent-browser cannot recreate. Use 'window new' for a fresh window, or set it in the browser itself."
-          : 'This setting needs a new browser context, which a browser with extensions (a persistent profile) cannot create. Put the setting in .agentbrowserrc and restart with \'agent-browser close\'.',
+          : "This setting needs a new browser context, which a browser with extensions (a persistent profile) cannot create. Put the setting in .agentbrowserrc and restart with 'agent-browser close'.",
       );
     }
     const olds = [...this.contextList];
@@ -571,7 +597,8 @@ export class BrowserSession {
     for (const { url, slot } of tabs.length > 0 ? tabs : [{ url: 'about:blank', slot: 0 }]) {
       const page = await this.openPage(fresh[slot]!);
       this.adopt(page);
-      if (url !== 'about:blank') await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: Error) => this.options.log.warn(`reopening ${url} failed: ${error.message}`));
+      if (url !== 'about:blank')
+        await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: Error) => this.options.log.warn(`reopening ${url} failed: ${error.message}`));
       reopened.push(url);
     }
     this.activeIndex = Math.max(0, Math.min(active, this.tabs.length - 1));
@@ -597,7 +624,11 @@ export class BrowserSession {
     context.on('page', (page) => {
       const known = this.tabs.some((tab) => tab.page === page);
       // A popup of one of this daemon's tabs in a remote browser is this daemon's too.
-      if (this.remoteTarget) void page.opener().then((opener) => opener && this.created.has(opener) && this.created.add(page), () => undefined);
+      if (this.remoteTarget)
+        void page.opener().then(
+          (opener) => opener && this.created.has(opener) && this.created.add(page),
+          () => undefined,
+        );
       this.adopt(page);
       if (!known && !this.closing) this.activate(this.tabs.find((tab) => tab.page === page)!);
     });
@@ -606,10 +637,14 @@ export class BrowserSession {
 
   private adopt(page: Page): void {
     if (this.tabs.some((tab) => tab.page === page) || page.isClosed()) return;
-    const tab: Tab = new Tab(page, () => this.tabLabel(tab), (ref) => {
-      const owner = this.tabs.find((other) => other !== tab && other.refs.has(ref));
-      return owner ? this.tabLabel(owner) : null;
-    });
+    const tab: Tab = new Tab(
+      page,
+      () => this.tabLabel(tab),
+      (ref) => {
+        const owner = this.tabs.find((other) => other !== tab && other.refs.has(ref));
+        return owner ? this.tabLabel(owner) : null;
+      },
+    );
     this.tabs.push(tab);
     this.tabsChanged();
     page.on('close', () => this.forget(tab));

@@ -423,7 +423,11 @@ function mergeText(children: Array<AriaJsonNode | string>, name: string | undefi
   const result: Array<AriaJsonNode | string> = [];
   let buffer: string[] = [];
   const flush = () => {
-    const text = buffer.join(' ').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+    const text = buffer
+      .join(' ')
+      .replace(/[\u200b\u00ad]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text) result.push(text);
     buffer = [];
   };
@@ -685,8 +689,23 @@ export function cursorScan(rootSelector: string | null): CursorElement[] {
 
   const interactiveTags = ['a', 'button', 'input', 'select', 'textarea', 'details', 'summary'];
   const interactiveRoles = [
-    'button', 'link', 'textbox', 'checkbox', 'radio', 'combobox', 'listbox', 'menuitem', 'menuitemcheckbox',
-    'menuitemradio', 'option', 'searchbox', 'slider', 'spinbutton', 'switch', 'tab', 'treeitem',
+    'button',
+    'link',
+    'textbox',
+    'checkbox',
+    'radio',
+    'combobox',
+    'listbox',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'searchbox',
+    'slider',
+    'spinbutton',
+    'switch',
+    'tab',
+    'treeitem',
   ];
 
   const all = root.querySelectorAll('*');

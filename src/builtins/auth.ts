@@ -12,7 +12,16 @@ import { AuthVault, profileNotFound, vaultAnswers, type AuthProfile } from '../v
 const LOGIN_FORM = 'form:has(input[type="password"])';
 const PASSWORD_FIELD = 'input[type="password"]';
 /** Username fields, most specific first. No label text: "Sign in" and "E-mail" differ by language. */
-const USERNAME_FIELDS = ['input[autocomplete="username"]', 'input[type="email"]', 'input[name="username"]', 'input[name="email"]', 'input[name="login"]', 'input[name="user"]', 'input[id="username"]', 'input[id="email"]'];
+const USERNAME_FIELDS = [
+  'input[autocomplete="username"]',
+  'input[type="email"]',
+  'input[name="username"]',
+  'input[name="email"]',
+  'input[name="login"]',
+  'input[name="user"]',
+  'input[id="username"]',
+  'input[id="email"]',
+];
 /** In the login form only: its first text field is the username. */
 const FIRST_TEXT_FIELD = 'input:is([type="text"], [type="email"], [type="tel"], :not([type]))';
 /** In the login form a <button> without a type submits; on the page only explicit submit buttons count. */
@@ -39,7 +48,13 @@ function conceal(text: string, secret: string): string {
 async function firstVisible(frame: Frame, candidates: string[]): Promise<string | null> {
   for (const candidate of candidates) {
     const selector = firstMatch(`${candidate}:visible`);
-    if (await frame.locator(selector).isVisible().catch(() => false)) return selector;
+    if (
+      await frame
+        .locator(selector)
+        .isVisible()
+        .catch(() => false)
+    )
+      return selector;
   }
   return null;
 }
@@ -63,7 +78,10 @@ async function loginTargets(profile: AuthProfile, ctx: ActionContext): Promise<{
     const appeared = await frame
       .locator(password)
       .waitFor({ state: 'visible', timeout: ctx.timeout })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!appeared) throw notFound(profile.name, 'a password field', '--password-selector', url);
   }
   const username = profile.usernameSelector
@@ -113,12 +131,18 @@ async function clickAndSettle(page: Page, click: () => Promise<unknown>, timeout
 async function formRefusal(frame: Frame, passwordField: string): Promise<string | null> {
   return frame
     .locator(passwordField)
-    .evaluate((field: HTMLInputElement) => {
-      const invalid = field.form ? [...field.form.elements].find((element) => (element as HTMLInputElement).willValidate && !(element as HTMLInputElement).checkValidity()) : undefined;
-      if (!invalid) return null;
-      const input = invalid as HTMLInputElement;
-      return `${input.name || input.id || input.type}: ${input.validationMessage}`;
-    }, undefined, { timeout: 1000 })
+    .evaluate(
+      (field: HTMLInputElement) => {
+        const invalid = field.form
+          ? [...field.form.elements].find((element) => (element as HTMLInputElement).willValidate && !(element as HTMLInputElement).checkValidity())
+          : undefined;
+        if (!invalid) return null;
+        const input = invalid as HTMLInputElement;
+        return `${input.name || input.id || input.type}: ${input.validationMessage}`;
+      },
+      undefined,
+      { timeout: 1000 },
+    )
     .catch(() => null);
 }
 
@@ -137,13 +161,26 @@ async function login(vault: AuthVault, name: string, ctx: ActionContext): Promis
   } catch (raw) {
     const error = classifyError(raw);
     // The selectors as saved: without the pin to the first match this module adds.
-    const message = stripAnsi(error instanceof Error ? error.message : String(error)).split('\n')[0]!.split(FIRST_MATCH).join('').replace(/\.$/, '');
+    const message = stripAnsi(error instanceof Error ? error.message : String(error))
+      .split('\n')[0]!
+      .split(FIRST_MATCH)
+      .join('')
+      .replace(/\.$/, '');
     // No cause attached: Playwright's own message could carry what was typed.
-    throw new ActionError(isActionError(error) ? error.code : 'INTERNAL', conceal(`Auth login failed for '${name}': ${message}. ${SELECTOR_HINT}`, profile.password));
+    throw new ActionError(
+      isActionError(error) ? error.code : 'INTERNAL',
+      conceal(`Auth login failed for '${name}': ${message}. ${SELECTOR_HINT}`, profile.password),
+    );
   }
   const refusal = navigated ? null : await formRefusal(await ctx.frame(), targets.password);
   if (refusal) {
-    throw new ActionError('INVALID_PARAMS', conceal(`Auth login failed for '${name}': the page refused to submit the login form (${refusal}). Check the saved username ('agent-browser auth show ${name}') and save the profile again if it is wrong.`, profile.password));
+    throw new ActionError(
+      'INVALID_PARAMS',
+      conceal(
+        `Auth login failed for '${name}': the page refused to submit the login form (${refusal}). Check the saved username ('agent-browser auth show ${name}') and save the profile again if it is wrong.`,
+        profile.password,
+      ),
+    );
   }
   vault.touchLogin(name);
   return { loggedIn: true, name, url: conceal(page.url(), profile.password), title: conceal(await page.title(), profile.password) };
@@ -152,12 +189,15 @@ async function login(vault: AuthVault, name: string, ctx: ActionContext): Promis
 export default definePlugin({
   name: 'agent-browser:auth',
   apply(host) {
-    const vault = new AuthVault({ onKeyCreated: (file) => host.log.info(`created the auth vault key ${file} (mode 0600); back it up, or set ${ENCRYPTION_KEY_ENV}`) });
+    const vault = new AuthVault({
+      onKeyCreated: (file) => host.log.info(`created the auth vault key ${file} (mode 0600); back it up, or set ${ENCRYPTION_KEY_ENV}`),
+    });
     host.addAction(
       defineAction({
         name: 'auth_save',
         lane: 'control',
-        summary: 'Save a login profile (url, username, password, optional form selectors) in the encrypted vault (AES-256-GCM); the password is never shown again.',
+        summary:
+          'Save a login profile (url, username, password, optional form selectors) in the encrypted vault (AES-256-GCM); the password is never shown again.',
         params: params.authSave,
         handler: (profile) => vaultAnswers.auth_save(vault, profile),
       }),
@@ -194,7 +234,8 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'auth_login',
-        summary: 'Log in with a saved profile: open its url, fill the username and password (saved selectors, or the login form found on the page), submit, and wait for the page that follows.',
+        summary:
+          'Log in with a saved profile: open its url, fill the username and password (saved selectors, or the login form found on the page), submit, and wait for the page that follows.',
         params: params.authProfile,
         handler: ({ name }, ctx) => login(vault, name, ctx),
       }),

@@ -64,7 +64,11 @@ export default definePlugin({
           let annotations: Annotation[] | undefined;
           if (annotate) {
             const all = await annotationsOf(ctx);
-            const area = selector ? roundBox((await ctx.element(selector, (el) => el.boundingBox({ timeout: ctx.timeout }))) ?? { x: 0, y: 0, width: 0, height: 0 }) : fullPage ? null : { x: 0, y: 0, ...(await viewportSize(page)) };
+            const area = selector
+              ? roundBox((await ctx.element(selector, (el) => el.boundingBox({ timeout: ctx.timeout }))) ?? { x: 0, y: 0, width: 0, height: 0 })
+              : fullPage
+                ? null
+                : { x: 0, y: 0, ...(await viewportSize(page)) };
             const shown = area ? all.filter((item) => overlaps(item.box, area)) : all;
             await drawLabels(page, shown);
             const scroll = fullPage && !selector ? await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY })) : { x: 0, y: 0 };

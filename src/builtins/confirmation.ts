@@ -9,7 +9,6 @@ import * as params from '../protocol/params/auth.js';
 /** A held call is dropped (denied) this long after it was held, as the reference does. */
 export const CONFIRMATION_TTL_MS = 60_000;
 
-
 interface Held {
   action: string;
   params: Record<string, unknown>;
@@ -38,12 +37,22 @@ export default definePlugin({
       const timer = setTimeout(() => held.delete(id), CONFIRMATION_TTL_MS);
       timer.unref();
       held.set(id, { action: call.action, params: call.params, timer });
-      return { confirmation_required: true, action: call.action, category: actionCategory(call.action), description: describeAction(call.action, call.params), confirmation_id: id };
+      return {
+        confirmation_required: true,
+        action: call.action,
+        category: actionCategory(call.action),
+        description: describeAction(call.action, call.params),
+        confirmation_id: id,
+      };
     };
 
     const take = (id: string): Held => {
       const entry = held.get(id);
-      if (!entry) throw new ActionError('INVALID_PARAMS', `No pending confirmation with id '${id}'. A confirmation can be used once and expires after ${CONFIRMATION_TTL_MS / 1000} s; run the action again for a new one.`);
+      if (!entry)
+        throw new ActionError(
+          'INVALID_PARAMS',
+          `No pending confirmation with id '${id}'. A confirmation can be used once and expires after ${CONFIRMATION_TTL_MS / 1000} s; run the action again for a new one.`,
+        );
       clearTimeout(entry.timer);
       held.delete(id);
       return entry;
@@ -67,7 +76,8 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'confirm',
-        summary: 'Run a call that waits for confirmation (confirmActions / AGENT_BROWSER_CONFIRM_ACTIONS) by its confirmation_id; answers what that call answers.',
+        summary:
+          'Run a call that waits for confirmation (confirmActions / AGENT_BROWSER_CONFIRM_ACTIONS) by its confirmation_id; answers what that call answers.',
         params: params.confirmation,
         handler: ({ confirmationId }, ctx) => {
           const entry = take(confirmationId);

@@ -34,7 +34,8 @@ export function daemonPlugin(daemon: DaemonControl) {
       host.addAction(
         defineAction({
           name: 'launch',
-          summary: 'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
+          summary:
+            'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
           params: schema.launch,
           async handler(params, ctx) {
             await ctx.browser.ensure(params);

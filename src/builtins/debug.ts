@@ -116,7 +116,11 @@ export default definePlugin({
           } catch (error) {
             const message = (error as Error).message.split('\n')[0] ?? '';
             if (/PrintToPDF is not implemented|not supported|only supported in headless/i.test(message)) {
-              throw new ActionError('NOT_SUPPORTED', `PDF export needs headless Chromium (${message}). Run 'agent-browser close' and start again without --headed.`, { cause: error });
+              throw new ActionError(
+                'NOT_SUPPORTED',
+                `PDF export needs headless Chromium (${message}). Run 'agent-browser close' and start again without --headed.`,
+                { cause: error },
+              );
             }
             throw error;
           }
@@ -168,9 +172,13 @@ export default definePlugin({
       const session = ctx.browser;
       const file = path.resolve(target);
       if (recording) {
-        throw new ActionError('ALREADY_STARTED', "Recording already in progress. Run 'record stop' first, or use 'record restart' to stop and start a new recording.");
+        throw new ActionError(
+          'ALREADY_STARTED',
+          "Recording already in progress. Run 'record stop' first, or use 'record restart' to stop and start a new recording.",
+        );
       }
-      if (!/\.webm$/i.test(file)) throw new ActionError('INVALID_PARAMS', 'Playwright native recording only supports WebM format. Please use a .webm extension.');
+      if (!/\.webm$/i.test(file))
+        throw new ActionError('INVALID_PARAMS', 'Playwright native recording only supports WebM format. Please use a .webm extension.');
       if (await exists(file)) throw new ActionError('FILE_EXISTS', `Output file already exists: ${file}`);
       await session.ensure();
       await ensureFfmpeg(host.log);
@@ -203,7 +211,11 @@ export default definePlugin({
         } catch (error) {
           const known = classifyError(error) as ActionError;
           const reason = known.message.replace(/[.\s]*$/, '.');
-          throw new ActionError(known.code ?? 'NAVIGATION_FAILED', `Recording to ${file} started, but opening ${opens} failed: ${reason} Run 'record stop' to end the recording.`, { cause: error });
+          throw new ActionError(
+            known.code ?? 'NAVIGATION_FAILED',
+            `Recording to ${file} started, but opening ${opens} failed: ${reason} Run 'record stop' to end the recording.`,
+            { cause: error },
+          );
         }
       }
       return file;
@@ -218,7 +230,8 @@ export default definePlugin({
       const recorded = window ?? session.context;
       const pages = recorded?.pages() ?? [];
       const active = session.tabs[session.activeIndex]?.page;
-      const video: Video | null = (active && pages.includes(active) && active.video()) || (pages.map((p) => p.video()).find((v): v is Video => v !== null) ?? null);
+      const video: Video | null =
+        (active && pages.includes(active) && active.video()) || (pages.map((p) => p.video()).find((v): v is Video => v !== null) ?? null);
       try {
         if (window) {
           await window.close();
@@ -239,7 +252,8 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'recording_start',
-        summary: 'Record to a WebM video: the active page reopens (or url opens) in a window of its own with the session’s cookies and storage; stop closes it and the tab as it was is active again.',
+        summary:
+          'Record to a WebM video: the active page reopens (or url opens) in a window of its own with the session’s cookies and storage; stop closes it and the tab as it was is active again.',
         params: params.recordingStart,
         async handler({ path: target, url }, ctx) {
           const file = await startRecording(ctx, target, url);
@@ -292,7 +306,8 @@ export default definePlugin({
         params: params.recordingStart,
         async handler({ path: target, url }, ctx) {
           const file = path.resolve(target);
-          if (!/\.webm$/i.test(file)) throw new ActionError('INVALID_PARAMS', 'Playwright native recording only supports WebM format. Please use a .webm extension.');
+          if (!/\.webm$/i.test(file))
+            throw new ActionError('INVALID_PARAMS', 'Playwright native recording only supports WebM format. Please use a .webm extension.');
           if (await exists(file)) throw new ActionError('FILE_EXISTS', `Output file already exists: ${file}`);
           const previousPath = await stopRecording();
           await startRecording(ctx, file, url);
@@ -338,10 +353,21 @@ export default definePlugin({
           const current = profile;
           if (!current) throw new ActionError('NOT_STARTED', "No profile is being recorded. Run 'profiler start' first.");
           profile = null;
-          const file = await prepareFile(target ?? path.join(os.tmpdir(), 'agent-browser', 'profiles', `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}.json`));
+          const file = await prepareFile(
+            target ??
+              path.join(
+                os.tmpdir(),
+                'agent-browser',
+                'profiles',
+                `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}.json`,
+              ),
+          );
           try {
             const complete = new Promise<void>((resolve, reject) => {
-              const timer = setTimeout(() => reject(new ActionError('TIMEOUT', 'Chrome did not finish writing the profile in time.')), Math.max(ctx.timeout, 10_000));
+              const timer = setTimeout(
+                () => reject(new ActionError('TIMEOUT', 'Chrome did not finish writing the profile in time.')),
+                Math.max(ctx.timeout, 10_000),
+              );
               current.cdp.once('Tracing.tracingComplete', () => {
                 clearTimeout(timer);
                 resolve();
@@ -369,7 +395,10 @@ export default definePlugin({
         const current = recording;
         recording = null;
         const recorded = current.window ?? current.session.context;
-        const video = recorded?.pages().map((page) => page.video()).find((found) => found !== null);
+        const video = recorded
+          ?.pages()
+          .map((page) => page.video())
+          .find((found) => found !== null);
         try {
           await recorded?.close();
           if (video) await video.saveAs(current.path);
@@ -445,6 +474,10 @@ async function ensureFfmpeg(log: Logger): Promise<void> {
     log.info(`linked ${system} as Playwright's ffmpeg (${expected}) for video recording`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw new ActionError('NOT_SUPPORTED', `Video recording needs ffmpeg at ${expected}; linking ${system} there failed (${(error as Error).message}). Run 'npx playwright install ffmpeg'.`, { cause: error });
+    throw new ActionError(
+      'NOT_SUPPORTED',
+      `Video recording needs ffmpeg at ${expected}; linking ${system} there failed (${(error as Error).message}). Run 'npx playwright install ffmpeg'.`,
+      { cause: error },
+    );
   }
 }

@@ -113,7 +113,11 @@ async function readPng(file: string): Promise<PNG> {
   try {
     return PNG.sync.read(bytes);
   } catch (error) {
-    throw new ActionError('INVALID_PARAMS', `Baseline ${path.resolve(file)} is not a PNG image (${(error as Error).message}). Save one with 'screenshot <path>.png'.`, { cause: error });
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `Baseline ${path.resolve(file)} is not a PNG image (${(error as Error).message}). Save one with 'screenshot <path>.png'.`,
+      { cause: error },
+    );
   }
 }
 
@@ -144,11 +148,20 @@ export async function comparePngs(expected: PNG, actualBytes: Buffer, options: {
   const diff = new PNG({ width, height });
   const differentPixels = pixelmatch(a.data, b.data, diff.data, width, height, { threshold: options.threshold ?? 0.1 });
   const totalPixels = width * height;
-  const diffPath = path.resolve(options.output ?? path.join(os.tmpdir(), 'agent-browser', 'diffs', `diff-${new Date().toISOString().replace(/[:.]/g, '-')}.png`));
+  const diffPath = path.resolve(
+    options.output ?? path.join(os.tmpdir(), 'agent-browser', 'diffs', `diff-${new Date().toISOString().replace(/[:.]/g, '-')}.png`),
+  );
   await fs.mkdir(path.dirname(diffPath), { recursive: true });
   await fs.writeFile(diffPath, PNG.sync.write(diff));
   const mismatchPercentage = totalPixels === 0 ? 0 : Math.round((differentPixels / totalPixels) * 10_000) / 100;
-  return { diffPath, totalPixels, differentPixels, mismatchPercentage, match: differentPixels === 0 && !dimensionMismatch, ...(dimensionMismatch ? { dimensionMismatch: true } : {}) };
+  return {
+    diffPath,
+    totalPixels,
+    differentPixels,
+    mismatchPercentage,
+    match: differentPixels === 0 && !dimensionMismatch,
+    ...(dimensionMismatch ? { dimensionMismatch: true } : {}),
+  };
 }
 
 /** The image on a larger canvas; uncovered pixels are opaque magenta so they always differ from page content. */

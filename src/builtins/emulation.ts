@@ -109,7 +109,8 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'viewport',
-        summary: 'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio, and leaving it out resets it to 1; a change of scale reopens the tabs).',
+        summary:
+          'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio, and leaving it out resets it to 1; a change of scale reopens the tabs).',
         params: params.viewport,
         handler: async ({ width, height, deviceScaleFactor }, ctx) => {
           const context = await activeContext(ctx);
@@ -162,7 +163,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'useragent',
-        summary: "Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.",
+        summary: 'Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.',
         params: params.useragent,
         handler: async ({ userAgent }, ctx) => {
           await ctx.browser.ensure();
@@ -232,7 +233,10 @@ export default definePlugin({
         params: params.timezone,
         handler: async ({ timezone }, ctx) => {
           if (!validTimezone(timezone)) {
-            throw new ActionError('INVALID_PARAMS', `Unknown time zone "${timezone}". Use an IANA name such as "Europe/Berlin", "America/New_York", "Asia/Tokyo" or "UTC".`);
+            throw new ActionError(
+              'INVALID_PARAMS',
+              `Unknown time zone "${timezone}". Use an IANA name such as "Europe/Berlin", "America/New_York", "Asia/Tokyo" or "UTC".`,
+            );
           }
           await ctx.browser.ensure();
           if (ctx.browser.contextOptions.timezoneId === timezone) return { timezone };
@@ -266,8 +270,16 @@ export default definePlugin({
  * each device (their daemon lists iOS simulators), so `runtime` describes the emulation and `udid`
  * stays empty: these are emulations, not devices with an id.
  */
-function describeDevice(name: string, device: { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean; defaultBrowserType: string }) {
-  const traits = [`${device.viewport.width}×${device.viewport.height}`, `@${device.deviceScaleFactor}x`, device.isMobile ? 'mobile' : 'desktop', ...(device.hasTouch ? ['touch'] : [])];
+function describeDevice(
+  name: string,
+  device: { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean; defaultBrowserType: string },
+) {
+  const traits = [
+    `${device.viewport.width}×${device.viewport.height}`,
+    `@${device.deviceScaleFactor}x`,
+    device.isMobile ? 'mobile' : 'desktop',
+    ...(device.hasTouch ? ['touch'] : []),
+  ];
   return {
     name,
     runtime: traits.join(' '),

@@ -21,7 +21,27 @@ import tabs from './tabs.js';
 
 /** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
-  return [daemonPlugin(daemon), navigation, interaction, reading, snapshot, capture, scripting, tabs, locators, state, network, emulation, input, scripts, debug, diff, auth, confirmation, streamPlugin(daemon.stream)] as Plugin[];
+  return [
+    daemonPlugin(daemon),
+    navigation,
+    interaction,
+    reading,
+    snapshot,
+    capture,
+    scripting,
+    tabs,
+    locators,
+    state,
+    network,
+    emulation,
+    input,
+    scripts,
+    debug,
+    diff,
+    auth,
+    confirmation,
+    streamPlugin(daemon.stream),
+  ] as Plugin[];
 }
 
 export type { DaemonControl };

@@ -91,7 +91,11 @@ async function editable<T>(selector: string, work: () => Promise<T>): Promise<T>
     return await work();
   } catch (error) {
     if (/Element is not an <input>, <textarea>/.test((error as Error).message ?? '')) {
-      throw new ActionError('ELEMENT_NOT_EDITABLE', `Element "${selector}" is not editable (not an input, textarea, select or contenteditable). Run 'snapshot' to find the right field.`, { cause: error });
+      throw new ActionError(
+        'ELEMENT_NOT_EDITABLE',
+        `Element "${selector}" is not editable (not an input, textarea, select or contenteditable). Run 'snapshot' to find the right field.`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -138,7 +142,7 @@ export default definePlugin({
             return { inserted: true, text: value };
           }
           const chord = keys ?? text;
-          if (!chord) throw new ActionError('INVALID_PARAMS', "Missing 'keys' parameter for keyboard press (e.g. \"Enter\" or \"Control+a\").");
+          if (!chord) throw new ActionError('INVALID_PARAMS', 'Missing \'keys\' parameter for keyboard press (e.g. "Enter" or "Control+a").');
           await withKeys(chord, () => page.keyboard.press(chord, { delay }));
           return { pressed: chord };
         },
@@ -282,9 +286,12 @@ export default definePlugin({
             // a custom event with a detail is what pages listening for it expect.
             const custom = eventInit !== undefined && 'detail' in eventInit && (await el.evaluate((node, type) => !(`on${type}` in node), event));
             if (!custom) return el.dispatchEvent(event, eventInit);
-            await el.evaluate((node, [type, init]) => {
-              node.dispatchEvent(new CustomEvent(type as string, { bubbles: true, cancelable: true, composed: true, ...(init as CustomEventInit) }));
-            }, [event, eventInit] as const);
+            await el.evaluate(
+              (node, [type, init]) => {
+                node.dispatchEvent(new CustomEvent(type as string, { bubbles: true, cancelable: true, composed: true, ...(init as CustomEventInit) }));
+              },
+              [event, eventInit] as const,
+            );
           });
           return { dispatched: event };
         },
@@ -311,7 +318,10 @@ export default definePlugin({
           const resolved = (Array.isArray(files) ? files : [files]).map((file) => path.resolve(file));
           for (const file of resolved) {
             if (!fs.existsSync(file)) {
-              throw new ActionError('FILE_NOT_FOUND', `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`);
+              throw new ActionError(
+                'FILE_NOT_FOUND',
+                `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`,
+              );
             }
           }
           await ctx.element(selector, (el) => el.setInputFiles(resolved, { signal: ctx.signal }), 'upload');
@@ -351,7 +361,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'selectall',
-        summary: "Focus an element and select all of its text.",
+        summary: 'Focus an element and select all of its text.',
         params: params.element,
         handler: async ({ selector }, ctx) => {
           await ctx.element(selector, (el) => el.selectText());

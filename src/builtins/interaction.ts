@@ -30,7 +30,9 @@ export default definePlugin({
             if ((button && button !== 'left') || clickCount !== undefined || delay !== undefined) {
               throw new ActionError('INVALID_PARAMS', 'newTab opens the link instead of clicking it: button, clickCount and delay cannot go with it.');
             }
-            const href = await ctx.element(selector, (el) => el.evaluate((node) => (node.getAttribute('href') ? new URL(node.getAttribute('href')!, document.baseURI).href : '')));
+            const href = await ctx.element(selector, (el) =>
+              el.evaluate((node) => (node.getAttribute('href') ? new URL(node.getAttribute('href')!, document.baseURI).href : '')),
+            );
             if (!href) throw new ActionError('WRONG_ELEMENT', `Element '${selector}' does not have an href attribute. --new-tab only works on links.`);
             const { index } = await ctx.run('tab_new', { url: href });
             return { clicked: true, newTab: true, url: ctx.browser.tabs[index as number]?.page.url() ?? href };

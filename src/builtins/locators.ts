@@ -11,13 +11,88 @@ type AriaRole = Parameters<Frame['getByRole']>[0];
 
 /** The roles Playwright's getByRole knows (ARIA 1.2 plus the HTML-AAM ones it maps). */
 const ROLES: readonly string[] = [
-  'alert', 'alertdialog', 'application', 'article', 'banner', 'blockquote', 'button', 'caption', 'cell', 'checkbox', 'code', 'columnheader',
-  'combobox', 'complementary', 'contentinfo', 'definition', 'deletion', 'dialog', 'directory', 'document', 'emphasis', 'feed', 'figure', 'form',
-  'generic', 'grid', 'gridcell', 'group', 'heading', 'img', 'insertion', 'link', 'list', 'listbox', 'listitem', 'log', 'main', 'marquee', 'math',
-  'meter', 'menu', 'menubar', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'navigation', 'none', 'note', 'option', 'paragraph', 'presentation',
-  'progressbar', 'radio', 'radiogroup', 'region', 'row', 'rowgroup', 'rowheader', 'scrollbar', 'search', 'searchbox', 'separator', 'slider',
-  'spinbutton', 'status', 'strong', 'subscript', 'superscript', 'switch', 'tab', 'table', 'tablist', 'tabpanel', 'term', 'textbox', 'time',
-  'timer', 'toolbar', 'tooltip', 'tree', 'treegrid', 'treeitem',
+  'alert',
+  'alertdialog',
+  'application',
+  'article',
+  'banner',
+  'blockquote',
+  'button',
+  'caption',
+  'cell',
+  'checkbox',
+  'code',
+  'columnheader',
+  'combobox',
+  'complementary',
+  'contentinfo',
+  'definition',
+  'deletion',
+  'dialog',
+  'directory',
+  'document',
+  'emphasis',
+  'feed',
+  'figure',
+  'form',
+  'generic',
+  'grid',
+  'gridcell',
+  'group',
+  'heading',
+  'img',
+  'insertion',
+  'link',
+  'list',
+  'listbox',
+  'listitem',
+  'log',
+  'main',
+  'marquee',
+  'math',
+  'meter',
+  'menu',
+  'menubar',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'navigation',
+  'none',
+  'note',
+  'option',
+  'paragraph',
+  'presentation',
+  'progressbar',
+  'radio',
+  'radiogroup',
+  'region',
+  'row',
+  'rowgroup',
+  'rowheader',
+  'scrollbar',
+  'search',
+  'searchbox',
+  'separator',
+  'slider',
+  'spinbutton',
+  'status',
+  'strong',
+  'subscript',
+  'superscript',
+  'switch',
+  'tab',
+  'table',
+  'tablist',
+  'tabpanel',
+  'term',
+  'textbox',
+  'time',
+  'timer',
+  'toolbar',
+  'tooltip',
+  'tree',
+  'treegrid',
+  'treeitem',
 ];
 
 /** A string as it reads in the locator description: single-quoted, like Playwright's own code. */
@@ -35,7 +110,7 @@ function describeCall(method: string, value: string, options: Record<string, unk
 /** How to narrow a locator that matched several elements, per action. */
 function narrowingHint(action: string): string {
   const exact = action === 'getbytestid' || action === 'nth' ? '' : 'add exact: true (CLI --exact) or give a longer text, ';
-  const nth = action === 'nth' ? 'use a more specific selector, ' : "pick one with the nth action (CLI: find nth <i> <selector>), ";
+  const nth = action === 'nth' ? 'use a more specific selector, ' : 'pick one with the nth action (CLI: find nth <i> <selector>), ';
   return `${exact}${nth}or run 'snapshot' and use the element's ref.`;
 }
 
@@ -74,10 +149,16 @@ async function explain(ctx: ActionContext, error: unknown, label: string): Promi
   const raw = stripAnsi(error instanceof Error ? error.message : String(error));
   const action = ctx.call.action;
   if (/Element is not an <input>|not an <input>, <textarea>/i.test(raw)) {
-    return new ActionError('ELEMENT_NOT_EDITABLE', `${label} is not a text field (fill needs an <input>, <textarea> or contenteditable element). Use the click sub-action, or a locator for the field itself (getbylabel, getbyplaceholder).`, { cause: error });
+    return new ActionError(
+      'ELEMENT_NOT_EDITABLE',
+      `${label} is not a text field (fill needs an <input>, <textarea> or contenteditable element). Use the click sub-action, or a locator for the field itself (getbylabel, getbyplaceholder).`,
+      { cause: error },
+    );
   }
   if (/Not a checkbox or radio button/i.test(raw)) {
-    return new ActionError('ELEMENT_NOT_EDITABLE', `${label} is not a checkbox or radio button, so it cannot be checked. Use the click sub-action instead.`, { cause: error });
+    return new ActionError('ELEMENT_NOT_EDITABLE', `${label} is not a checkbox or radio button, so it cannot be checked. Use the click sub-action instead.`, {
+      cause: error,
+    });
   }
   const friendly = friendlyElementError(error, label);
   if (!isActionError(friendly)) return friendly;
@@ -89,7 +170,11 @@ async function explain(ctx: ActionContext, error: unknown, label: string): Promi
   }
   if (friendly.code === 'ELEMENT_NOT_FOUND') {
     const matching = action === 'getbytestid' || action === 'nth' ? '' : ' (without exact: true, text and names match as case-insensitive substrings)';
-    return new ActionError('ELEMENT_NOT_FOUND', `No element matches ${label}${where}${matching}. Run 'snapshot' to see the roles, names and text on the page.`, { cause: error });
+    return new ActionError(
+      'ELEMENT_NOT_FOUND',
+      `No element matches ${label}${where}${matching}. Run 'snapshot' to see the roles, names and text on the page.`,
+      { cause: error },
+    );
   }
   return new ActionError(friendly.code, friendly.message.replaceAll(`"${label}"`, label), { cause: error });
 }
@@ -99,7 +184,10 @@ function checkRole(role: string): AriaRole {
   if (ROLES.includes(normalized)) return normalized as AriaRole;
   const close = closestNames(normalized, ROLES, { limit: 3 });
   const hint = close.length > 0 ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
-  throw new ActionError('INVALID_PARAMS', `Unknown ARIA role "${role}".${hint} Common roles: button, link, textbox, checkbox, radio, combobox, heading, listitem, tab, menuitem, img.`);
+  throw new ActionError(
+    'INVALID_PARAMS',
+    `Unknown ARIA role "${role}".${hint} Common roles: button, link, textbox, checkbox, radio, combobox, heading, listitem, tab, menuitem, img.`,
+  );
 }
 
 export default definePlugin({
@@ -166,7 +254,10 @@ export default definePlugin({
           else {
             const count = await all.count();
             if (count + index < 0) {
-              throw new ActionError('ELEMENT_NOT_FOUND', `Selector "${selector}" matched ${count} element${count === 1 ? '' : 's'}, so there is no element ${index} from the end. Use an index from -${count} to ${count - 1}.`);
+              throw new ActionError(
+                'ELEMENT_NOT_FOUND',
+                `Selector "${selector}" matched ${count} element${count === 1 ? '' : 's'}, so there is no element ${index} from the end. Use an index from -${count} to ${count - 1}.`,
+              );
             }
             locator = all.nth(count + index);
           }
@@ -176,7 +267,12 @@ export default definePlugin({
           } catch (error) {
             if (isActionError(error) && error.code === 'ELEMENT_NOT_FOUND' && index >= 0) {
               const count = await all.count().catch(() => -1);
-              if (count > 0) throw new ActionError('ELEMENT_NOT_FOUND', `Selector "${selector}" matched only ${count} element${count === 1 ? '' : 's'}, so index ${index} does not exist (indices are 0-based; -1 is the last).`, { cause: error });
+              if (count > 0)
+                throw new ActionError(
+                  'ELEMENT_NOT_FOUND',
+                  `Selector "${selector}" matched only ${count} element${count === 1 ? '' : 's'}, so index ${index} does not exist (indices are 0-based; -1 is the last).`,
+                  { cause: error },
+                );
             }
             throw error;
           }

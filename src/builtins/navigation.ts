@@ -22,7 +22,8 @@ function navigationError(error: unknown, url: string): unknown {
     const hints: Record<string, string> = {
       ERR_CONNECTION_REFUSED: ' Is the server running and listening on that port?',
       ERR_NAME_NOT_RESOLVED: ' Check the host name.',
-      ERR_INVALID_AUTH_CREDENTIALS: " The server asks for a login: set one with 'agent-browser set credentials <user> <password>' (action credentials), then open the page again.",
+      ERR_INVALID_AUTH_CREDENTIALS:
+        " The server asks for a login: set one with 'agent-browser set credentials <user> <password>' (action credentials), then open the page again.",
       ERR_INTERNET_DISCONNECTED: " The browser is offline: 'agent-browser set offline off'.",
     };
     const hint = hints[netError] ?? '';
@@ -30,10 +31,18 @@ function navigationError(error: unknown, url: string): unknown {
   }
   if (isTimeout(error)) {
     const waited = /waiting until "(\w+)"/.exec(message)?.[1] ?? 'load';
-    return new ActionError('TIMEOUT', `Timed out opening ${url}: the page did not reach "${waited}" in time. If it is slow or keeps connections open, try waitUntil "domcontentloaded" (CLI: --wait-until domcontentloaded); otherwise check that the server answers.`, { cause: error });
+    return new ActionError(
+      'TIMEOUT',
+      `Timed out opening ${url}: the page did not reach "${waited}" in time. If it is slow or keeps connections open, try waitUntil "domcontentloaded" (CLI: --wait-until domcontentloaded); otherwise check that the server answers.`,
+      { cause: error },
+    );
   }
   if (/Cannot navigate to invalid URL|invalid url/i.test(message)) {
-    return new ActionError('NAVIGATION_FAILED', `Cannot open "${url}": not a valid URL. Include the scheme, e.g. https://example.com or http://127.0.0.1:3000.`, { cause: error });
+    return new ActionError(
+      'NAVIGATION_FAILED',
+      `Cannot open "${url}": not a valid URL. Include the scheme, e.g. https://example.com or http://127.0.0.1:3000.`,
+      { cause: error },
+    );
   }
   return error;
 }
@@ -92,8 +101,22 @@ export default definePlugin({
         },
       }),
     );
-    host.addAction(defineAction({ name: 'back', summary: 'Go back in the active tab’s history.', params: schema.none, handler: async (_, ctx) => historyStep(await ctx.page(), 'back') }));
-    host.addAction(defineAction({ name: 'forward', summary: 'Go forward in the active tab’s history.', params: schema.none, handler: async (_, ctx) => historyStep(await ctx.page(), 'forward') }));
+    host.addAction(
+      defineAction({
+        name: 'back',
+        summary: 'Go back in the active tab’s history.',
+        params: schema.none,
+        handler: async (_, ctx) => historyStep(await ctx.page(), 'back'),
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'forward',
+        summary: 'Go forward in the active tab’s history.',
+        params: schema.none,
+        handler: async (_, ctx) => historyStep(await ctx.page(), 'forward'),
+      }),
+    );
     host.addAction(
       defineAction({
         name: 'reload',
@@ -114,15 +137,34 @@ export default definePlugin({
         async handler(_, ctx) {
           const page = await ctx.page();
           if (ctx.browser.plan?.headless !== false) {
-            throw new ActionError('NOT_SUPPORTED', "pause opens the Playwright Inspector, which needs a visible browser: start the session with --headed (or headless: false in .agentbrowserrc).");
+            throw new ActionError(
+              'NOT_SUPPORTED',
+              'pause opens the Playwright Inspector, which needs a visible browser: start the session with --headed (or headless: false in .agentbrowserrc).',
+            );
           }
           await page.pause();
           return { paused: true };
         },
       }),
     );
-    host.addAction(defineAction({ name: 'url', readOnly: true, summary: 'The active tab’s URL.', params: schema.none, handler: async (_, ctx) => ({ url: (await ctx.page()).url() }) }));
-    host.addAction(defineAction({ name: 'title', readOnly: true, summary: 'The active tab’s title.', params: schema.none, handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }) }));
+    host.addAction(
+      defineAction({
+        name: 'url',
+        readOnly: true,
+        summary: 'The active tab’s URL.',
+        params: schema.none,
+        handler: async (_, ctx) => ({ url: (await ctx.page()).url() }),
+      }),
+    );
+    host.addAction(
+      defineAction({
+        name: 'title',
+        readOnly: true,
+        summary: 'The active tab’s title.',
+        params: schema.none,
+        handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }),
+      }),
+    );
     host.addAction(
       defineAction({
         name: 'content',

@@ -96,8 +96,18 @@ function headerValue(headers: HarHeader[], name: string): string | undefined {
 /** One HAR 1.2 entry from what was seen of a request. */
 async function harEntry(seen: Seen): Promise<Record<string, unknown>> {
   const { request, response } = seen;
-  const requestHeaders = await within(request.headersArray(), 1000, Object.entries(request.headers()).map(([name, value]) => ({ name, value })));
-  const responseHeaders = response ? await within(response.headersArray(), 1000, Object.entries(response.headers()).map(([name, value]) => ({ name, value }))) : [];
+  const requestHeaders = await within(
+    request.headersArray(),
+    1000,
+    Object.entries(request.headers()).map(([name, value]) => ({ name, value })),
+  );
+  const responseHeaders = response
+    ? await within(
+        response.headersArray(),
+        1000,
+        Object.entries(response.headers()).map(([name, value]) => ({ name, value })),
+      )
+    : [];
   const sizes = seen.finished ? await within(request.sizes(), 1000, null) : null;
   // content.size is the decoded body; sizes report what went over the wire (chunked, compressed).
   const body = seen.finished && response ? await within(response.body(), 2000, null) : null;
@@ -239,7 +249,8 @@ export default definePlugin({
         async handler({ url, response, abort, body }, ctx) {
           if (body !== undefined) {
             if (abort) throw new ActionError('INVALID_PARAMS', `route: "body" answers the requests and "abort" fails them; send one of them.`);
-            if (response?.body !== undefined && response.body !== body) throw new ActionError('INVALID_PARAMS', 'route: "body" and "response.body" differ; send the body once.');
+            if (response?.body !== undefined && response.body !== body)
+              throw new ActionError('INVALID_PARAMS', 'route: "body" and "response.body" differ; send the body once.');
             response = { ...response, body, contentType: response?.contentType ?? (looksLikeJson(body) ? 'application/json' : undefined) };
           }
           const spec: RouteSpec = { url, abort, response };
@@ -348,7 +359,11 @@ export default definePlugin({
             download = await waiting;
           } catch (error) {
             if (!isTimeout(error)) throw error;
-            throw new ActionError('TIMEOUT', `Clicking "${selector}" started no download within ${ctx.timeout} ms. Check that it is a download link or button (a link with a download attribute, or a response with Content-Disposition: attachment).`, { cause: error });
+            throw new ActionError(
+              'TIMEOUT',
+              `Clicking "${selector}" started no download within ${ctx.timeout} ms. Check that it is a download link or button (a link with a download attribute, or a response with Content-Disposition: attachment).`,
+              { cause: error },
+            );
           }
           await save(download, path);
           return { path, suggestedFilename: download.suggestedFilename() };
@@ -368,7 +383,11 @@ export default definePlugin({
             download = await page.waitForEvent('download', { timeout: ctx.timeout });
           } catch (error) {
             if (!isTimeout(error)) throw error;
-            throw new ActionError('TIMEOUT', `No download started within ${ctx.timeout} ms. Send waitfordownload before the click that starts it (from another connection), use the download action, or raise timeout.`, { cause: error });
+            throw new ActionError(
+              'TIMEOUT',
+              `No download started within ${ctx.timeout} ms. Send waitfordownload before the click that starts it (from another connection), use the download action, or raise timeout.`,
+              { cause: error },
+            );
           }
           const saved = path ? (await save(download, path), path) : await download.path();
           return { path: saved, filename: download.suggestedFilename(), url: download.url() };
@@ -393,7 +412,11 @@ export default definePlugin({
         summary: 'Stop recording and write the requests since har_start as a HAR 1.2 file.',
         params: params.harStop,
         async handler({ path }) {
-          if (!har) throw new ActionError('NOT_STARTED', 'No HAR recording is running. Start one with har_start (CLI: agent-browser network har start), then stop it with a path.');
+          if (!har)
+            throw new ActionError(
+              'NOT_STARTED',
+              'No HAR recording is running. Start one with har_start (CLI: agent-browser network har start), then stop it with a path.',
+            );
           const recorded = har;
           har = null;
           const entries = await Promise.all(recorded.map((seen) => harEntry(seen)));

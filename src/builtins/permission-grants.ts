@@ -53,7 +53,10 @@ function grantsOf(ctx: ActionContext, context: BrowserContext): Grants {
 function checkNames(permissions: string[]): void {
   const unknown = permissions.filter((name) => !KNOWN_PERMISSIONS.includes(name));
   if (unknown.length > 0) {
-    throw new ActionError('INVALID_PARAMS', `Unknown permission${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Known permissions: ${KNOWN_PERMISSIONS.join(', ')}.`);
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `Unknown permission${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Known permissions: ${KNOWN_PERMISSIONS.join(', ')}.`,
+    );
   }
 }
 
@@ -67,7 +70,10 @@ async function apply(ctx: ActionContext, context: BrowserContext, grants: Grants
   } catch (error) {
     const message = stripAnsi((error as Error).message);
     const unknown = /Unknown permission: (\S+)/.exec(message)?.[1];
-    if (unknown) throw new ActionError('INVALID_PARAMS', `This browser does not know the permission "${unknown}". Known permissions: ${KNOWN_PERMISSIONS.join(', ')}.`, { cause: error });
+    if (unknown)
+      throw new ActionError('INVALID_PARAMS', `This browser does not know the permission "${unknown}". Known permissions: ${KNOWN_PERMISSIONS.join(', ')}.`, {
+        cause: error,
+      });
     throw error;
   }
   byContext.set(context, grants);

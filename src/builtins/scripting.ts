@@ -15,13 +15,21 @@ export default definePlugin({
         async handler({ selector, timeout, state, text }, ctx) {
           const frame = await ctx.frame();
           const limit = timeout ?? ctx.timeout;
-          const what = selector ? `${JSON.stringify(selector)} to be ${state ?? 'visible'}` : text ? `the text ${JSON.stringify(text)} to appear` : 'the page to load';
-          await withinTimeout(limit, () => `waiting for ${what}. Run 'snapshot' to see the page as it is now.`, async () => {
-            if (selector) await (await ctx.locator(selector)).first().waitFor({ state: state ?? 'visible', timeout: limit });
-            else if (text) await frame.waitForFunction((needle) => (document.body?.innerText ?? '').includes(needle), text, { timeout: limit });
-            else if (timeout) await frame.page().waitForTimeout(timeout);
-            else await frame.waitForLoadState('load', { timeout: limit });
-          });
+          const what = selector
+            ? `${JSON.stringify(selector)} to be ${state ?? 'visible'}`
+            : text
+              ? `the text ${JSON.stringify(text)} to appear`
+              : 'the page to load';
+          await withinTimeout(
+            limit,
+            () => `waiting for ${what}. Run 'snapshot' to see the page as it is now.`,
+            async () => {
+              if (selector) await (await ctx.locator(selector)).first().waitFor({ state: state ?? 'visible', timeout: limit });
+              else if (text) await frame.waitForFunction((needle) => (document.body?.innerText ?? '').includes(needle), text, { timeout: limit });
+              else if (timeout) await frame.page().waitForTimeout(timeout);
+              else await frame.waitForLoadState('load', { timeout: limit });
+            },
+          );
           return { waited: true };
         },
       }),
@@ -36,8 +44,10 @@ export default definePlugin({
           const page = await ctx.page();
           const limit = timeout ?? ctx.timeout;
           const regex = /^\/(.+)\/([a-z]*)$/.exec(url);
-          await withinTimeout(limit, () => `waiting for the URL to match ${JSON.stringify(url)}; it is ${page.url()}.`, () =>
-            page.waitForURL(regex ? new RegExp(regex[1]!, regex[2]) : url, { timeout: limit, waitUntil: 'commit' }),
+          await withinTimeout(
+            limit,
+            () => `waiting for the URL to match ${JSON.stringify(url)}; it is ${page.url()}.`,
+            () => page.waitForURL(regex ? new RegExp(regex[1]!, regex[2]) : url, { timeout: limit, waitUntil: 'commit' }),
           );
           return { url: page.url() };
         },
@@ -52,8 +62,10 @@ export default definePlugin({
         async handler({ state, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
           const frame = await ctx.frame();
-          await withinTimeout(limit, () => `waiting for "${state}". A page that keeps connections open never reaches networkidle; wait for an element or text instead.`, () =>
-            frame.waitForLoadState(state, { timeout: limit }),
+          await withinTimeout(
+            limit,
+            () => `waiting for "${state}". A page that keeps connections open never reaches networkidle; wait for an element or text instead.`,
+            () => frame.waitForLoadState(state, { timeout: limit }),
           );
           return { state };
         },
@@ -68,7 +80,11 @@ export default definePlugin({
         async handler({ expression, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
           const frame = await ctx.frame();
-          await withinTimeout(limit, () => `waiting for ${JSON.stringify(expression)} to be truthy.`, () => frame.waitForFunction(expression, undefined, { timeout: limit })).catch((error: unknown) => {
+          await withinTimeout(
+            limit,
+            () => `waiting for ${JSON.stringify(expression)} to be truthy.`,
+            () => frame.waitForFunction(expression, undefined, { timeout: limit }),
+          ).catch((error: unknown) => {
             throw (error as ActionError).code === 'TIMEOUT' ? error : scriptError(error, 'The expression threw');
           });
           return { waited: true };

@@ -118,7 +118,11 @@ export default definePlugin({
             await bind(context, entry);
           } catch (error) {
             const message = (error as Error).message.split('\n')[0] ?? '';
-            throw new ActionError('INVALID_PARAMS', `Could not expose "${name}": ${message.replace(/^browserContext\.exposeFunction: /, '')}. Choose another name.`, { cause: error });
+            throw new ActionError(
+              'INVALID_PARAMS',
+              `Could not expose "${name}": ${message.replace(/^browserContext\.exposeFunction: /, '')}. Choose another name.`,
+              { cause: error },
+            );
           }
           exposed.set(name, entry);
           stateOf(context).names.add(name);
@@ -145,6 +149,10 @@ async function run(action: string, work: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     const message = ((error as Error).message.split('\n')[0] ?? '').replace(/^(page|frame)\.add(Script|Style)Tag: /, '');
     if (/has been closed|disconnected/i.test(message)) throw error;
-    throw new ActionError('EVALUATION_FAILED', `${action} failed: ${message}. Check that the URL loads (it is fetched by the page) or that the code is valid.`, { cause: error });
+    throw new ActionError(
+      'EVALUATION_FAILED',
+      `${action} failed: ${message}. Check that the URL loads (it is fetched by the page) or that the code is valid.`,
+      { cause: error },
+    );
   }
 }

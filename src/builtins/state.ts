@@ -31,7 +31,11 @@ function readStorage([kind, key]: [StorageKind, string | null]): { value: string
 function storageError(error: unknown, url: string): unknown {
   const message = error instanceof Error ? error.message : String(error);
   if (/SecurityError|Access is denied|denied for this document/i.test(message)) {
-    return new ActionError('NOT_SUPPORTED', `This page (${url || 'about:blank'}) has no storage of its own (an opaque origin such as about:blank or a data: URL). Open a page of the site first, e.g. 'agent-browser open <url>'.`, { cause: error });
+    return new ActionError(
+      'NOT_SUPPORTED',
+      `This page (${url || 'about:blank'}) has no storage of its own (an opaque origin such as about:blank or a data: URL). Open a page of the site first, e.g. 'agent-browser open <url>'.`,
+      { cause: error },
+    );
   }
   return error;
 }
@@ -71,7 +75,11 @@ async function checkStateFile(file: string): Promise<void> {
     (record.origins === undefined || Array.isArray(record.origins));
   if (!shaped) throw new ActionError('INVALID_PARAMS', `${file} is not a storage state file. ${hint}`);
   const cookies = (record.cookies ?? []) as unknown[];
-  if (cookies.some((c) => typeof c !== 'object' || c === null || typeof (c as { name?: unknown }).name !== 'string' || typeof (c as { value?: unknown }).value !== 'string')) {
+  if (
+    cookies.some(
+      (c) => typeof c !== 'object' || c === null || typeof (c as { name?: unknown }).name !== 'string' || typeof (c as { value?: unknown }).value !== 'string',
+    )
+  ) {
     throw new ActionError('INVALID_PARAMS', `${file} is not a storage state file: every cookie needs a string name and value. ${hint}`);
   }
 }
@@ -89,11 +97,17 @@ function isBareName(value: string): boolean {
 /** `login` or `login.json` → `login.json`, validated; `field` names the request field in messages. */
 function stateFileName(value: string, field: string): string {
   if (/[\\/]/.test(value)) {
-    throw new ActionError('INVALID_PARAMS', `${field}: "${value}" is a path; give the name of a file in the state folder (letters, digits, ".", "_" and "-"), e.g. "login". See 'agent-browser state list'.`);
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `${field}: "${value}" is a path; give the name of a file in the state folder (letters, digits, ".", "_" and "-"), e.g. "login". See 'agent-browser state list'.`,
+    );
   }
   const base = value.endsWith('.json') ? value.slice(0, -'.json'.length) : value;
   if (!STATE_NAME.test(value) || base === '' || /^\.+$/.test(base)) {
-    throw new ActionError('INVALID_PARAMS', `${field}: "${value}" is not a valid state name; use letters, digits, ".", "_" and "-" only, e.g. "login" or "login.json".`);
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `${field}: "${value}" is not a valid state name; use letters, digits, ".", "_" and "-" only, e.g. "login" or "login.json".`,
+    );
   }
   return `${base}.json`;
 }
@@ -102,7 +116,10 @@ function stateFileName(value: string, field: string): string {
 function resolveStatePath(ctx: ActionContext, value: string): string {
   if (!isBareName(value)) return value;
   if (!STATE_NAME.test(value)) {
-    throw new ActionError('INVALID_PARAMS', `"${value}" is not a valid state name (letters, digits, ".", "_" and "-"); to use a file outside the state folder give a path, e.g. ./${value}.`);
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `"${value}" is not a valid state name (letters, digits, ".", "_" and "-"); to use a file outside the state folder give a path, e.g. ./${value}.`,
+    );
   }
   return nodePath.join(ctx.config.stateDir, stateFileName(value, 'path'));
 }
@@ -139,7 +156,12 @@ async function stateFiles(dir: string): Promise<StateFileInfo[]> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
-  const infos = await Promise.all(names.filter((name) => name.endsWith('.json')).sort().map((name) => fileInfo(dir, name)));
+  const infos = await Promise.all(
+    names
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => fileInfo(dir, name)),
+  );
   return infos.filter((info): info is StateFileInfo => info !== undefined);
 }
 
@@ -190,7 +212,10 @@ export default definePlugin({
           const prepared = cookies.map((cookie) => {
             if (cookie.url || cookie.domain) return cookie.domain && !cookie.url ? { path: '/', ...cookie } : cookie;
             if (!/^https?:/.test(pageUrl)) {
-              throw new ActionError('INVALID_PARAMS', `Cookie "${cookie.name}" has no url or domain and the current page (${pageUrl || 'about:blank'}) is not a web page. Open the site first, or give a url (CLI: --url https://example.com).`);
+              throw new ActionError(
+                'INVALID_PARAMS',
+                `Cookie "${cookie.name}" has no url or domain and the current page (${pageUrl || 'about:blank'}) is not a web page. Open the site first, or give a url (CLI: --url https://example.com).`,
+              );
             }
             const url = new URL(pageUrl);
             if (cookie.path) return { ...cookie, domain: url.hostname };
@@ -329,7 +354,10 @@ export default definePlugin({
             const info = await fileInfo(dir, stateFileName(sessionName, 'sessionName'));
             targets = info ? [info] : [];
           } else {
-            throw new ActionError('INVALID_PARAMS', "Pass sessionName (the state file to delete) or all: true (every state file). CLI: 'agent-browser state clear <name>' or 'state clear --all'.");
+            throw new ActionError(
+              'INVALID_PARAMS',
+              "Pass sessionName (the state file to delete) or all: true (every state file). CLI: 'agent-browser state clear <name>' or 'state clear --all'.",
+            );
           }
           const deleted = await deleteFiles(targets);
           return { cleared: deleted.length, deleted };
@@ -362,7 +390,11 @@ export default definePlugin({
           const source = nodePath.join(dir, from);
           const target = nodePath.join(dir, to);
           if (!(await fileInfo(dir, from))) throw notFound(source);
-          const exists = () => new ActionError('FILE_EXISTS', `A state file named ${to} already exists: ${target}. Choose another name, or delete it first with 'agent-browser state clear ${to.slice(0, -5)}'.`);
+          const exists = () =>
+            new ActionError(
+              'FILE_EXISTS',
+              `A state file named ${to} already exists: ${target}. Choose another name, or delete it first with 'agent-browser state clear ${to.slice(0, -5)}'.`,
+            );
           if (from === to) throw exists();
           try {
             // link + unlink: fails instead of overwriting when the target appears meanwhile.

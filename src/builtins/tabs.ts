@@ -52,14 +52,20 @@ async function openTab(ctx: ActionContext, url: string | undefined): Promise<num
         throw error;
       }
       const code = isActionError(error) ? error.code : 'NAVIGATION_FAILED';
-      throw new ActionError(code, `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error).replace(/[.\s]*$/, '.')} Check the URL, or use 'open <url>' to retry in this tab.`, { cause: error });
+      throw new ActionError(
+        code,
+        `Opened tab ${index} (now active), but loading ${url} failed: ${firstLine(error).replace(/[.\s]*$/, '.')} Check the URL, or use 'open <url>' to retry in this tab.`,
+        { cause: error },
+      );
     }
   }
   return index;
 }
 
 function firstLine(error: unknown): string {
-  return stripAnsi(error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  return stripAnsi(error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .trim();
 }
 
 /** `name "pay" at https://…` for frame listings in errors. */
@@ -87,7 +93,9 @@ function globToRegExp(glob: string): RegExp {
 
 async function frameBySelector(ctx: ActionContext, selector: string): Promise<Frame> {
   const tab = await ctx.tab();
-  const inFrame = tab.activeFrame ? ` The lookup ran inside the current frame (${tab.activeFrame.url()}); run 'frame main' (mainframe) first to pick a frame of the main page.` : '';
+  const inFrame = tab.activeFrame
+    ? ` The lookup ran inside the current frame (${tab.activeFrame.url()}); run 'frame main' (mainframe) first to pick a frame of the main page.`
+    : '';
   const locator = await ctx.locator(selector);
   let handle;
   try {
@@ -104,7 +112,10 @@ async function frameBySelector(ctx: ActionContext, selector: string): Promise<Fr
     const frame = await handle.contentFrame();
     if (!frame) {
       const tag = await handle.evaluate((node) => node.nodeName.toLowerCase()).catch(() => 'element');
-      throw new ActionError('FRAME_NOT_FOUND', `Element is not a frame: ${selector} (it is a <${tag}>). Point 'frame' at an <iframe> or <frame> element. ${describeFrames(tab.page)}`);
+      throw new ActionError(
+        'FRAME_NOT_FOUND',
+        `Element is not a frame: ${selector} (it is a <${tag}>). Point 'frame' at an <iframe> or <frame> element. ${describeFrames(tab.page)}`,
+      );
     }
     return frame;
   } finally {
@@ -262,7 +273,9 @@ export default definePlugin({
         async handler(_, ctx) {
           await ctx.tab();
           const { tabs, activeIndex } = ctx.browser;
-          const list = await Promise.all(tabs.map(async (tab, index) => ({ index, url: tab.page.url(), title: await titleOf(tab.page), active: index === activeIndex })));
+          const list = await Promise.all(
+            tabs.map(async (tab, index) => ({ index, url: tab.page.url(), title: await titleOf(tab.page), active: index === activeIndex })),
+          );
           return { tabs: list, active: activeIndex };
         },
       }),
@@ -283,7 +296,8 @@ export default definePlugin({
     host.addAction(
       defineAction({
         name: 'tab_close',
-        summary: 'Close tab <index> (default: the active tab). The tab after it becomes active (or the one before, for the last). The last tab cannot be closed.',
+        summary:
+          'Close tab <index> (default: the active tab). The tab after it becomes active (or the one before, for the last). The last tab cannot be closed.',
         params: params.tabClose,
         async handler({ index }, ctx) {
           await ctx.tab();
@@ -335,7 +349,11 @@ export default definePlugin({
           if (selector) frame = await frameBySelector(ctx, selector);
           else if (name) frame = frameByName(tab.page, name);
           else if (url) frame = frameByUrl(tab.page, url);
-          else throw new ActionError('INVALID_PARAMS', 'Validation error for "frame": give selector (the <iframe> element, CSS or ref), name or url. To go back to the page itself use "mainframe".');
+          else
+            throw new ActionError(
+              'INVALID_PARAMS',
+              'Validation error for "frame": give selector (the <iframe> element, CSS or ref), name or url. To go back to the page itself use "mainframe".',
+            );
           tab.selectFrame(frame);
           return { switched: true };
         },

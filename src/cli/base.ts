@@ -4,7 +4,18 @@ import type { DaemonSettings } from '../client/ensure.js';
 import type { DaemonConnection } from '../transport/client.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import { describeRemote, parseCdpArgument, redactEndpoint, requestedRemote, type RemoteLaunchFields, type RemoteTarget } from '../protocol/remote.js';
-import { answerDeadline, BIN, CliFailure, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon, type FallbackOutput } from './invoke.js';
+import {
+  answerDeadline,
+  BIN,
+  CliFailure,
+  configFlagsFrom,
+  daemonSettingsFor,
+  isKnownFailure,
+  printFailure,
+  renderResponse,
+  withDaemon,
+  type FallbackOutput,
+} from './invoke.js';
 import { colorEnabled, painter } from './output.js';
 
 export { CliFailure };
@@ -18,9 +29,20 @@ export const globalFlags = {
   extension: Flags.string({ description: 'Load an unpacked extension folder (repeatable).', multiple: true, multipleNonGreedy: true, helpGroup: 'GLOBAL' }),
   config: Flags.string({ description: 'Use this config file instead of searching for .agentbrowserrc.', helpGroup: 'GLOBAL' }),
   debug: Flags.boolean({ description: 'Verbose daemon logging.', helpGroup: 'GLOBAL' }),
-  'owner-pid': Flags.integer({ description: 'A daemon this command starts ends when this process exits (env AGENT_BROWSER_OWNER_PID).', min: 1, helpGroup: 'GLOBAL' }),
-  cdp: Flags.string({ description: 'Attach the session to a running Chrome over CDP first: a port (9222) or a URL (http://host:9222, ws://…, wss://…?token=…). It stays attached; later commands need no flag.', helpGroup: 'GLOBAL' }),
-  'ws-endpoint': Flags.string({ description: 'Attach the session to a Playwright browser server (ws://…) instead of launching a browser (env AGENT_BROWSER_WS_ENDPOINT).', helpGroup: 'GLOBAL' }),
+  'owner-pid': Flags.integer({
+    description: 'A daemon this command starts ends when this process exits (env AGENT_BROWSER_OWNER_PID).',
+    min: 1,
+    helpGroup: 'GLOBAL',
+  }),
+  cdp: Flags.string({
+    description:
+      'Attach the session to a running Chrome over CDP first: a port (9222) or a URL (http://host:9222, ws://…, wss://…?token=…). It stays attached; later commands need no flag.',
+    helpGroup: 'GLOBAL',
+  }),
+  'ws-endpoint': Flags.string({
+    description: 'Attach the session to a Playwright browser server (ws://…) instead of launching a browser (env AGENT_BROWSER_WS_ENDPOINT).',
+    helpGroup: 'GLOBAL',
+  }),
 };
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
@@ -45,10 +67,14 @@ function describeParseError(error: Error): string {
   const text = error.message.replace(/\nSee more help with --help/g, '').replace(/\n\nNote:[\s\S]*$/, '');
   const missing = /^Missing \d+ required args?:\n([\s\S]*)$/.exec(text);
   if (missing) {
-    const args = missing[1]!.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-      const [name, ...description] = line.split(/\s{2,}/);
-      return `<${name}>${description.length > 0 ? ` (${description.join(' ')})` : ''}`;
-    });
+    const args = missing[1]!
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [name, ...description] = line.split(/\s{2,}/);
+        return `<${name}>${description.length > 0 ? ` (${description.join(' ')})` : ''}`;
+      });
     return `Missing argument${args.length > 1 ? 's' : ''}: ${args.join(', ')}`;
   }
   return text.replace(/\s*\n\s*/g, ' ').trim();
@@ -125,7 +151,10 @@ export abstract class BaseCommand extends Command {
     const remote = this.remoteFlag();
     if (!started) await this.checkLaunchFlags(session, connection, remote);
     if (!remote) return;
-    const response = await connection.request({ id: `cli-${process.pid}-attach`, action: 'launch', ...remote.fields }, (await this.loadConfig()).config.timeout + 15_000);
+    const response = await connection.request(
+      { id: `cli-${process.pid}-attach`, action: 'launch', ...remote.fields },
+      (await this.loadConfig()).config.timeout + 15_000,
+    );
     if (!response.success) throw new CliFailure(response.error, response.code);
   }
 
@@ -142,13 +171,17 @@ export abstract class BaseCommand extends Command {
   protected remoteFlag(): { target: RemoteTarget; fields: RemoteLaunchFields; flag: string } | null {
     const g = this.globals;
     if (g.cdp === undefined && g['ws-endpoint'] === undefined) return null;
-    if (g.cdp !== undefined && g['ws-endpoint'] !== undefined) throw new CliFailure('Give either --cdp (a Chrome over CDP) or --ws-endpoint (a Playwright server), not both.', 'INVALID_ARGUMENTS');
+    if (g.cdp !== undefined && g['ws-endpoint'] !== undefined)
+      throw new CliFailure('Give either --cdp (a Chrome over CDP) or --ws-endpoint (a Playwright server), not both.', 'INVALID_ARGUMENTS');
     const fields: RemoteLaunchFields = g.cdp !== undefined ? cdpLaunchFields(g.cdp) : { wsEndpoint: g['ws-endpoint'] };
     const target = requestedRemote(fields)!;
     const flag = g.cdp !== undefined ? `--cdp ${redactEndpoint(g.cdp)}` : `--ws-endpoint ${redactEndpoint(g['ws-endpoint']!)}`;
     const local = this.localLaunchFlags();
     if (local.length > 0) {
-      throw new CliFailure(`${local.join(', ')} cannot apply to a remote browser (${flag}): agent-browser does not launch it, so it cannot choose its binary, extensions or window. Drop ${local.length === 1 ? 'that flag' : 'those flags'}, or drop ${flag.split(' ')[0]} to launch a local browser.`, 'INVALID_ARGUMENTS');
+      throw new CliFailure(
+        `${local.join(', ')} cannot apply to a remote browser (${flag}): agent-browser does not launch it, so it cannot choose its binary, extensions or window. Drop ${local.length === 1 ? 'that flag' : 'those flags'}, or drop ${flag.split(' ')[0]} to launch a local browser.`,
+        'INVALID_ARGUMENTS',
+      );
     }
     return { target, fields, flag };
   }
@@ -176,7 +209,11 @@ export abstract class BaseCommand extends Command {
    * stopped session is not an error (oqto's backend closes sessions that may have died).
    */
   protected async closeSession(): Promise<WireResponse> {
-    const response = (await this.sendIfRunning({ id: `cli-${process.pid}`, action: 'close' })) ?? { id: `cli-${process.pid}`, success: true, data: { closed: true, running: false, ...(await this.removeDeadDaemonFiles()) } };
+    const response = (await this.sendIfRunning({ id: `cli-${process.pid}`, action: 'close' })) ?? {
+      id: `cli-${process.pid}`,
+      success: true,
+      data: { closed: true, running: false, ...(await this.removeDeadDaemonFiles()) },
+    };
     this.render(response);
     return response;
   }
@@ -214,7 +251,10 @@ export abstract class BaseCommand extends Command {
     if (this.localLaunchFlags().length === 0 && !remote) return;
     const status = await connection.request({ id: `cli-${process.pid}-launch`, action: 'status' }, 10_000);
     if (!status.success) return;
-    const data = status.data as { browser?: { launched?: boolean }; launch?: { headless: boolean; executablePath: string | null; extensions: string[]; remote?: { kind: RemoteTarget['kind']; endpoint: string } | null } };
+    const data = status.data as {
+      browser?: { launched?: boolean };
+      launch?: { headless: boolean; executablePath: string | null; extensions: string[]; remote?: { kind: RemoteTarget['kind']; endpoint: string } | null };
+    };
     const launch = data.launch;
     if (!launch) return;
     const differences: string[] = [];
@@ -222,17 +262,22 @@ export abstract class BaseCommand extends Command {
     if (remote) {
       // Endpoints compare without their secrets: the same server at the same address is the same browser.
       const same = launch.remote?.kind === remote.target.kind && launch.remote.endpoint === redactEndpoint(remote.target.url);
-      if (!same && data.browser?.launched) differences.push(`${remote.flag} (it ${running ? `is attached to ${running}` : `runs ${launch.executablePath ?? 'the browser it found'}`})`);
+      if (!same && data.browser?.launched)
+        differences.push(`${remote.flag} (it ${running ? `is attached to ${running}` : `runs ${launch.executablePath ?? 'the browser it found'}`})`);
     } else if (running) {
-      differences.push(`${this.localLaunchFlags().join(', ')} (it ${data.browser?.launched ? 'is attached' : 'attaches'} to a remote browser, ${running}, which it does not launch)`);
+      differences.push(
+        `${this.localLaunchFlags().join(', ')} (it ${data.browser?.launched ? 'is attached' : 'attaches'} to a remote browser, ${running}, which it does not launch)`,
+      );
     }
     if (remote || running) return this.refuseLaunchFlags(session, differences, remote !== null);
     const g = this.globals;
     const path = await import('node:path');
     if (g.headed && launch.headless) differences.push('--headed (it runs headless)');
-    if (g['executable-path'] && path.resolve(g['executable-path']) !== launch.executablePath) differences.push(`--executable-path ${g['executable-path']} (it runs ${launch.executablePath ?? 'the browser it found'})`);
+    if (g['executable-path'] && path.resolve(g['executable-path']) !== launch.executablePath)
+      differences.push(`--executable-path ${g['executable-path']} (it runs ${launch.executablePath ?? 'the browser it found'})`);
     const wanted = (g.extension ?? []).map((folder) => path.resolve(folder)).sort();
-    if (wanted.length > 0 && JSON.stringify(wanted) !== JSON.stringify([...launch.extensions].sort())) differences.push(`--extension ${g.extension!.join(' ')} (it runs ${launch.extensions.length > 0 ? launch.extensions.join(', ') : 'no extensions'})`);
+    if (wanted.length > 0 && JSON.stringify(wanted) !== JSON.stringify([...launch.extensions].sort()))
+      differences.push(`--extension ${g.extension!.join(' ')} (it runs ${launch.extensions.length > 0 ? launch.extensions.join(', ') : 'no extensions'})`);
     this.refuseLaunchFlags(session, differences, false);
   }
 
@@ -263,7 +308,8 @@ export abstract class BaseCommand extends Command {
 
   protected override async catch(error: Error & { exitCode?: number; oclif?: { exit?: number }; parse?: unknown }): Promise<unknown> {
     if (error instanceof ArgumentsError) {
-      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: error.message, code: 'INVALID_ARGUMENTS' })}\n`);
+      if (process.argv.includes('--json'))
+        process.stdout.write(`${JSON.stringify({ success: false, data: null, error: error.message, code: 'INVALID_ARGUMENTS' })}\n`);
       else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${error.message}\n  ${this.usageLine()}\n`);
       process.exitCode = 1;
       return undefined;
@@ -271,7 +317,10 @@ export abstract class BaseCommand extends Command {
     if (error.oclif?.exit !== undefined && !(error instanceof CliFailure)) return super.catch(error);
     const known = isKnownFailure(error);
     if (!known && !this.globals) return super.catch(error);
-    printFailure(known ? error.message : `Unexpected error: ${error.stack ?? error.message}`, { json: this.globals?.json, code: (error as { code?: string }).code });
+    printFailure(known ? error.message : `Unexpected error: ${error.stack ?? error.message}`, {
+      json: this.globals?.json,
+      code: (error as { code?: string }).code,
+    });
     return undefined;
   }
 }
@@ -279,7 +328,11 @@ export abstract class BaseCommand extends Command {
 /** A command that turns its arguments into one daemon request and prints the answer. */
 export abstract class ActionCommand extends BaseCommand {
   /** The request to send, built from the parsed args and flags. */
-  protected abstract request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]): Record<string, unknown> | Promise<Record<string, unknown>>;
+  protected abstract request(
+    args: Record<string, unknown>,
+    flags: Record<string, unknown>,
+    argv: string[],
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 
   async run(): Promise<unknown> {
     const { args, flags, argv } = await this.parseCommand();

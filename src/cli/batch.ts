@@ -72,7 +72,11 @@ export function wireStep(line: string): BatchStep {
  * The step for one line, built by the fast parser; null when only oclif can read the command
  * (the caller builds those with the command classes).
  */
-export function fastStep(specs: CommandSpecs | null, line: string, requestFor: (parsed: NonNullable<ReturnType<typeof parseCommandLine>>) => Record<string, unknown>): BatchStep | null {
+export function fastStep(
+  specs: CommandSpecs | null,
+  line: string,
+  requestFor: (parsed: NonNullable<ReturnType<typeof parseCommandLine>>) => Record<string, unknown>,
+): BatchStep | null {
   if (line.startsWith('{')) return wireStep(line);
   const parsed = specs ? parseCommandLine(specs, splitCommandLine(line)) : null;
   if (!parsed) return null;
@@ -95,8 +99,13 @@ export function batchLines(args: string[]): string[] {
   if (args.length > 0) return args;
   const store = process as unknown as Record<symbol, string[] | undefined>;
   if (store[STDIN_LINES] === undefined) {
-    if (process.stdin.isTTY) throw new CliFailure("Give the steps as arguments (batch \"open example.com\" \"snapshot -i\") or one per line on stdin (commands, or JSON requests).");
-    store[STDIN_LINES] = fs.readFileSync(0, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    if (process.stdin.isTTY)
+      throw new CliFailure('Give the steps as arguments (batch "open example.com" "snapshot -i") or one per line on stdin (commands, or JSON requests).');
+    store[STDIN_LINES] = fs
+      .readFileSync(0, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
   }
   const lines = store[STDIN_LINES]!;
   if (lines.length === 0) throw new CliFailure('No steps: stdin was empty.');
@@ -110,23 +119,39 @@ export function batchLines(args: string[]): string[] {
  */
 export async function runBatch(
   steps: BatchStep[],
-  options: { settings: DaemonSettings; loaded: LoadedConfig; json?: boolean; keepGoing?: boolean; prepare?: (connection: DaemonConnection, started: boolean) => Promise<void> },
+  options: {
+    settings: DaemonSettings;
+    loaded: LoadedConfig;
+    json?: boolean;
+    keepGoing?: boolean;
+    prepare?: (connection: DaemonConnection, started: boolean) => Promise<void>;
+  },
 ): Promise<void> {
-  await withDaemon(options.settings, async (connection, started, send) => {
-    await options.prepare?.(connection, started);
-    for (const [index, step] of steps.entries()) {
-      const request: Record<string, unknown> = { ...step.request, id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}` };
-      const response: WireResponse = await send(request, answerDeadline(options.loaded, request));
-      if (options.json) process.stdout.write(`${JSON.stringify({ step: index + 1, ...jsonAnswer(response) })}\n`);
-      else renderResponse(response, { action: typeof request.action === 'string' ? request.action : undefined });
-      if (!response.success) {
-        process.exitCode = 1;
-        const rest = steps.length - index - 1;
-        if (!options.keepGoing && rest > 0) {
-          if (!options.json) process.stderr.write(`${painter(colorEnabled(process.stderr)).dim(`Stopped at step ${index + 1} of ${steps.length} (${step.source}); ${rest} not run. --keep-going runs the rest after a failure.`)}\n`);
-          return;
+  await withDaemon(
+    options.settings,
+    async (connection, started, send) => {
+      await options.prepare?.(connection, started);
+      for (const [index, step] of steps.entries()) {
+        const request: Record<string, unknown> = {
+          ...step.request,
+          id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}`,
+        };
+        const response: WireResponse = await send(request, answerDeadline(options.loaded, request));
+        if (options.json) process.stdout.write(`${JSON.stringify({ step: index + 1, ...jsonAnswer(response) })}\n`);
+        else renderResponse(response, { action: typeof request.action === 'string' ? request.action : undefined });
+        if (!response.success) {
+          process.exitCode = 1;
+          const rest = steps.length - index - 1;
+          if (!options.keepGoing && rest > 0) {
+            if (!options.json)
+              process.stderr.write(
+                `${painter(colorEnabled(process.stderr)).dim(`Stopped at step ${index + 1} of ${steps.length} (${step.source}); ${rest} not run. --keep-going runs the rest after a failure.`)}\n`,
+              );
+            return;
+          }
         }
       }
-    }
-  }, { json: options.json });
+    },
+    { json: options.json },
+  );
 }

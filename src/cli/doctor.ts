@@ -64,7 +64,12 @@ function nodeCheck(): DoctorCheck {
   const version = process.versions.node;
   const major = Number(version.split('.')[0]);
   if (major >= MIN_NODE_MAJOR) return { name: 'node', status: 'ok', message: `Node.js ${version} (agent-browser needs ${MIN_NODE_MAJOR} or newer)` };
-  return { name: 'node', status: 'fail', message: `Node.js ${version} is too old: agent-browser needs ${MIN_NODE_MAJOR} or newer`, fix: `Install Node.js ${MIN_NODE_MAJOR} or newer (https://nodejs.org, or your version manager: nvm install ${MIN_NODE_MAJOR})` };
+  return {
+    name: 'node',
+    status: 'fail',
+    message: `Node.js ${version} is too old: agent-browser needs ${MIN_NODE_MAJOR} or newer`,
+    fix: `Install Node.js ${MIN_NODE_MAJOR} or newer (https://nodejs.org, or your version manager: nvm install ${MIN_NODE_MAJOR})`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,10 +98,12 @@ async function configInEffect(options: DoctorOptions): Promise<{ loaded: LoadedC
       message: `Config: ${problem.message.split('\n')[0]!.replace(/:$/, '')}: ${(problem.problems ?? []).join('; ')}`,
       fix: `Fix ${problem.filepath ?? 'the settings named'}; '${BIN} config explain <key>' shows what a key takes. Until then every command stops with this error.`,
     };
-    const fallback =
-      (await loadConfig({ ...base, findFile: validKeysOf })
-        .catch(() => loadConfig({ ...base, findFile: async () => undefined }))
-        .catch(() => null)) ?? { config: defaultConfig(), sources: Object.fromEntries(CONFIG_KEYS.map((key) => [key, { kind: 'default' }])) as LoadedConfig['sources'] };
+    const fallback = (await loadConfig({ ...base, findFile: validKeysOf })
+      .catch(() => loadConfig({ ...base, findFile: async () => undefined }))
+      .catch(() => null)) ?? {
+      config: defaultConfig(),
+      sources: Object.fromEntries(CONFIG_KEYS.map((key) => [key, { kind: 'default' }])) as LoadedConfig['sources'],
+    };
     return { loaded: fallback, check };
   }
 }
@@ -108,7 +115,10 @@ const validKeysOf: ConfigFileFinder = async (cwd, env, flags, home) => {
   if (!file || typeof file.contents !== 'object' || file.contents === null) return undefined;
   const valid: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(file.contents)) {
-    const alone = await loadConfig({ cwd, env: {}, flags: {}, findFile: async () => ({ filepath: file.filepath, contents: { [key]: value } }) }).then(() => true, () => false);
+    const alone = await loadConfig({ cwd, env: {}, flags: {}, findFile: async () => ({ filepath: file.filepath, contents: { [key]: value } }) }).then(
+      () => true,
+      () => false,
+    );
     if (alone) valid[key] = value;
   }
   return { filepath: file.filepath, contents: valid };
@@ -177,7 +187,9 @@ async function playwrightChromiumPath(env: NodeJS.ProcessEnv): Promise<string | 
   }
   const script = "const r = require('node:module').createRequire(process.argv[1]); process.stdout.write(r('playwright-core').chromium.executablePath())";
   return new Promise((resolve) => {
-    execFile(process.execPath, ['-e', script, fileURLToPath(import.meta.url)], { timeout: 30_000, env }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+    execFile(process.execPath, ['-e', script, fileURLToPath(import.meta.url)], { timeout: 30_000, env }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim() || undefined),
+    );
   });
 }
 
@@ -188,7 +200,9 @@ function browserVersion(executable: string): Promise<{ version: string } | { pro
       const version = stdout.trim().split('\n')[0]?.trim();
       if (!error && version) return resolve({ version });
       const killed = error && (error as { killed?: boolean }).killed;
-      const detail = killed ? `gave no answer within ${BROWSER_VERSION_TIMEOUT_MS / 1000} s` : `failed: ${(stderr.trim().split('\n')[0] || error?.message || 'no output').trim()}`;
+      const detail = killed
+        ? `gave no answer within ${BROWSER_VERSION_TIMEOUT_MS / 1000} s`
+        : `failed: ${(stderr.trim().split('\n')[0] || error?.message || 'no output').trim()}`;
       resolve({ problem: `\`${executable} --version\` ${detail}` });
     });
   });
@@ -200,7 +214,12 @@ export function browserNotFound(error: BrowserNotFoundError, explicit: boolean, 
     const [what, ...fix] = error.message.split('\n');
     return { name: 'browser', status: 'fail', message: `Browser: ${what}`, fix: fix.join(' ') };
   }
-  return { name: 'browser', status: 'fail', message: `Browser: no Chrome or Chromium found. Looked for: ${error.tried.join(', ')}.`, fix: installAdvice(platform).join('; or ') };
+  return {
+    name: 'browser',
+    status: 'fail',
+    message: `Browser: no Chrome or Chromium found. Looked for: ${error.tried.join(', ')}.`,
+    fix: installAdvice(platform).join('; or '),
+  };
 }
 
 async function browserCheck(loaded: LoadedConfig, env: NodeJS.ProcessEnv): Promise<DoctorCheck> {
@@ -237,11 +256,22 @@ function socketFolderCheck(endpoint: SessionEndpoint, loaded: LoadedConfig): Doc
   } catch {
     return { name: 'socket-folder', status: 'ok', message: `Socket folder: ${dir} (${from}) does not exist yet; the first daemon creates it with mode 0700` };
   }
-  if (!info.isDirectory()) return { name: 'socket-folder', status: 'fail', message: `Socket folder: ${dir} (${from}) is not a folder`, fix: `Remove or rename ${dir}, or choose another folder for AGENT_BROWSER_SOCKET_DIR / "socketDir"` };
+  if (!info.isDirectory())
+    return {
+      name: 'socket-folder',
+      status: 'fail',
+      message: `Socket folder: ${dir} (${from}) is not a folder`,
+      fix: `Remove or rename ${dir}, or choose another folder for AGENT_BROWSER_SOCKET_DIR / "socketDir"`,
+    };
   try {
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
   } catch {
-    return { name: 'socket-folder', status: 'fail', message: `Socket folder: ${dir} (${from}) is not writable by you; no daemon can start`, fix: `Make it yours (chown ${os.userInfo().username} ${dir}) or choose another folder with AGENT_BROWSER_SOCKET_DIR` };
+    return {
+      name: 'socket-folder',
+      status: 'fail',
+      message: `Socket folder: ${dir} (${from}) is not writable by you; no daemon can start`,
+      fix: `Make it yours (chown ${os.userInfo().username} ${dir}) or choose another folder with AGENT_BROWSER_SOCKET_DIR`,
+    };
   }
   const mode = info.mode & 0o777;
   const octal = mode.toString(8).padStart(4, '0');
@@ -260,14 +290,22 @@ function addressCheck(endpoint: SessionEndpoint, loaded: LoadedConfig): DoctorCh
   const session = `session "${endpoint.session}"`;
   if (endpoint.transport === 'tcp') {
     const port = readSessionFile(endpoint.portPath) ?? `${endpoint.hashPort} (the session's hash port, or an OS-assigned one if it is taken)`;
-    return { name: 'address', status: 'ok', message: `Address: TCP 127.0.0.1:${port} for ${session} (${renderSource(loaded.sources.transport)}); clients send the secret from ${endpoint.tokenPath}` };
+    return {
+      name: 'address',
+      status: 'ok',
+      message: `Address: TCP 127.0.0.1:${port} for ${session} (${renderSource(loaded.sources.transport)}); clients send the secret from ${endpoint.tokenPath}`,
+    };
   }
   const problem = socketPathProblem(endpoint.socketPath);
   if (problem) {
     const [what, ...fix] = problem.split('. ');
     return { name: 'address', status: 'fail', message: `Socket path: ${what}`, fix: fix.join('. ') };
   }
-  return { name: 'address', status: 'ok', message: `Socket path: ${endpoint.socketPath} for ${session}, ${Buffer.byteLength(endpoint.socketPath) + 1} of ${socketPathLimit()} bytes` };
+  return {
+    name: 'address',
+    status: 'ok',
+    message: `Socket path: ${endpoint.socketPath} for ${session}, ${Buffer.byteLength(endpoint.socketPath) + 1} of ${socketPathLimit()} bytes`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,15 +348,26 @@ async function sessionCheck(endpoint: SessionEndpoint, fix: boolean, removed: st
   if (await somethingListens(endpoint, 1000)) {
     const status = await askStatus(endpoint);
     if (typeof status === 'string') {
-      return { name, status: 'fail', message: `${label}: something listens${pid ? ` (pid ${pid})` : ''} but does not answer status: ${status}`, fix: `See its log (${endpoint.logPath}); if it stays stuck, stop it: ${pid ? `kill ${pid}` : close}` };
+      return {
+        name,
+        status: 'fail',
+        message: `${label}: something listens${pid ? ` (pid ${pid})` : ''} but does not answer status: ${status}`,
+        fix: `See its log (${endpoint.logPath}); if it stays stuck, stop it: ${pid ? `kill ${pid}` : close}`,
+      };
     }
     const browser = status.browser as { launched?: boolean; tabs?: number } | undefined;
     const what = `daemon pid ${String(status.pid)}, agent-browser ${String(status.version)}, answers status; ${browser?.launched ? `browser running (${browser.tabs} tab${browser.tabs === 1 ? '' : 's'})` : 'no browser yet'}`;
-    if (status.version !== VERSION) return { name, status: 'warn', message: `${label}: ${what}, but this CLI is ${VERSION}`, fix: `${close}; the next command starts it on ${VERSION}` };
+    if (status.version !== VERSION)
+      return { name, status: 'warn', message: `${label}: ${what}, but this CLI is ${VERSION}`, fix: `${close}; the next command starts it on ${VERSION}` };
     return { name, status: 'ok', message: `${label}: ${what}` };
   }
   if (pid !== null && processAlive(pid)) {
-    return { name, status: 'warn', message: `${label}: pid ${pid} is alive but nothing answers at ${endpoint.transport === 'unix' ? endpoint.socketPath : '127.0.0.1'} (starting up, or stuck)`, fix: `Run doctor again in a moment; if it persists: kill ${pid} (its log: ${endpoint.logPath})` };
+    return {
+      name,
+      status: 'warn',
+      message: `${label}: pid ${pid} is alive but nothing answers at ${endpoint.transport === 'unix' ? endpoint.socketPath : '127.0.0.1'} (starting up, or stuck)`,
+      fix: `Run doctor again in a moment; if it persists: kill ${pid} (its log: ${endpoint.logPath})`,
+    };
   }
   const files = leftovers(endpoint);
   if (files.length === 0) return { name, status: 'ok', message: `${label}: not running, nothing left behind` };
@@ -333,7 +382,12 @@ async function sessionCheck(endpoint: SessionEndpoint, fix: boolean, removed: st
     removed.push(...files);
     return { name, status: 'ok', message: `${label}: removed ${names}, left by a dead daemon${gone}` };
   }
-  return { name, status: 'warn', message: `${label}: files of a dead daemon${gone}: ${names}`, fix: `${BIN} doctor --fix removes them (the next command for this session does too)` };
+  return {
+    name,
+    status: 'warn',
+    message: `${label}: files of a dead daemon${gone}: ${names}`,
+    fix: `${BIN} doctor --fix removes them (the next command for this session does too)`,
+  };
 }
 
 /** Whether every file the session has in the folder is this user's (another user's sessions are not ours to judge or clean). */
@@ -350,7 +404,9 @@ function ownedByMe(endpoint: SessionEndpoint): boolean {
 }
 
 async function sessionChecks(probe: SessionEndpoint, fix: boolean): Promise<{ checks: DoctorCheck[]; removed: string[] }> {
-  const endpoints = sessionNamesIn(probe.dir, probe.customDir, SESSION_FILE_EXTENSIONS).map((session) => endpointOf(session, probe)).filter(ownedByMe);
+  const endpoints = sessionNamesIn(probe.dir, probe.customDir, SESSION_FILE_EXTENSIONS)
+    .map((session) => endpointOf(session, probe))
+    .filter(ownedByMe);
   const removed: string[] = [];
   if (endpoints.length === 0) return { checks: [{ name: 'sessions', status: 'ok', message: `Sessions: none in ${probe.dir}` }], removed };
   const checks: DoctorCheck[] = [];
@@ -363,7 +419,9 @@ async function sessionChecks(probe: SessionEndpoint, fix: boolean): Promise<{ ch
 
 /** `--enable-sync` for `--disable-sync`; `--force-first-run` for `--no-first-run`. */
 const UNDOES: Record<string, string> = Object.fromEntries(
-  QUIET_CHROMIUM_ARGS.flatMap((flag) => (flag.startsWith('--disable-') ? [[`--enable-${flag.slice('--disable-'.length)}`, flag]] : [['--force-first-run', flag]])),
+  QUIET_CHROMIUM_ARGS.flatMap((flag) =>
+    flag.startsWith('--disable-') ? [[`--enable-${flag.slice('--disable-'.length)}`, flag]] : [['--force-first-run', flag]],
+  ),
 );
 
 const PROXY_SWITCHES = ['--proxy-server', '--proxy-pac-url', '--proxy-auto-detect', '--no-proxy-server', '--proxy-bypass-list'];
@@ -397,13 +455,22 @@ function networkChecks(loaded: LoadedConfig, env: NodeJS.ProcessEnv): DoctorChec
       fix: `Remove ${ignoredValues.join(' ')} from "args"`,
     });
   } else {
-    checks.push({ name: 'network-flags', status: 'ok', message: `Network flags: every launch gets ${QUIET_CHROMIUM_ARGS.join(' ')}; "args" does not undo them${pluginNote}` });
+    checks.push({
+      name: 'network-flags',
+      status: 'ok',
+      message: `Network flags: every launch gets ${QUIET_CHROMIUM_ARGS.join(' ')}; "args" does not undo them${pluginNote}`,
+    });
   }
   const proxyArgs = config.args.filter((arg) => PROXY_SWITCHES.includes(switchOf(arg)));
-  const proxyEnv = Object.entries(env).filter(([key, value]) => PROXY_ENV.includes(key.toLowerCase()) && value).map(([key, value]) => `${key}=${redact(value!)}`);
+  const proxyEnv = Object.entries(env)
+    .filter(([key, value]) => PROXY_ENV.includes(key.toLowerCase()) && value)
+    .map(([key, value]) => `${key}=${redact(value!)}`);
   const shown: string[] = [];
   if (proxyArgs.length > 0) shown.push(`${proxyArgs.map(redact).join(' ')} in "args" (${argsFrom})`);
-  if (proxyEnv.length > 0) shown.push(`environment ${proxyEnv.join(' ')}${proxyArgs.length > 0 ? '' : ' (Chromium on Linux uses these unless "args" has --proxy-server or --no-proxy-server)'}`);
+  if (proxyEnv.length > 0)
+    shown.push(
+      `environment ${proxyEnv.join(' ')}${proxyArgs.length > 0 ? '' : ' (Chromium on Linux uses these unless "args" has --proxy-server or --no-proxy-server)'}`,
+    );
   checks.push({ name: 'proxy', status: 'ok', message: `Proxy: ${shown.length > 0 ? shown.join('; ') : 'none set (direct connections)'}` });
   return checks;
 }

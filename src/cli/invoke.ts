@@ -42,7 +42,16 @@ export interface GlobalFlagValues {
 
 /** The config-relevant flags a command was given (undefined = not given). */
 export function configFlagsFrom(g: GlobalFlagValues): ConfigFlags {
-  return { session: g.session, headed: g.headed || undefined, executablePath: g['executable-path'], wsEndpoint: g['ws-endpoint'], extensions: g.extension, config: g.config, debug: g.debug || undefined, ownerPid: g['owner-pid'] };
+  return {
+    session: g.session,
+    headed: g.headed || undefined,
+    executablePath: g['executable-path'],
+    wsEndpoint: g['ws-endpoint'],
+    extensions: g.extension,
+    config: g.config,
+    debug: g.debug || undefined,
+    ownerPid: g['owner-pid'],
+  };
 }
 
 /** Where the session's daemon is, and the environment a daemon started from here gets. */
@@ -71,7 +80,19 @@ export function answerDeadline(loaded: LoadedConfig, request: Record<string, unk
 export type Send = (request: Record<string, unknown>, readTimeoutMs: number) => Promise<WireResponse>;
 
 /** Actions that never launch the browser: no "Launching Chromium…" for them. */
-const WITHOUT_BROWSER: ReadonlySet<string> = new Set(['status', 'actions', 'tab_list', 'close', 'cancel', 'device_list', 'auth_save', 'auth_list', 'auth_show', 'auth_delete', 'deny']);
+const WITHOUT_BROWSER: ReadonlySet<string> = new Set([
+  'status',
+  'actions',
+  'tab_list',
+  'close',
+  'cancel',
+  'device_list',
+  'auth_save',
+  'auth_list',
+  'auth_show',
+  'auth_delete',
+  'deny',
+]);
 
 /**
  * Connects to the session's daemon (starting it when none runs), reports version skew, and hands
@@ -79,14 +100,22 @@ const WITHOUT_BROWSER: ReadonlySet<string> = new Set(['status', 'actions', 'tab_
  * `json`) a spinner on stderr says when the daemon starts and when `send` waits for the browser
  * to launch; it is gone before `use`'s answer is printed.
  */
-export async function withDaemon<T>(settings: DaemonSettings, use: (connection: DaemonConnection, started: boolean, send: Send) => Promise<T>, options: { json?: boolean } = {}): Promise<T> {
+export async function withDaemon<T>(
+  settings: DaemonSettings,
+  use: (connection: DaemonConnection, started: boolean, send: Send) => Promise<T>,
+  options: { json?: boolean } = {},
+): Promise<T> {
   const progress = Progress.create(options);
   try {
-    const { connection, started, skew } = await connectOrStart(settings, { starting: () => progress?.show(`Starting the daemon for session "${settings.session}"…`) });
+    const { connection, started, skew } = await connectOrStart(settings, {
+      starting: () => progress?.show(`Starting the daemon for session "${settings.session}"…`),
+    });
     progress?.clear();
     try {
       if (skew) reportSkew(settings.session, skew);
-      const send = progress ? sendShowingLaunch(connection, progress, started ? false : undefined) : (request: Record<string, unknown>, readTimeoutMs: number) => connection.request(request, readTimeoutMs);
+      const send = progress
+        ? sendShowingLaunch(connection, progress, started ? false : undefined)
+        : (request: Record<string, unknown>, readTimeoutMs: number) => connection.request(request, readTimeoutMs);
       return await use(connection, started, send);
     } finally {
       connection.close();
@@ -147,7 +176,9 @@ export function renderResponse(response: WireResponse, options: { json?: boolean
     if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
     for (const line of formatDialogs(data?.dialogs, painter(colorEnabled(process.stderr)))) process.stderr.write(`${line}\n`);
     const action = options.action;
-    process.stdout.write(`${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: options.fallback ?? 'done', action })}\n`);
+    process.stdout.write(
+      `${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: options.fallback ?? 'done', action })}\n`,
+    );
   } else {
     process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
   }
@@ -156,7 +187,8 @@ export function renderResponse(response: WireResponse, options: { json?: boolean
 
 /** Prints a failure that is not a daemon answer (`✗ message`, or JSON with `--json`); exit code 1. */
 export function printFailure(message: string, options: { json?: boolean; code?: string } = {}): void {
-  if (options.json) process.stdout.write(`${JSON.stringify({ success: false, data: null, error: message, ...(options.code ? { code: options.code } : {}) })}\n`);
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ success: false, data: null, error: message, ...(options.code ? { code: options.code } : {}) })}\n`);
   else process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${message}\n`);
   process.exitCode = 1;
 }

@@ -15,7 +15,12 @@ export abstract class FixedNthCommand extends ActionCommand {
   protected request(_args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
     const { index } = this.ctor as unknown as typeof FixedNthCommand;
     const [selector, ...rest] = argv;
-    return { action: 'nth', selector, index, ...subaction(rest, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} "<selector>" ${rest[0] ?? 'click'}`) };
+    return {
+      action: 'nth',
+      selector,
+      index,
+      ...subaction(rest, `${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} "<selector>" ${rest[0] ?? 'click'}`),
+    };
   }
 }
 
@@ -24,4 +29,3 @@ export function parseIndex(raw: string | undefined): number {
   if (raw === undefined || !/^-?\d+$/.test(raw)) throw new CliFailure(`find nth needs a whole-number index first (0-based; -1 = last), got "${raw ?? ''}".`);
   return Number(raw);
 }
-

@@ -40,7 +40,8 @@ const SAVED: Record<string, string> = {
 export function formatDialogs(dialogs: unknown, paint: Painter): string[] {
   if (!Array.isArray(dialogs)) return [];
   return (dialogs as Array<{ type: string; message: string; handled: string; by: string }>).map(
-    (dialog) => `${paint.yellow('⚠')} ${dialog.type} ${JSON.stringify(dialog.message)} ${dialog.handled}${dialog.by === 'policy' ? ' (dialog policy; arm another answer with `dialog accept|dismiss`)' : ''}`,
+    (dialog) =>
+      `${paint.yellow('⚠')} ${dialog.type} ${JSON.stringify(dialog.message)} ${dialog.handled}${dialog.by === 'policy' ? ' (dialog policy; arm another answer with `dialog accept|dismiss`)' : ''}`,
   );
 }
 
@@ -66,14 +67,18 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   const vault = formatVaultData(d, paint);
   if (vault !== undefined) return vault;
   const has = (key: string) => key in d && d[key] !== undefined;
-  if (typeof d.cancelled === 'number') return d.cancelled > 0 ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}` : 'Nothing to cancel: no queued or running request has that id';
+  if (typeof d.cancelled === 'number')
+    return d.cancelled > 0
+      ? `${paint.green('✓')} Cancelled ${(d.requests as Array<{ action: string; state: string }>).map((r) => `${r.action} (${r.state})`).join(', ')}`
+      : 'Nothing to cancel: no queued or running request has that id';
   if (d.launched === true && typeof d.remote === 'string') {
     const tabs = typeof d.tabs === 'number' ? `${d.tabs} tab${d.tabs === 1 ? '' : 's'}` : 'attached';
     return `${paint.green('✓')} Connected to ${d.remote}: ${tabs}${typeof d.activeUrl === 'string' ? `, active: ${d.activeUrl}` : ''}`;
   }
   if (typeof d.url === 'string' && typeof d.title === 'string') return `${paint.green('✓')} ${paint.bold(d.title || '(untitled)')}\n  ${paint.dim(d.url)}`;
   // A download answers {path, filename, url}: the saved file is the news, not where it came from.
-  if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED) return withLegend(`${paint.green('✓')} ${SAVED[options.action]} ${d.path}`, d, paint);
+  if (typeof d.path === 'string' && options.action !== undefined && options.action in SAVED)
+    return withLegend(`${paint.green('✓')} ${SAVED[options.action]} ${d.path}`, d, paint);
   if (typeof d.url === 'string') return d.url;
   if (typeof d.snapshot === 'string') return d.snapshot;
   for (const key of ['title', 'text', 'html', 'value']) {
@@ -93,7 +98,9 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (Array.isArray(d.messages)) {
     const messages = d.messages as Array<{ type: string; text: string }>;
     if (messages.length === 0) return paint.dim('No console messages');
-    return messages.map((m) => `${m.type === 'error' ? paint.red(`[${m.type}]`) : m.type === 'warning' ? paint.yellow(`[${m.type}]`) : paint.dim(`[${m.type}]`)} ${m.text}`).join('\n');
+    return messages
+      .map((m) => `${m.type === 'error' ? paint.red(`[${m.type}]`) : m.type === 'warning' ? paint.yellow(`[${m.type}]`) : paint.dim(`[${m.type}]`)} ${m.text}`)
+      .join('\n');
   }
   if (Array.isArray(d.errors)) {
     const errors = d.errors as Array<{ message: string }>;
@@ -113,24 +120,39 @@ export function formatData(data: unknown, paint: Painter, options: { fallback?: 
   if (d.cleared === true || typeof d.cleared === 'number') return `${paint.green('✓')} Cleared`;
   if ('box' in d) return JSON.stringify(d.box, null, 2);
   if (Array.isArray(d.elements)) {
-    return (d.elements as Array<{ tag: string; text: string | null; box: { x: number; y: number; width: number; height: number }; styles: Record<string, unknown> }>)
+    return (
+      d.elements as Array<{ tag: string; text: string | null; box: { x: number; y: number; width: number; height: number }; styles: Record<string, unknown> }>
+    )
       .map((el) => {
         const text = el.text ? ` "${el.text.length > 40 ? `${el.text.slice(0, 39)}…` : el.text}"` : '';
-        const styles = Object.entries(el.styles).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `    ${k}: ${String(v)}`);
-        return [`${el.tag}${text} ${paint.dim(`at ${Math.round(el.box.x)},${Math.round(el.box.y)} ${Math.round(el.box.width)}×${Math.round(el.box.height)}`)}`, ...styles].join('\n');
+        const styles = Object.entries(el.styles)
+          .filter(([, v]) => v !== null && v !== '')
+          .map(([k, v]) => `    ${k}: ${String(v)}`);
+        return [
+          `${el.tag}${text} ${paint.dim(`at ${Math.round(el.box.x)},${Math.round(el.box.y)} ${Math.round(el.box.width)}×${Math.round(el.box.height)}`)}`,
+          ...styles,
+        ].join('\n');
       })
       .join('\n');
   }
-  if (d.closed === true && typeof d.disconnected === 'string') return `${paint.green('✓')} Disconnected from the remote browser (${d.disconnected}); it keeps running`;
-  if (d.closed === true && d.running === false && Array.isArray(d.removed)) return `${paint.green('✓')} No daemon was running; removed the files a dead one left (${d.removed.join(', ')})`;
+  if (d.closed === true && typeof d.disconnected === 'string')
+    return `${paint.green('✓')} Disconnected from the remote browser (${d.disconnected}); it keeps running`;
+  if (d.closed === true && d.running === false && Array.isArray(d.removed))
+    return `${paint.green('✓')} No daemon was running; removed the files a dead one left (${d.removed.join(', ')})`;
   if (d.closed === true && d.running === false) return `${paint.green('✓')} Browser closed (no daemon was running)`;
   if (d.closed === true) return `${paint.green('✓')} Browser closed`;
   if (typeof d.closed === 'number' && typeof d.remaining === 'number') return `${paint.green('✓')} Closed tab ${d.closed} (${d.remaining} left)`;
   if (typeof d.index === 'number' && typeof d.total === 'number') return `${paint.green('✓')} Tab ${d.index} of ${d.total} is active`;
   if (d.started === true && typeof d.path === 'string') return `${paint.green('✓')} Recording started: ${d.path}`;
   if (d.started === true && options.action !== undefined && options.action in STARTED) return `${paint.green('✓')} ${STARTED[options.action]}`;
-  if (typeof d.frames === 'number' && typeof d.path === 'string') return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
-  if (typeof d.path === 'string') return withLegend(`${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`, d, paint);
+  if (typeof d.frames === 'number' && typeof d.path === 'string')
+    return d.path ? `${paint.green('✓')} Recording saved to ${d.path}` : `${paint.dim(String(d.error ?? 'No recording in progress'))}`;
+  if (typeof d.path === 'string')
+    return withLegend(
+      `${paint.green('✓')} ${options.action === undefined ? 'Screenshot saved to' : (SAVED[options.action] ?? 'Saved to')} ${d.path}`,
+      d,
+      paint,
+    );
   if (typeof d.base64 === 'string') return d.base64;
   const content = Object.entries(d).filter(([key, value]) => value !== true && key !== 'origin' && key !== 'warning');
   if (options.fallback === 'json' && content.length > 0) return JSON.stringify(d, null, 2);

@@ -10,7 +10,13 @@ type Values = Record<string, unknown>;
 /** Builds a command's wire request from its parsed args, flags and positional argv. */
 export type RequestBuilder = (args: Values, flags: Values, argv: string[]) => Record<string, unknown>;
 
-export const WAIT_UNTIL: Record<string, string> = { load: 'load', domcontentloaded: 'domcontentloaded', 'dom-content-loaded': 'domcontentloaded', networkidle: 'networkidle', 'network-idle': 'networkidle' };
+export const WAIT_UNTIL: Record<string, string> = {
+  load: 'load',
+  domcontentloaded: 'domcontentloaded',
+  'dom-content-loaded': 'domcontentloaded',
+  networkidle: 'networkidle',
+  'network-idle': 'networkidle',
+};
 
 /** The reference prepends https:// to bare hosts; loopback hosts get http://, which is what local servers speak. */
 export function normalizeUrl(input: string): string {
@@ -29,11 +35,29 @@ const builders = {
         throw new CliFailure(`--headers must be a JSON object, e.g. '{"Authorization":"Bearer x"}': ${(error as Error).message}`);
       }
     }
-    return { action: 'navigate', url: normalizeUrl(String(args.url)), waitUntil: flags['wait-until'] ? WAIT_UNTIL[String(flags['wait-until'])] : undefined, headers };
+    return {
+      action: 'navigate',
+      url: normalizeUrl(String(args.url)),
+      waitUntil: flags['wait-until'] ? WAIT_UNTIL[String(flags['wait-until'])] : undefined,
+      headers,
+    };
   },
-  click: (args, flags) => ({ action: 'click', selector: args.selector, button: flags.button, clickCount: flags['click-count'], delay: flags.delay, newTab: flags['new-tab'] || undefined }),
+  click: (args, flags) => ({
+    action: 'click',
+    selector: args.selector,
+    button: flags.button,
+    clickCount: flags['click-count'],
+    delay: flags.delay,
+    newTab: flags['new-tab'] || undefined,
+  }),
   fill: (args, _flags, argv) => ({ action: 'fill', selector: args.selector, value: argv.slice(1).join(' ') }),
-  type: (args, flags, argv) => ({ action: 'type', selector: args.selector, text: argv.slice(1).join(' '), delay: flags.delay, clear: flags.clear || undefined }),
+  type: (args, flags, argv) => ({
+    action: 'type',
+    selector: args.selector,
+    text: argv.slice(1).join(' '),
+    delay: flags.delay,
+    clear: flags.clear || undefined,
+  }),
   press: (args, flags) => ({ action: 'press', key: args.key, selector: flags.selector }),
   select(args, _flags, argv) {
     const values = argv.slice(1);
@@ -52,13 +76,22 @@ const builders = {
   screenshot(args, flags) {
     const format = (flags.format as string | undefined) ?? (flags.quality !== undefined ? 'jpeg' : undefined);
     const file = args.path ? path.resolve(String(args.path)) : screenshotFile(format as 'png' | 'jpeg' | undefined);
-    return { action: 'screenshot', path: file, fullPage: flags.full, selector: flags.selector, format, quality: flags.quality, annotate: flags.annotate || undefined };
+    return {
+      action: 'screenshot',
+      path: file,
+      fullPage: flags.full,
+      selector: flags.selector,
+      format,
+      quality: flags.quality,
+      annotate: flags.annotate || undefined,
+    };
   },
   wait(args, flags) {
     const target = args.target as string | undefined;
     const timeout = flags.timeout as number | undefined;
     const modes = [flags.url, flags.load, flags.fn, flags.text].filter((value) => value !== undefined).length;
-    if (modes > 1 || (modes === 1 && target !== undefined)) throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.');
+    if (modes > 1 || (modes === 1 && target !== undefined))
+      throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.');
     if (flags.url !== undefined) return { action: 'waitforurl', url: flags.url, timeout };
     if (flags.load !== undefined) return { action: 'waitforloadstate', state: flags.load, timeout };
     if (flags.fn !== undefined) return { action: 'waitforfunction', expression: flags.fn, timeout };

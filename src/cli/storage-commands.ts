@@ -31,7 +31,10 @@ export abstract class StorageGetCommand extends StorageCommand {
 
 export abstract class StorageSetCommand extends StorageCommand {
   static override actions = ['storage_set'];
-  static override args = { key: Args.string({ description: 'Key', required: true }), value: Args.string({ description: 'Value (a string; quote JSON)', required: true }) };
+  static override args = {
+    key: Args.string({ description: 'Key', required: true }),
+    value: Args.string({ description: 'Value (a string; quote JSON)', required: true }),
+  };
 
   protected request(args: Record<string, unknown>) {
     return { action: 'storage_set', type: this.storageType, key: args.key, value: args.value };

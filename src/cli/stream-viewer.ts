@@ -33,7 +33,8 @@ export async function serveViewer(options: ViewerOptions): Promise<Viewer> {
 
   async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     // A page whose host name was rebound to 127.0.0.1 reaches this server under a foreign Host.
-    if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(request.headers.host ?? '')) return send(response, 403, 'text/plain; charset=utf-8', 'Open the viewer at 127.0.0.1 or localhost.\n');
+    if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(request.headers.host ?? ''))
+      return send(response, 403, 'text/plain; charset=utf-8', 'Open the viewer at 127.0.0.1 or localhost.\n');
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Only GET.\n');
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/') {
@@ -72,7 +73,13 @@ export async function serveViewer(options: ViewerOptions): Promise<Viewer> {
 }
 
 function send(response: http.ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  response.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   response.end(body);
 }
 

@@ -10,13 +10,20 @@ import { colorEnabled, painter } from './output.js';
  */
 export abstract class VaultCommand extends BaseCommand {
   /** The answer's `data`, from the parsed args and flags; throws an ActionError when it fails. */
-  protected abstract answer(vault: AuthVault, args: Record<string, unknown>, flags: Record<string, unknown>): Record<string, unknown> | Promise<Record<string, unknown>>;
+  protected abstract answer(
+    vault: AuthVault,
+    args: Record<string, unknown>,
+    flags: Record<string, unknown>,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 
   async run(): Promise<unknown> {
     const { args, flags } = await this.parseCommand();
     const [{ AuthVault }, { ENCRYPTION_KEY_ENV }] = await Promise.all([import('../vault/store.js'), import('../vault/crypto.js')]);
     const vault = new AuthVault({
-      onKeyCreated: (file) => process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} Created the vault key ${file} (mode 0600). Back it up: without it the saved passwords cannot be read (or set ${ENCRYPTION_KEY_ENV} to a key of your own).\n`),
+      onKeyCreated: (file) =>
+        process.stderr.write(
+          `${painter(colorEnabled(process.stderr)).yellow('⚠')} Created the vault key ${file} (mode 0600). Back it up: without it the saved passwords cannot be read (or set ${ENCRYPTION_KEY_ENV} to a key of your own).\n`,
+        ),
     });
     const response: SuccessResponse = { id: `cli-${process.pid}`, success: true, data: await this.answer(vault, args, flags) };
     this.render(response, (this.ctor as typeof BaseCommand).actions[0]);

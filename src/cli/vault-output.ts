@@ -28,7 +28,13 @@ export function formatVaultData(d: Record<string, unknown>, paint: Painter): str
   }
   if (d.profile && typeof d.profile === 'object') {
     const p = d.profile as ProfileMeta;
-    return [`Name: ${p.name}`, `URL: ${p.url}`, `Username: ${p.username}`, `Created: ${p.createdAt}`, ...(p.lastLoginAt ? [`Last login: ${p.lastLoginAt}`] : [])].join('\n');
+    return [
+      `Name: ${p.name}`,
+      `URL: ${p.url}`,
+      `Username: ${p.username}`,
+      `Created: ${p.createdAt}`,
+      ...(p.lastLoginAt ? [`Last login: ${p.lastLoginAt}`] : []),
+    ].join('\n');
   }
   if (d.saved === true) return `${paint.green('✓')} Auth profile '${name}' saved`;
   if (d.saved === false && d.updated === true) return `${paint.green('✓')} Auth profile '${name}' updated`;

@@ -57,7 +57,10 @@ export interface ConnectEvents {
  * version is restarted on this one when no browser runs in it; otherwise it is kept (its pages
  * survive) and `skew` says so.
  */
-export async function connectOrStart(settings: DaemonSettings, events: ConnectEvents = {}): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint; skew?: VersionSkew }> {
+export async function connectOrStart(
+  settings: DaemonSettings,
+  events: ConnectEvents = {},
+): Promise<{ connection: DaemonConnection; started: boolean; endpoint: SessionEndpoint; skew?: VersionSkew }> {
   const endpoint = endpointFor(settings);
   if (endpoint.transport === 'unix') {
     const problem = socketPathProblem(endpoint.socketPath);
@@ -75,7 +78,12 @@ export async function connectOrStart(settings: DaemonSettings, events: ConnectEv
     await waitUntilGone(endpoint);
     events.starting?.();
     await startDaemon(settings, endpoint);
-    return { connection: await DaemonConnection.open(await connectTarget(endpoint)), started: true, endpoint, skew: { daemon: running, client: VERSION, restarted: true } };
+    return {
+      connection: await DaemonConnection.open(await connectTarget(endpoint)),
+      started: true,
+      endpoint,
+      skew: { daemon: running, client: VERSION, restarted: true },
+    };
   } catch (error) {
     if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
   }
@@ -87,7 +95,9 @@ export async function connectOrStart(settings: DaemonSettings, events: ConnectEv
   try {
     return { connection: await DaemonConnection.open(target), started: true, endpoint };
   } catch (error) {
-    throw new ClientError(`The daemon reported ready but ${describeTarget(target)} does not accept connections: ${(error as Error).message}. See ${endpoint.logPath}.`);
+    throw new ClientError(
+      `The daemon reported ready but ${describeTarget(target)} does not accept connections: ${(error as Error).message}. See ${endpoint.logPath}.`,
+    );
   }
 }
 
@@ -96,7 +106,12 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
   if (endpoint.customDir) fs.mkdirSync(endpoint.dir, { recursive: true, mode: 0o700 });
   const logFd = fs.openSync(endpoint.logPath, 'a', 0o600);
   const logStart = fs.fstatSync(logFd).size;
-  const env: NodeJS.ProcessEnv = { ...process.env, AGENT_BROWSER_DAEMON: '1', AGENT_BROWSER_SESSION: settings.session, AGENT_BROWSER_TRANSPORT: settings.transport };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AGENT_BROWSER_DAEMON: '1',
+    AGENT_BROWSER_SESSION: settings.session,
+    AGENT_BROWSER_TRANSPORT: settings.transport,
+  };
   if (settings.socketDir) env.AGENT_BROWSER_SOCKET_DIR = settings.socketDir;
   for (const [key, value] of Object.entries(settings.daemonEnv ?? {})) {
     if (value === undefined) delete env[key];
@@ -109,7 +124,9 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
   fs.closeSync(logFd);
   const timeoutMs = settings.startTimeoutMs ?? 15_000;
 
-  const outcome = await new Promise<StartupMessage | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { type: 'timeout' } | { type: 'spawn-error'; error: Error }>((resolve) => {
+  const outcome = await new Promise<
+    StartupMessage | { type: 'exit'; code: number | null; signal: NodeJS.Signals | null } | { type: 'timeout' } | { type: 'spawn-error'; error: Error }
+  >((resolve) => {
     const timer = setTimeout(() => resolve({ type: 'timeout' }), timeoutMs);
     child.once('message', (message) => {
       clearTimeout(timer);
@@ -136,11 +153,17 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
     case 'spawn-error':
       throw new ClientError(`Failed to start the daemon (${process.execPath} ${DAEMON_ENTRY}): ${outcome.error.message}`);
     case 'timeout':
-      throw new ClientError(`The daemon for session "${settings.session}" did not report ready within ${timeoutMs} ms. Its log is ${endpoint.logPath}; run 'agent-browser daemon status' to see what it is doing.`);
+      throw new ClientError(
+        `The daemon for session "${settings.session}" did not report ready within ${timeoutMs} ms. Its log is ${endpoint.logPath}; run 'agent-browser daemon status' to see what it is doing.`,
+      );
     case 'exit': {
       const output = readLogSince(endpoint.logPath, logStart);
       const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;
-      throw new ClientError(output ? `The daemon ${how} during startup:\n${output}` : `The daemon ${how} during startup with no output. Re-run with --debug, or see ${endpoint.logPath}.`);
+      throw new ClientError(
+        output
+          ? `The daemon ${how} during startup:\n${output}`
+          : `The daemon ${how} during startup with no output. Re-run with --debug, or see ${endpoint.logPath}.`,
+      );
     }
   }
 }

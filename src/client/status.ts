@@ -64,7 +64,9 @@ export function sessionNamesIn(dir: string, customDir: boolean, extensions: read
 export async function listSessions(options: { transport: TransportKind; socketDir?: string; tmpdir?: string }): Promise<SessionState[]> {
   const probe = sessionEndpoint({ session: 'x', transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir });
   return Promise.all(
-    sessionNamesIn(probe.dir, probe.customDir).map((session) => inspectSession(sessionEndpoint({ session, transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir }), false)),
+    sessionNamesIn(probe.dir, probe.customDir).map((session) =>
+      inspectSession(sessionEndpoint({ session, transport: options.transport, socketDir: options.socketDir, tmpdir: options.tmpdir }), false),
+    ),
   );
 }
 

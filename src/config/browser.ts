@@ -127,7 +127,10 @@ export function installAdvice(platform: NodeJS.Platform): string[] {
     case 'win32':
       return ['install Google Chrome from https://www.google.com/chrome/ (or: winget install Google.Chrome)', HOW_TO_POINT];
     default:
-      return ['install one: sudo apt-get install chromium (Debian/Ubuntu), sudo dnf install chromium (Fedora), or Google Chrome from https://www.google.com/chrome/', HOW_TO_POINT];
+      return [
+        'install one: sudo apt-get install chromium (Debian/Ubuntu), sudo dnf install chromium (Fedora), or Google Chrome from https://www.google.com/chrome/',
+        HOW_TO_POINT,
+      ];
   }
 }
 
@@ -167,4 +170,3 @@ export function findBrowser(input: DiscoveryInput): DiscoveryResult {
   ].join('\n');
   throw new BrowserNotFoundError(message, tried);
 }
-

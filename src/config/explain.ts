@@ -43,7 +43,8 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     example: { file: '/usr/lib/chromium/chromium', env: '/usr/lib/chromium/chromium' },
   },
   wsEndpoint: {
-    description: 'A Playwright browser server (Playwright run-server, Browserless, a Grid with Playwright) to attach to instead of launching a browser. close and the idle timeout disconnect and leave it running.',
+    description:
+      'A Playwright browser server (Playwright run-server, Browserless, a Grid with Playwright) to attach to instead of launching a browser. close and the idle timeout disconnect and leave it running.',
     type: 'url',
     allowed: 'a ws:// or wss:// URL; unset launches a local browser',
     example: { file: 'ws://127.0.0.1:3000/', env: 'ws://127.0.0.1:3000/' },
@@ -67,7 +68,8 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     example: { file: 10_000, env: '10000' },
   },
   actionGrace: {
-    description: 'How long an action re-checks a target that exists but cannot take it (covered, hidden, disabled, read-only) before refusing with that reason. A target that has not appeared yet is waited for up to the timeout instead.',
+    description:
+      'How long an action re-checks a target that exists but cannot take it (covered, hidden, disabled, read-only) before refusing with that reason. A target that has not appeared yet is waited for up to the timeout instead.',
     type: MILLISECONDS,
     allowed: `0 (check once) to ${MAX_TIMER_MS}`,
     example: { file: 1_000, env: '1000' },
@@ -109,7 +111,8 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     example: { file: ['./my-plugin.js', ['@agent-browser/plugin-reader', { maxLength: 20000 }]] },
   },
   tcpAuth: {
-    description: 'Access control of the TCP transport: "token" requires the per-session secret from every client; "none" also lets in legacy clients that cannot send one.',
+    description:
+      'Access control of the TCP transport: "token" requires the per-session secret from every client; "none" also lets in legacy clients that cannot send one.',
     type: 'string',
     allowed: '"token" or "none"',
     example: { file: 'none', env: 'none' },
@@ -184,7 +187,9 @@ export function closestConfigKeys(name: string): string[] {
 export function explainKey(key: ConfigKey, loaded: LoadedConfig, cliFlags: ReadonlySet<string>): KeyExplanation {
   const doc = DOCS[key];
   const env = ENV_BINDINGS.find((binding) => binding.key === key);
-  const flags = FLAG_BINDINGS.filter((binding) => binding.key === key).map((binding) => binding.name(true)).filter((flag) => cliFlags.has(flag));
+  const flags = FLAG_BINDINGS.filter((binding) => binding.key === key)
+    .map((binding) => binding.name(true))
+    .filter((flag) => cliFlags.has(flag));
   const defaults = defaultConfig() as unknown as Record<string, unknown>;
   return {
     key,
@@ -197,7 +202,10 @@ export function explainKey(key: ConfigKey, loaded: LoadedConfig, cliFlags: Reado
     allowed: doc.allowed,
     env: env?.name ?? null,
     flags,
-    example: { file: `${key}: ${JSON.stringify(doc.example.file)}`, ...(env && doc.example.env !== undefined ? { env: `${env.name}=${doc.example.env}` } : {}) },
+    example: {
+      file: `${key}: ${JSON.stringify(doc.example.file)}`,
+      ...(env && doc.example.env !== undefined ? { env: `${env.name}=${doc.example.env}` } : {}),
+    },
   };
 }
 

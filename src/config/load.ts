@@ -17,14 +17,7 @@ import {
   type CheckContext,
   type Problems,
 } from './schema.js';
-import {
-  ConfigError,
-  type AgentBrowserConfig,
-  type ConfigFlags,
-  type ConfigKey,
-  type ConfigSource,
-  type LoadedConfig,
-} from './types.js';
+import { ConfigError, type AgentBrowserConfig, type ConfigFlags, type ConfigKey, type ConfigSource, type LoadedConfig } from './types.js';
 
 /** cosmiconfig module name: `.agentbrowserrc`, `agentbrowser.config.js`, `package.json#agentbrowser`. */
 export const MODULE_NAME = 'agentbrowser';
@@ -111,8 +104,7 @@ function fileProblem(filepath: string, detail: string): ConfigError {
 /** A loader/parser failure as a ConfigError naming the file and the parser's message. */
 function parseFailure(error: unknown, fallbackPath?: string): ConfigError {
   const e = (error ?? {}) as ErrorLike;
-  const filepath =
-    typeof e.filepath === 'string' ? e.filepath : typeof e.path === 'string' ? e.path : (fallbackPath ?? '(unknown file)');
+  const filepath = typeof e.filepath === 'string' ? e.filepath : typeof e.path === 'string' ? e.path : (fallbackPath ?? '(unknown file)');
   const raw = typeof e.message === 'string' ? e.message : String(error);
   return fileProblem(filepath, raw);
 }
@@ -195,10 +187,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const home = os.homedir();
 
   const config: Partial<AgentBrowserConfig> = defaultConfig();
-  const sources = Object.fromEntries(CONFIG_KEYS.map((k) => [k, { kind: 'default' } as ConfigSource])) as Record<
-    ConfigKey,
-    ConfigSource
-  >;
+  const sources = Object.fromEntries(CONFIG_KEYS.map((k) => [k, { kind: 'default' } as ConfigSource])) as Record<ConfigKey, ConfigSource>;
   const set = (key: ConfigKey, value: unknown, source: ConfigSource) => {
     (config as Record<string, unknown>)[key] = value;
     sources[key] = source;
@@ -257,11 +246,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     if (fileProblems.length) sections.push(bullets(`Invalid configuration in ${file!.filepath}:`, fileProblems));
     if (envProblems.length) sections.push(bullets('Invalid configuration in the environment:', envProblems));
     if (flagProblems.length) sections.push(bullets('Invalid command-line flags:', flagProblems));
-    throw new ConfigError(
-      sections.join('\n'),
-      [...fileProblems, ...envProblems, ...flagProblems],
-      fileProblems.length ? file!.filepath : undefined,
-    );
+    throw new ConfigError(sections.join('\n'), [...fileProblems, ...envProblems, ...flagProblems], fileProblems.length ? file!.filepath : undefined);
   }
 
   const loaded: LoadedConfig = { config: config as AgentBrowserConfig, sources };

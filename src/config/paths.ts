@@ -14,13 +14,7 @@ export function resolvePath(p: string, baseDir: string, home: string): string {
 
 /** True for plugin specs that name a file or folder rather than a package. */
 export function isLocalSpec(spec: string): boolean {
-  return (
-    spec === '.' ||
-    spec === '..' ||
-    spec === '~' ||
-    /^(\.{1,2}|~)[\\/]/.test(spec) ||
-    path.isAbsolute(spec)
-  );
+  return spec === '.' || spec === '..' || spec === '~' || /^(\.{1,2}|~)[\\/]/.test(spec) || path.isAbsolute(spec);
 }
 
 /** `p` with the home directory shown as `~` (for display only). */

@@ -17,7 +17,16 @@ export class QuickSearchUnavailable extends Error {
 }
 
 /** Files in the working folder that would change cosmiconfig's own options. */
-const META_PLACES = ['package.yaml', '.config/config.json', '.config/config.yaml', '.config/config.yml', '.config/config.js', '.config/config.ts', '.config/config.cjs', '.config/config.mjs'];
+const META_PLACES = [
+  'package.yaml',
+  '.config/config.json',
+  '.config/config.yaml',
+  '.config/config.yml',
+  '.config/config.js',
+  '.config/config.ts',
+  '.config/config.cjs',
+  '.config/config.mjs',
+];
 
 /** Where cosmiconfig looks last (env-paths' config folder for "agentbrowser"). */
 export function globalConfigDir(env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform = process.platform): string {
@@ -68,7 +77,7 @@ export const quickFindConfigFile: ConfigFileFinder = async (cwd, env, flags, hom
 
   if (META_PLACES.some((place) => exists(path.join(cwd, place)))) throw new QuickSearchUnavailable('cosmiconfig meta config');
   const stopDir = path.resolve(home);
-  for (let dir = cwd; ; ) {
+  for (let dir = cwd; ;) {
     for (const place of SEARCH_PLACES) {
       const filepath = path.join(dir, place);
       if (place === 'package.json') {

@@ -56,12 +56,7 @@ export type Problems = string[];
 export const INVALID: unique symbol = Symbol('invalid');
 type Checked<T> = T | typeof INVALID;
 
-type Check<K extends ConfigKey> = (
-  value: unknown,
-  label: string,
-  ctx: CheckContext,
-  problems: Problems,
-) => Checked<AgentBrowserConfig[K]>;
+type Check<K extends ConfigKey> = (value: unknown, label: string, ctx: CheckContext, problems: Problems) => Checked<AgentBrowserConfig[K]>;
 
 /** A short rendering of a value for "got …" in messages. */
 export function show(value: unknown): string {
@@ -109,9 +104,7 @@ function checkPath(value: unknown, label: string, ctx: CheckContext, problems: P
 }
 
 function checkMilliseconds(value: unknown, label: string, allowZero: boolean, problems: Problems): Checked<number> {
-  const expected = allowZero
-    ? 'expected a number of milliseconds (0 disables)'
-    : 'expected a positive number of milliseconds';
+  const expected = allowZero ? 'expected a number of milliseconds (0 disables)' : 'expected a positive number of milliseconds';
   if (typeof value !== 'number' || Number.isNaN(value)) {
     problems.push(`${label}: ${expected}, got ${show(value)}`);
     return INVALID;
@@ -156,9 +149,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
       return INVALID;
     }
     if (!SESSION_NAME.test(value)) {
-      problems.push(
-        `${label}: session name ${show(value)} may only contain letters, digits, ".", "_" and "-" (it becomes part of file names)`,
-      );
+      problems.push(`${label}: session name ${show(value)} may only contain letters, digits, ".", "_" and "-" (it becomes part of file names)`);
       return INVALID;
     }
     return value;
@@ -232,9 +223,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
       let hasOptions = false;
       if (Array.isArray(entry)) {
         if (entry.length < 1 || entry.length > 2) {
-          problems.push(
-            `${label}[${i}]: expected "name" or ["name", options], got a list of ${entry.length} item${entry.length === 1 ? '' : 's'}`,
-          );
+          problems.push(`${label}[${i}]: expected "name" or ["name", options], got a list of ${entry.length} item${entry.length === 1 ? '' : 's'}`);
           ok = false;
           return;
         }
@@ -246,9 +235,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
       }
       if (typeof spec !== 'string' || spec.trim() === '') {
         const where = Array.isArray(entry) ? `${label}[${i}][0]` : `${label}[${i}]`;
-        problems.push(
-          `${where}: expected a package name or a path ("./my-plugin.js"), or ["name", options], got ${show(spec)}`,
-        );
+        problems.push(`${where}: expected a package name or a path ("./my-plugin.js"), or ["name", options], got ${show(spec)}`);
         ok = false;
         return;
       }
@@ -279,7 +266,9 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     entries.forEach((entry, i) => {
       if (ACTION_CATEGORIES.includes(entry) || isCategorizedAction(entry) || entry.includes(':')) return;
       const suggestion = suggestKey(entry, ACTION_CATEGORIES);
-      problems.push(`${label}[${i}]: unknown action category ${show(entry)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; categories: ${ACTION_CATEGORIES.join(', ')}, or an action name (click, myplugin:submit)`);
+      problems.push(
+        `${label}[${i}]: unknown action category ${show(entry)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; categories: ${ACTION_CATEGORIES.join(', ')}, or an action name (click, myplugin:submit)`,
+      );
       ok = false;
     });
     return ok ? [...new Set(entries)] : INVALID;
@@ -289,13 +278,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
 /** Keys, in the order `config show` and the example file list them. */
 export const CONFIG_KEYS: readonly ConfigKey[] = Object.freeze(Object.keys(CHECKS) as ConfigKey[]);
 
-export function checkValue<K extends ConfigKey>(
-  key: K,
-  value: unknown,
-  label: string,
-  ctx: CheckContext,
-  problems: Problems,
-): Checked<AgentBrowserConfig[K]> {
+export function checkValue<K extends ConfigKey>(key: K, value: unknown, label: string, ctx: CheckContext, problems: Problems): Checked<AgentBrowserConfig[K]> {
   return (CHECKS[key] as Check<K>)(value, label, ctx, problems);
 }
 

@@ -68,11 +68,7 @@ export interface AgentBrowserConfig {
 
 export type ConfigKey = keyof AgentBrowserConfig;
 
-export type ConfigSource =
-  | { kind: 'default' }
-  | { kind: 'file'; path: string }
-  | { kind: 'env'; name: string }
-  | { kind: 'flag'; name: string };
+export type ConfigSource = { kind: 'default' } | { kind: 'file'; path: string } | { kind: 'env'; name: string } | { kind: 'flag'; name: string };
 
 /** CLI flags; undefined = not given. */
 export interface ConfigFlags {

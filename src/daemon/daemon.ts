@@ -17,7 +17,16 @@ import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
 import type { StreamControl } from '../builtins/stream.js';
 import type { StreamServer } from './stream-server.js';
-import { acquireStartLock, processAlive, readPid, removeFiles, runningEndpoint, sessionFiles, somethingListens, writePrivateFile } from '../transport/session-files.js';
+import {
+  acquireStartLock,
+  processAlive,
+  readPid,
+  removeFiles,
+  runningEndpoint,
+  sessionFiles,
+  somethingListens,
+  writePrivateFile,
+} from '../transport/session-files.js';
 import { VERSION } from '../version.js';
 
 /** How long after reporting ready the daemon starts loading playwright-core. */
@@ -102,7 +111,15 @@ function browserStatus(browser: BrowserSession): Record<string, unknown> {
   const remote = browser.remote ? { remote: describeRemote(browser.remote) } : {};
   if (!browser.launched) return { launched: false, ...remote };
   const active = browser.tabs[browser.activeIndex]?.page.url();
-  return { launched: true, executablePath: browser.plan?.executablePath, headless: browser.plan?.headless, ...remote, tabs: browser.tabs.length, activeTab: browser.activeIndex, url: active };
+  return {
+    launched: true,
+    executablePath: browser.plan?.executablePath,
+    headless: browser.plan?.headless,
+    ...remote,
+    tabs: browser.tabs.length,
+    activeTab: browser.activeIndex,
+    url: active,
+  };
 }
 
 /** The owner lease: once the owner process has exited, the daemon shuts down (checked every second). */
@@ -137,7 +154,10 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   }
   const alreadyRunning = (running: SessionEndpoint = endpoint) => {
     const pid = readPid(endpoint);
-    return new StartupError('ALREADY_RUNNING', `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${running.transport === 'unix' ? running.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`);
+    return new StartupError(
+      'ALREADY_RUNNING',
+      `A daemon for session "${config.session}" is already running${pid ? ` (pid ${pid})` : ''} at ${running.transport === 'unix' ? running.socketPath : 'its TCP port'}. Use it, or stop it with 'agent-browser --session ${config.session} close'.`,
+    );
   };
   // Also on the other transport: its files are this session's too, and removing them would orphan it.
   const running = await runningEndpoint(endpoint);
@@ -146,7 +166,10 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   const lock = await acquireStartLock(endpoint.lockPath, { isServing: () => somethingListens(endpoint), timeoutMs: 20_000, staleMs: 60_000 });
   if (lock.kind === 'serving') throw alreadyRunning();
   if (lock.kind === 'busy') {
-    throw new StartupError('START_LOCKED', `Another daemon for session "${config.session}"${lock.holder ? ` (pid ${lock.holder})` : ''} has been starting for ${Math.round(lock.waitedMs / 1000)} s and does not serve yet. See ${endpoint.logPath}; if it hangs, stop it (kill ${lock.holder ?? '<pid>'}) or remove ${endpoint.lockPath}.`);
+    throw new StartupError(
+      'START_LOCKED',
+      `Another daemon for session "${config.session}"${lock.holder ? ` (pid ${lock.holder})` : ''} has been starting for ${Math.round(lock.waitedMs / 1000)} s and does not serve yet. See ${endpoint.logPath}; if it hangs, stop it (kill ${lock.holder ?? '<pid>'}) or remove ${endpoint.lockPath}.`,
+    );
   }
   process.once('exit', () => lock.release());
   const startedMeanwhile = await runningEndpoint(endpoint);
@@ -161,7 +184,13 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   removeFiles(sessionFiles(endpoint));
 
   const host = new Host(config, log);
-  const browser = new BrowserSession({ hooks: host.hooks, config, log, executableSource: renderSource(loaded.sources.executablePath), sourceOf: (key) => renderSource(loaded.sources[key]) });
+  const browser = new BrowserSession({
+    hooks: host.hooks,
+    config,
+    log,
+    executableSource: renderSource(loaded.sources.executablePath),
+    sourceOf: (key) => renderSource(loaded.sources[key]),
+  });
   const startedAt = Date.now();
   let activeRequests = 0;
   let idleTimer: NodeJS.Timeout | null = null;
@@ -251,7 +280,13 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
         remote: browser.remote ? { kind: browser.remote.kind, endpoint: redactEndpoint(browser.remote.url) } : null,
       },
       stream: stream ? { enabled: true, ...stream.describe() } : { enabled: false, ...(streamError ? { error: streamError } : {}) },
-      plugins: host.plugins.map((plugin) => ({ name: plugin.name, version: plugin.version, builtin: plugin.builtin, source: plugin.source, actions: plugin.actions })),
+      plugins: host.plugins.map((plugin) => ({
+        name: plugin.name,
+        version: plugin.version,
+        builtin: plugin.builtin,
+        source: plugin.source,
+        actions: plugin.actions,
+      })),
       logPath: endpoint.logPath,
     }),
   };
@@ -294,7 +329,10 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   } catch (error) {
     removeFiles(sessionFiles(endpoint));
     lock.release();
-    throw new StartupError('LISTEN_FAILED', `Could not listen at ${endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1:${endpoint.hashPort}`}: ${(error as Error).message}`);
+    throw new StartupError(
+      'LISTEN_FAILED',
+      `Could not listen at ${endpoint.transport === 'unix' ? endpoint.socketPath : `127.0.0.1:${endpoint.hashPort}`}: ${(error as Error).message}`,
+    );
   }
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -45,7 +45,13 @@ export class Dispatcher {
   async handle(request: WireRequest, cancelled?: AbortSignal): Promise<WireResponse> {
     const { id, action, params } = splitRequest(request);
     if (typeof action !== 'string' || action.length === 0) {
-      return failure(id, new ActionError('INVALID_PARAMS', `Missing "action": send {"id":"1","action":"<name>",...}. Send {"action":"actions"} (or run 'agent-browser actions') for the list.`));
+      return failure(
+        id,
+        new ActionError(
+          'INVALID_PARAMS',
+          `Missing "action": send {"id":"1","action":"<name>",...}. Send {"action":"actions"} (or run 'agent-browser actions') for the list.`,
+        ),
+      );
     }
     const lane = this.options.host.registry.get(action)?.lane ?? 'page';
     if (lane === 'control') return this.serve(id, action, params);
@@ -53,7 +59,13 @@ export class Dispatcher {
     const lanes = lane === 'page' ? this.pageLane : this.waitLane;
     try {
       const deadline = limit + DEADLINE_GRACE_MS + (this.options.browser.launched ? 0 : LAUNCH_ALLOWANCE_MS);
-      return await lanes.run({ id, action }, deadline, (entry, running) => this.expired(entry, running, limit), (signal) => this.serve(id, action, params, signal), cancelled);
+      return await lanes.run(
+        { id, action },
+        deadline,
+        (entry, running) => this.expired(entry, running, limit),
+        (signal) => this.serve(id, action, params, signal),
+        cancelled,
+      );
     } catch (error) {
       return failure(id, error);
     }
@@ -62,7 +74,12 @@ export class Dispatcher {
   /** Cancels the queued or running requests with this id: they answer CANCELLED at once. */
   cancel(id: string): Array<{ id: string; action: string; state: 'queued' | 'running' }> {
     return [...this.pageLane.find(id), ...this.waitLane.find(id)].map((entry) => {
-      entry.interrupt(new ActionError('CANCELLED', `Request "${id}" (${entry.action}) was cancelled ${entry.state === 'running' ? 'while it ran; what it started in the page may still finish' : 'before it started'}.`));
+      entry.interrupt(
+        new ActionError(
+          'CANCELLED',
+          `Request "${id}" (${entry.action}) was cancelled ${entry.state === 'running' ? 'while it ran; what it started in the page may still finish' : 'before it started'}.`,
+        ),
+      );
       return { id, action: entry.action, state: entry.state };
     });
   }
@@ -70,15 +87,20 @@ export class Dispatcher {
   /** The page lane now: the running request and how many wait. */
   laneStatus(): { running?: { id: string; action: string; forMs: number }; queued: number; waiting: number } {
     const running = this.pageLane.running();
-    return { ...(running ? { running: { id: running.id, action: running.action, forMs: Date.now() - running.arrivedAt } } : {}), queued: this.pageLane.queued, waiting: this.waitLane.size };
+    return {
+      ...(running ? { running: { id: running.id, action: running.action, forMs: Date.now() - running.arrivedAt } } : {}),
+      queued: this.pageLane.queued,
+      waiting: this.waitLane.size,
+    };
   }
 
   private expired(entry: LaneEntry, running: LaneEntry | undefined, limit: number): ActionError {
     const waited = Date.now() - entry.arrivedAt;
     const page = this.options.browser.tabs[this.options.browser.activeIndex]?.page.url() ?? 'no page';
-    const where = entry.state === 'queued'
-      ? `waited ${waited} ms behind "${running?.action ?? 'another action'}" (request ${running?.id ?? '?'}) without starting`
-      : `ran for ${waited} ms on ${page} without finishing; what it started may still run in the page`;
+    const where =
+      entry.state === 'queued'
+        ? `waited ${waited} ms behind "${running?.action ?? 'another action'}" (request ${running?.id ?? '?'}) without starting`
+        : `ran for ${waited} ms on ${page} without finishing; what it started may still run in the page`;
     return new ActionError(
       'TIMEOUT',
       `"${entry.action}" did not finish within its ${limit} ms timeout: it ${where}. The session still serves; 'agent-browser daemon status' shows what runs. Retry with a longer timeout (the request's "timeout", or AGENT_BROWSER_DEFAULT_TIMEOUT / "timeout" in .agentbrowserrc), or 'agent-browser close' to start over.`,
@@ -140,8 +162,15 @@ export class Dispatcher {
     if (!isActionError(error) || error.code !== 'BROWSER_CLOSED') return error;
     if (!browser.connected) return browser.takeRemoteLoss(error) ?? error;
     const remaining = browser.tabs.filter((tab) => !tab.page.isClosed()).length;
-    const next = remaining > 0 ? `${remaining === 1 ? '1 tab remains' : `${remaining} tabs remain`}; the next command uses the active one ('tab list' shows them)` : 'the next command opens a new tab';
-    return new ActionError('TAB_CLOSED', `The tab closed while the action ran (the page closed itself, or another command closed it); ${next}. Run the command again.`, { cause: error });
+    const next =
+      remaining > 0
+        ? `${remaining === 1 ? '1 tab remains' : `${remaining} tabs remain`}; the next command uses the active one ('tab list' shows them)`
+        : 'the next command opens a new tab';
+    return new ActionError(
+      'TAB_CLOSED',
+      `The tab closed while the action ran (the page closed itself, or another command closed it); ${next}. Run the command again.`,
+      { cause: error },
+    );
   }
 
   private withLostNotice(data: Record<string, unknown>): Record<string, unknown> {
@@ -156,7 +185,10 @@ export class Dispatcher {
     const names = this.options.host.registry.names();
     const close = closestNames(name, names);
     const hint = close.length > 0 ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '';
-    return new ActionError('UNKNOWN_ACTION', `Unknown action "${name}".${hint} Send {"action":"actions"} or run 'agent-browser actions' to list the ${names.length} valid ones.`);
+    return new ActionError(
+      'UNKNOWN_ACTION',
+      `Unknown action "${name}".${hint} Send {"action":"actions"} or run 'agent-browser actions' to list the ${names.length} valid ones.`,
+    );
   }
 
   private context(call: ActionCall, requested: number | undefined, signal: AbortSignal = new AbortController().signal): ActionContext {

@@ -109,7 +109,8 @@ export class StreamServer {
    * until `stopScreencast`. Resolves with the options in effect.
    */
   async startScreencast(options: Partial<ScreencastOptions>): Promise<ScreencastOptions> {
-    if (this.pinned) throw new ActionError('ALREADY_STARTED', "Screencast already active (started by screencast_start). Send screencast_stop first to change its options.");
+    if (this.pinned)
+      throw new ActionError('ALREADY_STARTED', 'Screencast already active (started by screencast_start). Send screencast_stop first to change its options.');
     const settings = { ...DEFAULT_SCREENCAST, ...options };
     this.pinned = settings;
     await this.updateScreencast();
@@ -141,8 +142,16 @@ export class StreamServer {
   }
 
   private refuseHttp(request: http.IncomingMessage, response: http.ServerResponse): void {
-    const body = request.url === '/' ? `This port serves the agent-browser live view as a WebSocket: connect to ws://127.0.0.1:${this.port}/, or run 'agent-browser stream' for a viewer page.\n` : 'Not found\n';
-    response.writeHead(request.url === '/' ? 426 : 404, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close', ...(request.url === '/' ? { upgrade: 'websocket' } : {}) });
+    const body =
+      request.url === '/'
+        ? `This port serves the agent-browser live view as a WebSocket: connect to ws://127.0.0.1:${this.port}/, or run 'agent-browser stream' for a viewer page.\n`
+        : 'Not found\n';
+    response.writeHead(request.url === '/' ? 426 : 404, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+      ...(request.url === '/' ? { upgrade: 'websocket' } : {}),
+    });
     response.end(body);
   }
 
@@ -152,7 +161,9 @@ export class StreamServer {
     if (!allowedOrigin(origin)) {
       this.options.log.warn(`live view stream: refused a connection from origin ${origin}`);
       const body = `Origin ${origin} may not use the live view: only pages served from localhost, 127.0.0.1 or [::1] (or programs that send no Origin) may connect.\n`;
-      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     this.sockets.handleUpgrade(request, socket, head, (client) => this.accept(client));
@@ -181,7 +192,8 @@ export class StreamServer {
     } catch {
       return this.sendError(client, 'Not JSON: send one JSON object per message, e.g. {"type":"status"}.');
     }
-    if (!message || typeof message !== 'object' || Array.isArray(message)) return this.sendError(client, 'Send a JSON object with a "type", e.g. {"type":"status"}.');
+    if (!message || typeof message !== 'object' || Array.isArray(message))
+      return this.sendError(client, 'Send a JSON object with a "type", e.g. {"type":"status"}.');
     const { type, eventType, ...fields } = dropNulls(message as Record<string, unknown>);
     if (type === 'status') return this.send(client, this.status());
     const fieldsWithType = { ...fields, type: eventType };
@@ -201,7 +213,12 @@ export class StreamServer {
     }
   }
 
-  private async inject<T>(type: string, schema: Parameters<typeof validate>[0], fields: Record<string, unknown>, dispatch: (page: Page, event: T) => Promise<void>): Promise<void> {
+  private async inject<T>(
+    type: string,
+    schema: Parameters<typeof validate>[0],
+    fields: Record<string, unknown>,
+    dispatch: (page: Page, event: T) => Promise<void>,
+  ): Promise<void> {
     const checked = validate(schema, fields);
     if (!checked.ok) throw new Error(`Invalid ${type}: ${checked.message.replace(/(^|; )type:/g, '$1eventType:')}`);
     const page = this.activePage();
@@ -220,7 +237,11 @@ export class StreamServer {
 
   private status(): StatusMessage {
     const { browser, viewport } = this.options;
-    const size = this.activePage()?.viewportSize() ?? (this.lastMetadata ? { width: this.lastMetadata.deviceWidth, height: this.lastMetadata.deviceHeight } : null) ?? browser.plan?.viewport ?? viewport;
+    const size =
+      this.activePage()?.viewportSize() ??
+      (this.lastMetadata ? { width: this.lastMetadata.deviceWidth, height: this.lastMetadata.deviceHeight } : null) ??
+      browser.plan?.viewport ??
+      viewport;
     return { type: 'status', connected: true, screencasting: this.screencast.running, viewportWidth: size.width, viewportHeight: size.height };
   }
 

@@ -20,7 +20,13 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /** The built-in registry, assembled the way the daemon assembles it (no browser is started). */
 export async function builtinActions(): Promise<Array<{ name: string; summary: string; plugin: string }>> {
   const host = new Host(defaultConfig(), silent);
-  const control = { host, shutdown: async () => undefined, status: () => ({}), cancel: () => [], stream: { running: () => null, enable: () => Promise.reject(new Error('no stream in the docs registry')) } };
+  const control = {
+    host,
+    shutdown: async () => undefined,
+    status: () => ({}),
+    cancel: () => [],
+    stream: { running: () => null, enable: () => Promise.reject(new Error('no stream in the docs registry')) },
+  };
   for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
   host.seal();
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));
@@ -42,7 +48,10 @@ export function testsByAction(root: string, actions: string[]): Map<string, stri
   const map = new Map<string, string[]>();
   for (const tier of ['e2e', 'integration', 'reliability']) {
     const dir = path.join(root, 'test', tier);
-    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts')).sort()) {
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.test.ts'))
+      .sort()) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       for (const action of actions) {
         const pattern = new RegExp(`["']?action["']?\\s*:\\s*["']${action.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
@@ -56,8 +65,17 @@ export function testsByAction(root: string, actions: string[]): Map<string, stri
 export async function actionRows(root: string): Promise<ActionRow[]> {
   const actions = await builtinActions();
   const commands = commandsByAction();
-  const tests = testsByAction(root, actions.map((a) => a.name));
-  return actions.map((a) => ({ action: a.name, summary: a.summary, plugin: a.plugin.replace(/^agent-browser:/, ''), commands: commands.get(a.name) ?? [], tests: tests.get(a.name) ?? [] }));
+  const tests = testsByAction(
+    root,
+    actions.map((a) => a.name),
+  );
+  return actions.map((a) => ({
+    action: a.name,
+    summary: a.summary,
+    plugin: a.plugin.replace(/^agent-browser:/, ''),
+    commands: commands.get(a.name) ?? [],
+    tests: tests.get(a.name) ?? [],
+  }));
 }
 
 export function renderActionTable(rows: ActionRow[]): string {
@@ -68,13 +86,16 @@ export function renderActionTable(rows: ActionRow[]): string {
     'Generated from the daemon’s action registry by `npm run docs` — do not edit by hand.',
     'Every built-in action, the area (plugin) that provides it, the CLI commands that send it, and the',
     'test files that exercise it on the wire. `agent-browser actions` lists the same registry with each',
-    'action’s JSON schema; `agent-browser run <action> --params \'{…}\'` sends any of them.',
+    "action’s JSON schema; `agent-browser run <action> --params '{…}'` sends any of them.",
     '',
     `${rows.length} actions, ${rows.filter((r) => r.tests.length === 0).length} without a test.`,
     '',
     '| action | area | summary | CLI | tests |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.action}\` | ${r.plugin} | ${cell(r.summary)} | ${r.commands.map((c) => `\`${c}\``).join(', ') || '`run`'} | ${r.tests.map((t) => t.replace(/^test\//, '')).join(', ') || '**none**'} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.action}\` | ${r.plugin} | ${cell(r.summary)} | ${r.commands.map((c) => `\`${c}\``).join(', ') || '`run`'} | ${r.tests.map((t) => t.replace(/^test\//, '')).join(', ') || '**none**'} |`,
+    ),
     '',
   ];
   return lines.join('\n');

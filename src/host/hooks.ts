@@ -65,7 +65,9 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
      * action context; the first tap that returns a result (not `undefined`) answers the request.
      * Built-ins tap at stage 0; tap with a lower `stage` (or `before`) to replace one on purpose.
      */
-    action: new tapable.HookMap<ActionHook>((name: string) => guard(new tapable.AsyncSeriesBailHook<[ActionCall, ActionContext], ActionResult | undefined>(['call', 'ctx']), `action:${name}`)),
+    action: new tapable.HookMap<ActionHook>((name: string) =>
+      guard(new tapable.AsyncSeriesBailHook<[ActionCall, ActionContext], ActionResult | undefined>(['call', 'ctx']), `action:${name}`),
+    ),
 
     /**
      * Fires after an action succeeded, before the answer is written.

@@ -74,12 +74,21 @@ export class Host {
     if (normalized.options) {
       const parsed = normalized.options.safeParse(options.options ?? {}, { reportInput: true });
       if (!parsed.success) {
-        throw new ActionError('PLUGIN_FAILED', `Invalid options for plugin "${normalized.name}" (${options.source ?? 'built-in'}): ${describeIssues(parsed.error)}`);
+        throw new ActionError(
+          'PLUGIN_FAILED',
+          `Invalid options for plugin "${normalized.name}" (${options.source ?? 'built-in'}): ${describeIssues(parsed.error)}`,
+        );
       }
       pluginOptions = parsed.data;
     }
     if (options.builtin) this.trusted.add(normalized.name);
-    const record: LoadedPlugin = { name: normalized.name, version: normalized.version, builtin: Boolean(options.builtin), source: options.source ?? 'built-in', actions: [] };
+    const record: LoadedPlugin = {
+      name: normalized.name,
+      version: normalized.version,
+      builtin: Boolean(options.builtin),
+      source: options.source ?? 'built-in',
+      actions: [],
+    };
     this.plugins.push(record);
     const api: PluginApi = {
       name: normalized.name,

@@ -59,7 +59,10 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
   try {
     if (!isPath) file = resolvePluginPackage(spec.resolved, baseDir);
   } catch (error) {
-    throw new ActionError('PLUGIN_FAILED', `Cannot find plugin package "${spec.spec}" from ${baseDir}: ${(error as Error).message.split('\n')[0]}. Install it there (npm install ${spec.spec}) or fix "plugins" in your config.`);
+    throw new ActionError(
+      'PLUGIN_FAILED',
+      `Cannot find plugin package "${spec.spec}" from ${baseDir}: ${(error as Error).message.split('\n')[0]}. Install it there (npm install ${spec.spec}) or fix "plugins" in your config.`,
+    );
   }
   let loaded: Record<string, unknown>;
   try {
@@ -71,7 +74,10 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
   }
   const candidate = (loaded.default ?? loaded.plugin) as Plugin | PluginFunction | undefined;
   if (!candidate || (typeof candidate !== 'function' && typeof candidate !== 'object')) {
-    throw new ActionError('PLUGIN_FAILED', `Plugin "${spec.spec}" (${file}) has no default export; export a plugin made with definePlugin() or a function (as \`export default\`, or \`export const plugin\`).`);
+    throw new ActionError(
+      'PLUGIN_FAILED',
+      `Plugin "${spec.spec}" (${file}) has no default export; export a plugin made with definePlugin() or a function (as \`export default\`, or \`export const plugin\`).`,
+    );
   }
   return { plugin: candidate, options: spec.options, source: file, fallbackName: path.basename(file).replace(/\.[cm]?[jt]s$/, '') };
 }

@@ -35,7 +35,10 @@ export class ActionRegistry {
   add<S extends z.ZodType>(definition: ActionDefinition<S>): void {
     const plugin = this.currentPlugin;
     if (!/^[a-z][a-z0-9_:-]*$/i.test(definition.name)) {
-      throw new ActionError('INVALID_PARAMS', `Plugin "${plugin}" tried to register an action named "${definition.name}"; names are letters, digits, "_", "-" and ":".`);
+      throw new ActionError(
+        'INVALID_PARAMS',
+        `Plugin "${plugin}" tried to register an action named "${definition.name}"; names are letters, digits, "_", "-" and ":".`,
+      );
     }
     const existing = this.actions.get(definition.name);
     if (existing && !definition.override) {

@@ -59,7 +59,13 @@ export class ActionError extends Error {
 }
 
 export function isActionError(error: unknown): error is ActionError {
-  return error instanceof ActionError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ActionError' && typeof (error as { code?: unknown }).code === 'string');
+  return (
+    error instanceof ActionError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'ActionError' &&
+      typeof (error as { code?: unknown }).code === 'string')
+  );
 }
 
 // Playwright call logs carry ANSI dim codes; wire messages must be plain text.

@@ -10,7 +10,10 @@ import { z } from './zod.js';
 export const selector = z.string().min(1).describe('CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3, ref=e3, e3)');
 export const positive = z.number().positive();
 /** A file the daemon reads or writes; NUL cannot be in a path on any system. */
-export const filePath = z.string().min(1).refine((value) => !value.includes('\0'), 'a file path cannot contain NUL characters');
+export const filePath = z
+  .string()
+  .min(1)
+  .refine((value) => !value.includes('\0'), 'a file path cannot contain NUL characters');
 export const nonNegative = z.number().min(0);
 export const waitUntil = z.enum(['load', 'domcontentloaded', 'networkidle']);
 export const mouseButton = z.enum(['left', 'right', 'middle']);
@@ -21,8 +24,16 @@ export const launch = z.object({
   viewport: viewport.optional(),
   browser: z.enum(['chromium', 'firefox', 'webkit']).optional(),
   cdpPort: z.number().int().min(1).max(65535).optional().describe('Attach to the Chrome listening for CDP on this 127.0.0.1 port instead of launching one'),
-  cdpUrl: z.string().refine(isCdpUrl, 'must be a URL starting with ws://, wss://, http:// or https://').optional().describe('Attach to the Chrome at this CDP URL (http://host:9222, ws://…/devtools/browser/…, wss://…?token=…)'),
-  wsEndpoint: z.string().refine(isWsEndpoint, 'must be a URL starting with ws:// or wss://').optional().describe('Attach to the Playwright browser server at this ws:// endpoint'),
+  cdpUrl: z
+    .string()
+    .refine(isCdpUrl, 'must be a URL starting with ws://, wss://, http:// or https://')
+    .optional()
+    .describe('Attach to the Chrome at this CDP URL (http://host:9222, ws://…/devtools/browser/…, wss://…?token=…)'),
+  wsEndpoint: z
+    .string()
+    .refine(isWsEndpoint, 'must be a URL starting with ws:// or wss://')
+    .optional()
+    .describe('Attach to the Playwright browser server at this ws:// endpoint'),
   executablePath: z.string().optional(),
   extensions: z.array(z.string()).optional(),
   headers: z.record(z.string(), z.string()).optional(),
@@ -90,12 +101,19 @@ export const snapshot = z.object({
 });
 
 export const screenshot = z.object({
-  path: filePath.optional().describe('File to write. Without it the answer is {base64}, unless annotate or screenshotDir is sent (then a file is saved in screenshotDir or the temp folder)'),
+  path: filePath
+    .optional()
+    .describe(
+      'File to write. Without it the answer is {base64}, unless annotate or screenshotDir is sent (then a file is saved in screenshotDir or the temp folder)',
+    ),
   fullPage: z.boolean().optional(),
   selector: selector.optional(),
   format: z.enum(['png', 'jpeg']).optional(),
   quality: z.number().min(0).max(100).optional(),
-  annotate: z.boolean().optional().describe('Number the interactive elements on the image; the answer lists each number with its ref (a fresh interactive snapshot)'),
+  annotate: z
+    .boolean()
+    .optional()
+    .describe('Number the interactive elements on the image; the answer lists each number with its ref (a fresh interactive snapshot)'),
   screenshotDir: filePath.optional().describe('Folder for a screenshot sent without a path (a generated file name)'),
 });
 

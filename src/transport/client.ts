@@ -32,7 +32,10 @@ async function refuseForeign(file: string): Promise<void> {
   }
   const me = process.getuid();
   if (owner !== me) {
-    throw new ConnectionError(`${file} belongs to another user (uid ${owner}, you are ${me}); refusing to talk to a daemon someone else runs. Use your own session folder (AGENT_BROWSER_SOCKET_DIR) or another --session.`, 'EFOREIGN');
+    throw new ConnectionError(
+      `${file} belongs to another user (uid ${owner}, you are ${me}); refusing to talk to a daemon someone else runs. Use your own session folder (AGENT_BROWSER_SOCKET_DIR) or another --session.`,
+      'EFOREIGN',
+    );
   }
 }
 
@@ -79,7 +82,9 @@ export class DaemonConnection {
       () => undefined,
     );
     socket.on('data', (chunk: Buffer) => splitter.push(chunk));
-    socket.on('error', (error) => this.fail(new ConnectionError(`Connection to the daemon at ${describeTarget(target)} failed: ${error.message}`, (error as NodeJS.ErrnoException).code)));
+    socket.on('error', (error) =>
+      this.fail(new ConnectionError(`Connection to the daemon at ${describeTarget(target)} failed: ${error.message}`, (error as NodeJS.ErrnoException).code)),
+    );
     socket.on('close', () => this.fail(new ConnectionError(`The daemon at ${describeTarget(target)} closed the connection before answering.`)));
   }
 
@@ -110,7 +115,12 @@ export class DaemonConnection {
       const entry: Pending = { resolve, reject };
       if (readTimeoutMs !== undefined) {
         entry.timer = setTimeout(() => {
-          this.fail(new ConnectionError(`No answer from the daemon at ${describeTarget(this.target)} within ${readTimeoutMs} ms. Check its log, or run 'agent-browser daemon status'.`, 'ETIMEDOUT'));
+          this.fail(
+            new ConnectionError(
+              `No answer from the daemon at ${describeTarget(this.target)} within ${readTimeoutMs} ms. Check its log, or run 'agent-browser daemon status'.`,
+              'ETIMEDOUT',
+            ),
+          );
           this.socket.destroy();
         }, readTimeoutMs);
       }

@@ -102,7 +102,10 @@ export type StartLock = { kind: 'held'; release(): void } | { kind: 'serving' } 
  * waits (the holder is about to serve: answers `serving` as soon as it does). A lock whose holder
  * died, or that is older than `staleMs`, is broken.
  */
-export async function acquireStartLock(lockPath: string, options: { isServing: () => Promise<boolean>; timeoutMs: number; staleMs: number }): Promise<StartLock> {
+export async function acquireStartLock(
+  lockPath: string,
+  options: { isServing: () => Promise<boolean>; timeoutMs: number; staleMs: number },
+): Promise<StartLock> {
   const started = Date.now();
   for (;;) {
     try {

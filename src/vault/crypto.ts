@@ -84,7 +84,8 @@ export function ensureKey(location: VaultLocation, onCreated?: (file: string) =>
   try {
     fs.writeFileSync(file, `${crypto.randomBytes(KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new ActionError('FILE_ERROR', `Cannot create the vault key ${file}: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new ActionError('FILE_ERROR', `Cannot create the vault key ${file}: ${(error as Error).message}`);
     return readKey(location)!;
   }
   onCreated?.(file);
@@ -108,5 +109,11 @@ export function decrypt(payload: EncryptedPayload, key: Buffer): string {
 export function isEncryptedPayload(value: unknown): value is EncryptedPayload {
   if (typeof value !== 'object' || value === null) return false;
   const payload = value as Record<string, unknown>;
-  return payload.encrypted === true && 'version' in payload && typeof payload.iv === 'string' && typeof payload.authTag === 'string' && typeof payload.data === 'string';
+  return (
+    payload.encrypted === true &&
+    'version' in payload &&
+    typeof payload.iv === 'string' &&
+    typeof payload.authTag === 'string' &&
+    typeof payload.data === 'string'
+  );
 }

@@ -52,7 +52,13 @@ export function profileNotFound(name: string): ActionError {
 }
 
 function meta(profile: AuthProfile): AuthProfileMeta {
-  return { name: profile.name, url: profile.url, username: profile.username, createdAt: profile.createdAt, ...(profile.lastLoginAt ? { lastLoginAt: profile.lastLoginAt } : {}) };
+  return {
+    name: profile.name,
+    url: profile.url,
+    username: profile.username,
+    createdAt: profile.createdAt,
+    ...(profile.lastLoginAt ? { lastLoginAt: profile.lastLoginAt } : {}),
+  };
 }
 
 export class AuthVault {
@@ -90,13 +96,19 @@ export class AuthVault {
     try {
       stored = JSON.parse(text);
     } catch {
-      throw new ActionError('FILE_ERROR', `Auth profile '${name}' (${file}) is not valid JSON; delete it with 'agent-browser auth delete ${name}' and save it again.`);
+      throw new ActionError(
+        'FILE_ERROR',
+        `Auth profile '${name}' (${file}) is not valid JSON; delete it with 'agent-browser auth delete ${name}' and save it again.`,
+      );
     }
     // The reference reads profiles saved before it encrypted them; so does this vault.
     if (!isEncryptedPayload(stored)) return stored as AuthProfile;
     const key = readKey(this.location);
     if (!key) {
-      throw new ActionError('FILE_ERROR', `Auth profile '${name}' is encrypted, but there is no key: set ${ENCRYPTION_KEY_ENV} or restore ${keyFilePath(this.location.home)}.`);
+      throw new ActionError(
+        'FILE_ERROR',
+        `Auth profile '${name}' is encrypted, but there is no key: set ${ENCRYPTION_KEY_ENV} or restore ${keyFilePath(this.location.home)}.`,
+      );
     }
     try {
       return JSON.parse(decrypt(stored, key.key)) as AuthProfile;
@@ -137,7 +149,10 @@ export class AuthVault {
   list(): AuthProfileMeta[] {
     let files: string[];
     try {
-      files = fs.readdirSync(this.dir).filter((file) => file.endsWith('.json') && PROFILE_NAME.test(file.slice(0, -5))).sort();
+      files = fs
+        .readdirSync(this.dir)
+        .filter((file) => file.endsWith('.json') && PROFILE_NAME.test(file.slice(0, -5)))
+        .sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw new ActionError('FILE_ERROR', `Cannot read the auth vault ${this.dir}: ${(error as Error).message}`);

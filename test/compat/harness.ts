@@ -179,9 +179,22 @@ export function normalize(text: string, values: RunValues): string {
 /** A headless Chromium with a CDP port, for `connect <port>` and `--cdp <port>`. */
 export async function startCdpBrowser(folder: RunFolder): Promise<{ port: number; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(folder.tmp, 'cdp-profile-'));
-  const child: ChildProcess = spawn(CHROMIUM, [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--disable-gpu', 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    CHROMIUM,
+    [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--headless=new',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-gpu',
+      'about:blank',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`Chromium printed no DevTools port in 20 s:\n${text}`)), 20_000);
@@ -313,7 +326,12 @@ export async function runStep(step: Step, ctx: RunContext): Promise<Recorded & {
   const stepEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(step.env ?? {})) stepEnv[key] = fill(value, all);
   if (step.session) stepEnv.AGENT_BROWSER_SESSION = step.session;
-  const outcome = await runCli(ctx.bin, args, { env: cliEnv(ctx.version, ctx.folder, stepEnv), cwd: ctx.folder.dir, stdin: step.stdin, timeoutMs: step.timeoutMs });
+  const outcome = await runCli(ctx.bin, args, {
+    env: cliEnv(ctx.version, ctx.folder, stepEnv),
+    cwd: ctx.folder.dir,
+    stdin: step.stdin,
+    timeoutMs: step.timeoutMs,
+  });
   if (step.capture) {
     const match = new RegExp(step.capture.regex).exec(outcome.stdout);
     if (match?.[1]) (step.capture.normalize ? ctx.values : ctx.captured)[step.capture.name] = match[1];

@@ -68,13 +68,24 @@ function install(options) {
   const cache = cacheDir(env);
   fs.mkdirSync(cache, { recursive: true });
 
-  const missing = VERSIONS.filter(({ version, alias }) => installedVersion(cache, alias) !== version || !fs.existsSync(path.join(cache, 'node_modules', alias, 'bin', name)));
+  const missing = VERSIONS.filter(
+    ({ version, alias }) => installedVersion(cache, alias) !== version || !fs.existsSync(path.join(cache, 'node_modules', alias, 'bin', name)),
+  );
   if (missing.length > 0) {
     const specs = missing.map(({ version, alias }) => `${alias}@npm:agent-browser@${version}`);
     log(`» npm install --prefix ${cache} --ignore-scripts ${specs.join(' ')}`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // Few, short retries: an unreachable registry should mean a quick skip, not minutes of back-off.
-    const flags = ['--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', '--loglevel=error', '--fetch-retries=2', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=4000'];
+    const flags = [
+      '--ignore-scripts',
+      '--save-exact',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      '--fetch-retries=2',
+      '--fetch-retry-mintimeout=1000',
+      '--fetch-retry-maxtimeout=4000',
+    ];
     const result = spawnSync(npm, ['install', '--prefix', cache, ...flags, ...specs], {
       encoding: 'utf8',
       timeout: 10 * 60_000,

@@ -53,7 +53,13 @@ function referenceDaemon(packageDir: string): string {
   return entry;
 }
 
-function startReference(version: Version, packageDir: string, folder: ReturnType<typeof makeRunFolder>, session: string, extra: Record<string, string> = {}): ChildProcess {
+function startReference(
+  version: Version,
+  packageDir: string,
+  folder: ReturnType<typeof makeRunFolder>,
+  session: string,
+  extra: Record<string, string> = {},
+): ChildProcess {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_BROWSER_DAEMON: '1', ...daemonEnv(version, folder, session, extra) };
   // The reference's Playwright finds ffmpeg (video recording) under the real user's cache, not the run's $HOME.
   const browsers = path.join(os.homedir(), '.cache', 'ms-playwright');

@@ -62,7 +62,7 @@ const BOUND_REFS =
   'refs are bound to elements (DESIGN.md › Refs): numbers stay across snapshots of a document, new elements get new numbers, ' +
   'so no [nth=N] markers, and only elements Playwright can act on get refs (the options of a closed <select> do not)';
 const FRAMES = 'frame switching works: actions after `frame <sel>` run in the iframe (both reference daemons time out)';
-const ROUTE_BODY = 'route --body mocks the response (the reference daemons ignore the CLI\'s top-level body and let the request through)';
+const ROUTE_BODY = "route --body mocks the response (the reference daemons ignore the CLI's top-level body and let the request through)";
 const REQUESTS = 'requests are recorded from the start, so the fetches above are listed (the reference recorded none)';
 const DEVICE = 'set device emulates the whole device: viewport, scale, user agent, touch, mobile layout (the reference only resizes)';
 const TAP = 'tap works on desktop pages (the reference needs a context created with hasTouch)';
@@ -73,7 +73,7 @@ const UNKNOWN_ACTION =
 const ERRORS = 'error messages say what happened and what to do next (DESIGN.md › Errors and output), not raw Playwright text';
 const AUTH_ENV = { AGENT_BROWSER_HOME: '{{AUTH_HOME}}' };
 const ABSOLUTE =
-  'a saved file is named by its absolute path: the daemon writes relative paths in its own working folder, which need not be the shell\'s, so the path as typed could point elsewhere';
+  "a saved file is named by its absolute path: the daemon writes relative paths in its own working folder, which need not be the shell's, so the path as typed could point elsewhere";
 const STATE_FOLDER =
   'a bare state name is a named state in the state folder, which save, load, list, show, rename and clear all use (the reference saves bare names in the working folder but lists and shows ~/.agent-browser/sessions, so `state show` cannot find what `state save` just wrote)';
 const STATE_CLEAR = 'state clear with nothing named is refused with what to pass, rather than reporting "0 cleared"';
@@ -164,9 +164,9 @@ export const STEPS: Step[] = [
   { cmd: 'select #colour green' },
   { cmd: 'get value #colour' },
   { cmd: 'select #many a c' },
-  { cmd: "eval \"[...document.querySelector('#many').selectedOptions].map((o) => o.value)\"" },
+  { cmd: 'eval "[...document.querySelector(\'#many\').selectedOptions].map((o) => o.value)"' },
   { cmd: 'upload #file upload.txt' },
-  { cmd: "eval \"document.querySelector('#file').files[0].name\"" },
+  { cmd: 'eval "document.querySelector(\'#file\').files[0].name"' },
   { cmd: 'drag #drag-src #drop' },
   { cmd: 'get text #status' },
   { cmd: 'click .dup', stderr: 'firstLine' },
@@ -223,10 +223,10 @@ export const STEPS: Step[] = [
   // ── Scripts, console, errors ────────────────────────────────────────────────────────────────
   { cmd: 'eval 1+1' },
   { cmd: 'eval document.title' },
-  { cmd: "eval '({ a: 1, b: [true, null], c: \"x\" })'" },
+  { cmd: 'eval \'({ a: 1, b: [true, null], c: "x" })\'' },
   { cmd: 'eval -b ZG9jdW1lbnQudGl0bGU=', only: '0.19.0' },
   { cmd: 'eval --stdin', stdin: 'const a = 20;\na + 22\n', only: '0.19.0' },
-  { cmd: "eval \"throw new Error('nope')\"", stderr: 'firstLine', ours: { stderr: '✗ The script threw: Error: nope\n', reason: ERRORS } },
+  { cmd: 'eval "throw new Error(\'nope\')"', stderr: 'firstLine', ours: { stderr: '✗ The script threw: Error: nope\n', reason: ERRORS } },
   { cmd: 'console' },
   { cmd: 'click #log' },
   { cmd: 'console' },
@@ -258,7 +258,7 @@ export const STEPS: Step[] = [
 
   // ── Browser settings ────────────────────────────────────────────────────────────────────────
   { cmd: 'set viewport 800 600' },
-  { cmd: "eval \"innerWidth + 'x' + innerHeight\"" },
+  { cmd: 'eval "innerWidth + \'x\' + innerHeight"' },
   { cmd: 'set viewport 1280 720' },
   { cmd: 'set viewport 640 480 2', only: '0.19.0' },
   { cmd: 'eval devicePixelRatio', only: '0.19.0' },
@@ -274,17 +274,17 @@ export const STEPS: Step[] = [
   { cmd: 'set headers nope' },
   { cmd: 'set credentials user pass' },
   { cmd: 'set media dark reduced-motion' },
-  { cmd: "eval \"matchMedia('(prefers-color-scheme: dark)').matches\"" },
+  { cmd: 'eval "matchMedia(\'(prefers-color-scheme: dark)\').matches"' },
   { cmd: 'set media light' },
-  { cmd: "eval \"matchMedia('(prefers-color-scheme: dark)').matches\"" },
+  { cmd: 'eval "matchMedia(\'(prefers-color-scheme: dark)\').matches"' },
   { cmd: "set device 'Nokia 9000'", stderr: 'prefix' },
 
   // ── Network ─────────────────────────────────────────────────────────────────────────────────
   { cmd: 'network requests --clear' },
   { cmd: 'network route **/compat/data.json --body \'{"mocked":true}\'' },
-  { cmd: "eval \"fetch('/compat/data.json').then((r) => r.text())\"", ours: { stdout: '"{\\"mocked\\":true}"\n', reason: ROUTE_BODY } },
+  { cmd: 'eval "fetch(\'/compat/data.json\').then((r) => r.text())"', ours: { stdout: '"{\\"mocked\\":true}"\n', reason: ROUTE_BODY } },
   { cmd: 'network unroute **/compat/data.json' },
-  { cmd: "eval \"fetch('/compat/data.json').then((r) => r.text())\"" },
+  { cmd: 'eval "fetch(\'/compat/data.json\').then((r) => r.text())"' },
   { cmd: 'network route **/compat/blocked.json --abort' },
   { cmd: "eval \"fetch('/compat/blocked.json').then(() => 'loaded', () => 'failed')\"" },
   { cmd: 'network unroute' },
@@ -349,19 +349,55 @@ export const STEPS: Step[] = [
   { cmd: 'trace start' },
   { cmd: 'trace stop trace.zip', ours: saved('trace.zip') },
   { cmd: 'state save state.json', ours: { pattern: '^✓ \\w+ saved to \\S+/states/state\\.json\\n$', reason: STATE_FOLDER } },
-  { cmd: 'state load state.json', only: '0.6.0', ours: { pattern: '^✓ Screenshot saved to \\S+/states/state\\.json\\n$', reason: `${STATE_FOLDER}; ${STATE_LOAD}` } },
-  { cmd: 'state load state.json', only: '0.19.0', ours: { code: 0, pattern: '^✓ State path set to \\S+/states/state\\.json\\n$', stderr: '', reason: `${STATE_FOLDER}; ${STATE_LOAD}` } },
+  {
+    cmd: 'state load state.json',
+    only: '0.6.0',
+    ours: { pattern: '^✓ Screenshot saved to \\S+/states/state\\.json\\n$', reason: `${STATE_FOLDER}; ${STATE_LOAD}` },
+  },
+  {
+    cmd: 'state load state.json',
+    only: '0.19.0',
+    ours: { code: 0, pattern: '^✓ State path set to \\S+/states/state\\.json\\n$', stderr: '', reason: `${STATE_FOLDER}; ${STATE_LOAD}` },
+  },
   // The reference leaves the page as it was; loading state here reopens the tab, so the typed value is gone.
   { cmd: 'get value #name', ours: { stdout: '\n', reason: `${STATE_LOAD}; the tabs reopen with it` } },
-  { cmd: 'state list', only: '0.19.0', ours: { pattern: '^Saved states in \\S+/\\.agent-browser/states\\n  state\\.json \\(\\d+B, \\d{4}-\\d\\d-\\d\\d\\)\\n$', reason: STATE_FOLDER } },
-  { cmd: 'state show state.json', only: '0.19.0', ours: { code: 0, pattern: '^✓ Downloaded to \\S+/states/state\\.json \\(state\\.json\\)\\n$', stderr: '', reason: `${STATE_FOLDER} (the 0.19 CLI prints a found state's {filename, path} as a download)` } },
+  {
+    cmd: 'state list',
+    only: '0.19.0',
+    ours: { pattern: '^Saved states in \\S+/\\.agent-browser/states\\n  state\\.json \\(\\d+B, \\d{4}-\\d\\d-\\d\\d\\)\\n$', reason: STATE_FOLDER },
+  },
+  {
+    cmd: 'state show state.json',
+    only: '0.19.0',
+    ours: {
+      code: 0,
+      pattern: '^✓ Downloaded to \\S+/states/state\\.json \\(state\\.json\\)\\n$',
+      stderr: '',
+      reason: `${STATE_FOLDER} (the 0.19 CLI prints a found state's {filename, path} as a download)`,
+    },
+  },
   { cmd: 'state clean --older-than 30', only: '0.19.0' },
   {
     cmd: 'state clear',
     only: '0.19.0',
-    ours: { code: 1, stdout: '', stderr: "✗ Pass sessionName (the state file to delete) or all: true (every state file). CLI: 'agent-browser state clear <name>' or 'state clear --all'.\n", reason: STATE_CLEAR },
+    ours: {
+      code: 1,
+      stdout: '',
+      stderr:
+        "✗ Pass sessionName (the state file to delete) or all: true (every state file). CLI: 'agent-browser state clear <name>' or 'state clear --all'.\n",
+      reason: STATE_CLEAR,
+    },
   },
-  { cmd: 'state rename a b', only: '0.19.0', ours: { code: 1, stdout: '', stderr: "✗ State file not found: {{DIR}}/home/.agent-browser/states/a.json. Run 'agent-browser state list' to see the saved states.\n", reason: STATE_FOLDER } },
+  {
+    cmd: 'state rename a b',
+    only: '0.19.0',
+    ours: {
+      code: 1,
+      stdout: '',
+      stderr: "✗ State file not found: {{DIR}}/home/.agent-browser/states/a.json. Run 'agent-browser state list' to see the saved states.\n",
+      reason: STATE_FOLDER,
+    },
+  },
   { cmd: 'fill #name Recorded' },
   { cmd: 'record start video.webm', ours: saved('video.webm', 'Recording started:') },
   { cmd: 'record restart video2.webm', ours: saved('video2.webm', 'Recording started:') },
@@ -381,7 +417,14 @@ export const STEPS: Step[] = [
 
   // ── 0.19 additions: downloads, diff, clipboard, inspect, devices, new tab ───────────────────
   { cmd: 'download #dl downloaded.txt', only: '0.19.0' },
-  { cmd: 'get cdp-url', only: '0.19.0', ours: { stderr: '✗ Unknown action "cdp_url". Send {"action":"actions"} or run \'agent-browser actions\' to list the 145 valid ones.\n', reason: UNKNOWN_ACTION } },
+  {
+    cmd: 'get cdp-url',
+    only: '0.19.0',
+    ours: {
+      stderr: '✗ Unknown action "cdp_url". Send {"action":"actions"} or run \'agent-browser actions\' to list the 145 valid ones.\n',
+      reason: UNKNOWN_ACTION,
+    },
+  },
   { cmd: 'snapshot', only: '0.19.0', ours: { stdout: OURS.FULL, reason: BOUND_REFS } },
   { cmd: 'click #counter', only: '0.19.0' },
   {
@@ -393,12 +436,17 @@ export const STEPS: Step[] = [
       '^  - document:\\n(  .*\\n)+-   - button "Click me" \\[ref=(?<ref>e\\d+)\\]\\n\\+   - button "Clicked 1" \\[ref=\\k<ref>\\]\\n(  .*\\n)+' +
       '    - paragraph: Bottom of the page\\n\\n1 additions, 1 removals, \\d+ unchanged\\n$',
     ours: {
-      pattern: '^(  .*\\n){3}-   - button "Click me" \\[ref=(?<ref>e\\d+)\\]\\n\\+   - button "Clicked 1" \\[ref=\\k<ref>\\]\\n(  .*\\n){3}\\n1 additions, 1 removals, \\d+ unchanged\\n$',
+      pattern:
+        '^(  .*\\n){3}-   - button "Click me" \\[ref=(?<ref>e\\d+)\\]\\n\\+   - button "Clicked 1" \\[ref=\\k<ref>\\]\\n(  .*\\n){3}\\n1 additions, 1 removals, \\d+ unchanged\\n$',
       reason: DIFF_CONTEXT,
     },
   },
   { cmd: 'diff snapshot', only: '0.19.0' },
-  { cmd: 'diff screenshot --baseline shot.png', only: '0.19.0', pattern: '^✗ \\d+(\\.\\d+)?% pixels differ\\n  Diff image: \\S+\\.png\\n  \\d+ different / \\d+ total pixels\\n$' },
+  {
+    cmd: 'diff screenshot --baseline shot.png',
+    only: '0.19.0',
+    pattern: '^✗ \\d+(\\.\\d+)?% pixels differ\\n  Diff image: \\S+\\.png\\n  \\d+ different / \\d+ total pixels\\n$',
+  },
   {
     cmd: 'diff screenshot --baseline full.png',
     only: '0.19.0',
@@ -409,15 +457,30 @@ export const STEPS: Step[] = [
   { cmd: 'clipboard write hello clipboard', only: '0.19.0' },
   { cmd: 'clipboard read', only: '0.19.0', ours: { code: 0, stdout: 'hello clipboard\n', stderr: '', reason: CLIPBOARD } },
   { cmd: 'clipboard', only: '0.19.0', ours: { code: 0, stdout: 'hello clipboard\n', stderr: '', reason: CLIPBOARD } },
-  { cmd: 'inspect', only: '0.19.0', ours: { stderr: '✗ Unknown action "inspect". Send {"action":"actions"} or run \'agent-browser actions\' to list the 145 valid ones.\n', reason: UNKNOWN_ACTION } },
-  { cmd: 'device list', only: '0.19.0', ours: { code: 0, pattern: '^Simulators:\\n\\n(  ○ .+ \\(\\d+×\\d+ @[\\d.]+x (mobile|desktop)( touch)?\\)\\n    \\n)+$', stderr: '', reason: DEVICES } },
+  {
+    cmd: 'inspect',
+    only: '0.19.0',
+    ours: {
+      stderr: '✗ Unknown action "inspect". Send {"action":"actions"} or run \'agent-browser actions\' to list the 145 valid ones.\n',
+      reason: UNKNOWN_ACTION,
+    },
+  },
+  {
+    cmd: 'device list',
+    only: '0.19.0',
+    ours: { code: 0, pattern: '^Simulators:\\n\\n(  ○ .+ \\(\\d+×\\d+ @[\\d.]+x (mobile|desktop)( touch)?\\)\\n    \\n)+$', stderr: '', reason: DEVICES },
+  },
   { cmd: 'swipe up', only: '0.19.0', stderr: 'prefix', ours: { stderr: '✗ Unknown action "swipe"', reason: UNKNOWN_ACTION } },
   { cmd: 'open {{URL}}/compat/index.html', only: '0.19.0' },
   { cmd: 'click --new-tab #next-link', only: '0.19.0' },
   { cmd: 'tab', only: '0.19.0' },
   { cmd: 'tab 0', only: '0.19.0' },
   { cmd: 'tab close 1', only: '0.19.0' },
-  { cmd: '--max-output 40 snapshot', only: '0.19.0', pattern: '^- document:\\n  - heading "Compat fixture"\\n\\[truncated: showing 40 of \\d+ chars\\. Use --max-output to adjust\\]\\n$' },
+  {
+    cmd: '--max-output 40 snapshot',
+    only: '0.19.0',
+    pattern: '^- document:\\n  - heading "Compat fixture"\\n\\[truncated: showing 40 of \\d+ chars\\. Use --max-output to adjust\\]\\n$',
+  },
   { cmd: '--content-boundaries get text #title', only: '0.19.0' },
 
   // ── Tabs and windows ────────────────────────────────────────────────────────────────────────
@@ -451,7 +514,7 @@ export const STEPS: Step[] = [
   { cmd: '--executable-path /nonexistent/chrome get title' },
   { cmd: "set device 'iPhone 12'" },
   {
-    cmd: "eval \"[innerWidth, innerHeight, devicePixelRatio, /iPhone/.test(navigator.userAgent), matchMedia('(pointer: coarse)').matches]\"",
+    cmd: 'eval "[innerWidth, innerHeight, devicePixelRatio, /iPhone/.test(navigator.userAgent), matchMedia(\'(pointer: coarse)\').matches]"',
     ours: { stdout: '[\n  980,\n  1669,\n  3,\n  true,\n  true\n]\n', reason: DEVICE },
   },
   { cmd: 'tap #counter', only: '0.19.0', ours: { code: 0, stdout: '✓ Done\n', stderr: '', reason: TAP } },

@@ -128,7 +128,9 @@ export function defineCompatSuite(version: Version): void {
       fs.writeFileSync(path.join(dumpDir, `${version}.json`), `${JSON.stringify({ version, steps: dump }, null, 2)}\n`);
     }
     if (failures.length > 0) {
-      console.log(`\n  compat ${version}: ${failures.length} of ${total} invocations differ from the reference:\n${failures.map((f) => `    - ${f}`).join('\n')}\n`);
+      console.log(
+        `\n  compat ${version}: ${failures.length} of ${total} invocations differ from the reference:\n${failures.map((f) => `    - ${f}`).join('\n')}\n`,
+      );
     } else if (!setupError) {
       console.log(`\n  compat ${version}: all ${total} invocations print what the reference CLI printed\n`);
     }
@@ -140,7 +142,10 @@ export function defineCompatSuite(version: Version): void {
     test(name, async () => {
       if (setupError) throw setupError;
       const recorded = recording.steps[index];
-      assert.ok(recorded && recorded.cmd === label(step), `${path.relative(ROOT, file)} is stale (step ${index + 1} recorded as ${JSON.stringify(recorded?.cmd)}): rerun node --import tsx test/compat/record.ts ${version}`);
+      assert.ok(
+        recorded && recorded.cmd === label(step),
+        `${path.relative(ROOT, file)} is stale (step ${index + 1} recorded as ${JSON.stringify(recorded?.cmd)}): rerun node --import tsx test/compat/record.ts ${version}`,
+      );
       const expected = expectationOf(step, recorded!);
       let actual: Recorded & { raw: { stdout: string } };
       try {
@@ -155,7 +160,8 @@ export function defineCompatSuite(version: Version): void {
       if (step.stdout !== 'ignore') {
         if (expected.pattern !== undefined) {
           // A pattern stands for the reference's output: it must match the recording too.
-          if (!step.ours && !new RegExp(expected.pattern).test(recorded!.stdout)) problems.push(`the scenario's pattern does not match the recorded reference output (fix scenario.ts)`);
+          if (!step.ours && !new RegExp(expected.pattern).test(recorded!.stdout))
+            problems.push(`the scenario's pattern does not match the recorded reference output (fix scenario.ts)`);
           const match = new RegExp(expected.pattern).exec(actual.stdout);
           const printed = step.file ? new RegExp(expected.pattern).exec(actual.raw.stdout)?.[1] : undefined;
           if (!match) problems.push(`stdout does not match /${expected.pattern}/`);
@@ -167,7 +173,8 @@ export function defineCompatSuite(version: Version): void {
       const stderrMode = step.stderr ?? 'exact';
       if (stderrMode === 'exact' && actual.stderr !== expected.stderr) problems.push('stderr differs');
       if (stderrMode === 'firstLine' && firstLine(actual.stderr) !== firstLine(expected.stderr)) problems.push('stderr (first line) differs');
-      if (stderrMode === 'prefix' && !firstLine(actual.stderr).startsWith(firstLine(expected.stderr))) problems.push('stderr does not start with the expected message');
+      if (stderrMode === 'prefix' && !firstLine(actual.stderr).startsWith(firstLine(expected.stderr)))
+        problems.push('stderr does not start with the expected message');
       if (problems.length > 0) {
         failures.push(`${label(step)}: ${problems.join('; ')}`);
         const reason = step.ours ? `\n  (expectation is this daemon's own: ${step.ours.reason})` : '';

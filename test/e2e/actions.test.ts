@@ -179,7 +179,7 @@ test('scroll → {scrolled:true}; window.scrollY moves by direction/amount and b
 test('scroll with a selector brings the element into view', async () => {
   await open();
   await ok(fx.daemon, { action: 'scroll', selector: '#bottom' });
-  assert.ok(await evaluate(fx.daemon, 'window.scrollY') > 2000);
+  assert.ok((await evaluate(fx.daemon, 'window.scrollY')) > 2000);
 });
 
 test('scrollintoview → {scrolled:true}; the element ends up inside the viewport', async () => {
@@ -297,7 +297,10 @@ test('actions → every built-in with summary and params', async () => {
   const data = await ok(fx.daemon, { action: 'actions' });
   keys(data, ['actions']);
   const names = (data.actions as { name: string; summary: string; params: unknown }[]).map((a) => a.name);
-  const builtins = 'launch navigate back forward reload url title content close click dblclick fill type press hover focus check uncheck scrollintoview select scroll gettext getattribute inputvalue innerhtml isvisible isenabled ischecked count snapshot screenshot wait evaluate status actions'.split(' ');
+  const builtins =
+    'launch navigate back forward reload url title content close click dblclick fill type press hover focus check uncheck scrollintoview select scroll gettext getattribute inputvalue innerhtml isvisible isenabled ischecked count snapshot screenshot wait evaluate status actions'.split(
+      ' ',
+    );
   for (const name of builtins) assert.ok(names.includes(name), `actions lists ${name}`);
   for (const action of data.actions) {
     assert.type(action.summary, 'string');

@@ -125,7 +125,10 @@ vault('auth_login finds the login form (rendered after load, past a decoy form),
   // A username the form refuses (not an e-mail address): the browser does not submit, and the answer says why.
   await wire.ok({ action: 'auth_save', name: 'plain-name', url: server.url('/e2e/auth-login.html'), username: 'ada', password: PASSWORD });
   const refused = await wire.fails({ action: 'auth_login', name: 'plain-name' }, 'INVALID_PARAMS');
-  assert.match(refused, /^Auth login failed for 'plain-name': the page refused to submit the login form \(email: .+\)\. Check the saved username \('agent-browser auth show plain-name'\)/);
+  assert.match(
+    refused,
+    /^Auth login failed for 'plain-name': the page refused to submit the login form \(email: .+\)\. Check the saved username \('agent-browser auth show plain-name'\)/,
+  );
   assert.is((await wire.ok({ action: 'auth_show', name: 'plain-name' })).profile.lastLoginAt, undefined, 'no login recorded');
 });
 
@@ -135,14 +138,33 @@ vault('a form it cannot find fails with advice; saved selectors (auth save throu
   const error = await wire.fails({ action: 'auth_login', name: 'member' }, 'ELEMENT_NOT_FOUND');
   assert.is(error, `Auth login failed for 'member': could not find the username field on ${url}. Specify --username-selector with auth save.`);
 
-  const save = await cli(['auth', 'save', 'member', '--url', url, '--username', '4711', '--password-stdin', '--username-selector', '#member', '--submit-selector', '#enter'], { input: `${PASSWORD}\n` });
+  const save = await cli(
+    ['auth', 'save', 'member', '--url', url, '--username', '4711', '--password-stdin', '--username-selector', '#member', '--submit-selector', '#enter'],
+    { input: `${PASSWORD}\n` },
+  );
   assert.is(succeeded(save, 'auth save'), "✓ Auth profile 'member' updated");
   assert.not.match(save.stderr, /command line/, 'no warning with --password-stdin');
   const login = await cli(['auth', 'login', 'member']);
   assert.is(succeeded(login, 'auth login'), "✓ Logged in as 'member' - Welcome");
   assert.equal(await received(daemon), { form: 'custom', username: '4711', password: PASSWORD });
 
-  const broken = await cli(['auth', 'save', 'broken', '--url', url, '--username', '4711', '--password', PASSWORD, '--username-selector', '#member', '--password-selector', '#nope', '--submit-selector', '#enter']);
+  const broken = await cli([
+    'auth',
+    'save',
+    'broken',
+    '--url',
+    url,
+    '--username',
+    '4711',
+    '--password',
+    PASSWORD,
+    '--username-selector',
+    '#member',
+    '--password-selector',
+    '#nope',
+    '--submit-selector',
+    '#enter',
+  ]);
   succeeded(broken, 'auth save --password');
   assert.match(broken.stderr, /Passwords on the command line may be visible in process listings and shell history\. Use --password-stdin instead\./);
   const failed = await wire.fails({ action: 'auth_login', name: 'broken', timeout: 1000 }, 'ELEMENT_NOT_FOUND');
@@ -154,30 +176,48 @@ vault('a form it cannot find fails with advice; saved selectors (auth save throu
 vault('unknown and invalid profile names', async () => {
   assert.is(await wire.fails({ action: 'auth_login', name: 'nobody' }, 'FILE_NOT_FOUND'), "Auth profile 'nobody' not found");
   assert.is(await wire.fails({ action: 'auth_show', name: 'nobody' }, 'FILE_NOT_FOUND'), "Auth profile 'nobody' not found");
-  assert.match(await wire.fails({ action: 'auth_save', name: '../x', url: 'u', username: 'u', password: 'p' }, 'INVALID_PARAMS'), /name: Profile name must contain only alphanumeric characters, hyphens, and underscores/);
+  assert.match(
+    await wire.fails({ action: 'auth_save', name: '../x', url: 'u', username: 'u', password: 'p' }, 'INVALID_PARAMS'),
+    /name: Profile name must contain only alphanumeric characters, hyphens, and underscores/,
+  );
   assert.match(await wire.fails({ action: 'auth_save', name: 'x', url: 'u', username: 'u' }, 'INVALID_PARAMS'), /password: required/);
 });
 
 vault('a profile saved with another key: a clear error (not garbage), listed as (encrypted); a malformed key is refused', async () => {
   const otherKey = crypto.randomBytes(32).toString('hex');
   const url = server.url('/e2e/auth-login.html');
-  succeeded(await cli(['auth', 'save', 'otherkey', '--url', url, '--username', 'eve', '--password-stdin'], { input: `${PASSWORD}\n`, env: { AGENT_BROWSER_ENCRYPTION_KEY: otherKey } }), 'auth save with a key');
+  succeeded(
+    await cli(['auth', 'save', 'otherkey', '--url', url, '--username', 'eve', '--password-stdin'], {
+      input: `${PASSWORD}\n`,
+      env: { AGENT_BROWSER_ENCRYPTION_KEY: otherKey },
+    }),
+    'auth save with a key',
+  );
   const error = await wire.fails({ action: 'auth_login', name: 'otherkey' }, 'FILE_ERROR');
-  assert.match(error, /^Cannot decrypt auth profile 'otherkey' \(.*otherkey\.json\) with the key from .*\.encryption-key: it was saved with another key, or the file was altered\./);
+  assert.match(
+    error,
+    /^Cannot decrypt auth profile 'otherkey' \(.*otherkey\.json\) with the key from .*\.encryption-key: it was saved with another key, or the file was altered\./,
+  );
   const listed = (await wire.ok({ action: 'auth_list' })).profiles.find((p: { name: string }) => p.name === 'otherkey');
   assert.equal(listed, { name: 'otherkey', url: '(encrypted)', username: '(encrypted)', createdAt: '(unknown)' });
   const shown = await cli(['auth', 'show', 'otherkey', '--json'], { env: { AGENT_BROWSER_ENCRYPTION_KEY: otherKey } });
   assert.equal(JSON.parse(succeeded(shown, 'auth show with the key')).data.profile.username, 'eve');
   const malformed = await cli(['auth', 'show', 'otherkey'], { env: { AGENT_BROWSER_ENCRYPTION_KEY: 'abc' } });
   assert.is(malformed.code, 1);
-  assert.is(malformed.stderr.trim(), '✗ AGENT_BROWSER_ENCRYPTION_KEY must hold a 256-bit key as 64 hexadecimal characters (generate one with: openssl rand -hex 32).');
+  assert.is(
+    malformed.stderr.trim(),
+    '✗ AGENT_BROWSER_ENCRYPTION_KEY must hold a 256-bit key as 64 hexadecimal characters (generate one with: openssl rand -hex 32).',
+  );
   succeeded(await cli(['auth', 'delete', 'otherkey']), 'auth delete needs no key');
 });
 
 vault('the CLI runs save, list, show and delete|remove on the vault itself: no daemon starts', async () => {
   const env = { AGENT_BROWSER_SESSION: 'no-daemon-here' };
   const url = server.url('/e2e/auth-login.html');
-  assert.is(succeeded(await cli(['auth', 'save', 'cli-only', '--url', url, '--username', 'bob', '--password-stdin'], { input: `${PASSWORD}\r\n`, env }), 'save'), "✓ Auth profile 'cli-only' saved");
+  assert.is(
+    succeeded(await cli(['auth', 'save', 'cli-only', '--url', url, '--username', 'bob', '--password-stdin'], { input: `${PASSWORD}\r\n`, env }), 'save'),
+    "✓ Auth profile 'cli-only' saved",
+  );
   const list = succeeded(await cli(['auth', 'list'], { env }), 'list');
   assert.match(list, /^Auth profiles:\n/);
   assert.match(list, new RegExp(`^  cli-only bob ${url.replace(/[.?]/g, '\\$&')}$`, 'm'));
@@ -189,7 +229,10 @@ vault('the CLI runs save, list, show and delete|remove on the vault itself: no d
   const gone = await cli(['auth', 'delete', 'cli-only'], { env });
   assert.equal([gone.code, gone.stderr.trim()], [1, "✗ Auth profile 'cli-only' not found"]);
   const emptyStdin = await cli(['auth', 'save', 'x', '--url', url, '--username', 'bob', '--password-stdin'], { input: '', env });
-  assert.equal([emptyStdin.code, emptyStdin.stderr.split('\n')[0]], [1, "✗ The password from stdin is empty: pipe it in, e.g. printf '%s\\n' \"$PASS\" | agent-browser auth save …"]);
+  assert.equal(
+    [emptyStdin.code, emptyStdin.stderr.split('\n')[0]],
+    [1, '✗ The password from stdin is empty: pipe it in, e.g. printf \'%s\\n\' "$PASS" | agent-browser auth save …'],
+  );
   assert.not.ok(fs.existsSync(path.join(daemon.socketDir, 'no-daemon-here.sock')), 'no daemon was started for the session');
 });
 
@@ -204,12 +247,24 @@ vault('the vault commands keep to the CLI side of the process boundary: no playw
   ];
   for (const [args, input] of commands) {
     const traceFile = path.join(home, `trace-${args[1]}.txt`);
-    const run = spawnSync(process.execPath, ['--import', tracer, path.join(ROOT, 'bin', 'run.js'), ...args], { env: { ...cliEnv, TRACE_IMPORTS_FILE: traceFile }, input, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', tracer, path.join(ROOT, 'bin', 'run.js'), ...args], {
+      env: { ...cliEnv, TRACE_IMPORTS_FILE: traceFile },
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.is(run.status, 0, `${args.join(' ')}: ${run.stderr}`);
     const modules = fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
-    assert.ok(modules.some((module) => module.includes('/dist/vault/')), `${args.join(' ')} used the vault`);
+    assert.ok(
+      modules.some((module) => module.includes('/dist/vault/')),
+      `${args.join(' ')} used the vault`,
+    );
     for (const forbidden of ['playwright-core', '/dist/browser/', '/dist/builtins/', '/dist/daemon/']) {
-      assert.equal(modules.filter((module) => module.includes(forbidden)), [], `${args.join(' ')} must not load ${forbidden}`);
+      assert.equal(
+        modules.filter((module) => module.includes(forbidden)),
+        [],
+        `${args.join(' ')} must not load ${forbidden}`,
+      );
     }
   }
 });
@@ -223,21 +278,35 @@ vault('the agent-browser 0.19 Rust CLI (AGENT_BROWSER_HOME=this package) runs au
     return;
   }
   const run = (args: string[], input = '') => {
-    const result = spawnSync(bin, args, { env: { ...cliEnv, AGENT_BROWSER_HOME: ROOT, AGENT_BROWSER_SESSION: 'rust-cli-no-daemon' }, input, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(bin, args, {
+      env: { ...cliEnv, AGENT_BROWSER_HOME: ROOT, AGENT_BROWSER_SESSION: 'rust-cli-no-daemon' },
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     cliOutputs.push(result.stdout, result.stderr);
     return result;
   };
   const url = server.url('/e2e/auth-login.html');
   const save = run(['--json', 'auth', 'save', 'rust', '--url', url, '--username', 'rusty@example.com', '--password-stdin'], `${PASSWORD}\n`);
   assert.is(save.status, 0, save.stderr);
-  assert.equal(JSON.parse(save.stdout), { success: true, id: JSON.parse(save.stdout).id, data: { saved: true, updated: false, name: 'rust', url, username: 'rusty@example.com' } });
+  assert.equal(JSON.parse(save.stdout), {
+    success: true,
+    id: JSON.parse(save.stdout).id,
+    data: { saved: true, updated: false, name: 'rust', url, username: 'rusty@example.com' },
+  });
   const list = JSON.parse(run(['--json', 'auth', 'list']).stdout);
   assert.ok(list.data.profiles.some((p: { name: string }) => p.name === 'rust'));
   const show = run(['auth', 'show', 'rust']);
   assert.is(show.status, 0, show.stderr);
   assert.match(show.stdout, /^Name: rust\nURL: .*\nUsername: rusty@example\.com\nCreated: /);
   // The profile the Rust CLI saved is the one this daemon logs in with.
-  assert.equal(await wire.ok({ action: 'auth_login', name: 'rust' }), { loggedIn: true, name: 'rust', url: server.url('/e2e/auth-welcome.html'), title: 'Welcome' });
+  assert.equal(await wire.ok({ action: 'auth_login', name: 'rust' }), {
+    loggedIn: true,
+    name: 'rust',
+    url: server.url('/e2e/auth-welcome.html'),
+    title: 'Welcome',
+  });
   assert.equal(await received(daemon), { form: 'login', username: 'rusty@example.com', password: PASSWORD });
   const removed = run(['auth', 'delete', 'rust']);
   assert.match(removed.stdout, /Auth profile 'rust' deleted/);
@@ -291,13 +360,19 @@ const clicks = async () => Number((await evaluate(envDaemon, "document.getElemen
 byEnv('a click answers confirmation_required and does not run; confirm runs it and answers its answer; the id works once', async () => {
   const held = await envWire.ok({ action: 'click', selector: '#go' });
   keys(held, ['confirmation_required', 'action', 'category', 'description', 'confirmation_id']);
-  assert.equal({ ...held, confirmation_id: 'x' }, { confirmation_required: true, action: 'click', category: 'click', description: 'Click #go', confirmation_id: 'x' });
+  assert.equal(
+    { ...held, confirmation_id: 'x' },
+    { confirmation_required: true, action: 'click', category: 'click', description: 'Click #go', confirmation_id: 'x' },
+  );
   assert.match(held.confirmation_id, /^c_[0-9a-f]{16}$/);
   assert.is(await clicks(), 0, 'held, not clicked');
   assert.equal(await envWire.ok({ action: 'fill', selector: '#note', value: 'not gated' }), { filled: true });
   assert.equal(await envWire.ok({ action: 'confirm', confirmationId: held.confirmation_id }), { clicked: true });
   assert.is(await clicks(), 1);
-  assert.match(await envWire.fails({ action: 'confirm', confirmationId: held.confirmation_id }, 'INVALID_PARAMS'), new RegExp(`^No pending confirmation with id '${held.confirmation_id}'`));
+  assert.match(
+    await envWire.fails({ action: 'confirm', confirmationId: held.confirmation_id }, 'INVALID_PARAMS'),
+    new RegExp(`^No pending confirmation with id '${held.confirmation_id}'`),
+  );
   assert.is((await envWire.ok({ action: 'dblclick', selector: '#go' })).category, 'click', 'the category covers dblclick');
 });
 
@@ -306,7 +381,10 @@ byEnv('deny drops it: {denied: true}; unknown ids fail; invalid params are refus
   const before = await clicks();
   assert.equal(await envWire.ok({ action: 'deny', confirmationId: held.confirmation_id }), { denied: true });
   assert.match(await envWire.fails({ action: 'confirm', confirmationId: held.confirmation_id }, 'INVALID_PARAMS'), /^No pending confirmation with id/);
-  assert.is(await envWire.fails({ action: 'deny', confirmationId: 'c_0000000000000000' }, 'INVALID_PARAMS').then((e) => e.split('.')[0]), "No pending confirmation with id 'c_0000000000000000'");
+  assert.is(
+    await envWire.fails({ action: 'deny', confirmationId: 'c_0000000000000000' }, 'INVALID_PARAMS').then((e) => e.split('.')[0]),
+    "No pending confirmation with id 'c_0000000000000000'",
+  );
   assert.is(await clicks(), before);
   assert.match(await envWire.fails({ action: 'click' }, 'INVALID_PARAMS'), /selector: required/);
 });
@@ -389,7 +467,9 @@ byConfig('a plugin action named in the list is gated; confirm re-runs it through
 });
 
 byConfig('config explain confirmActions names the key, its environment variable and the value from the file', async () => {
-  const result = await runCli(['config', 'explain', 'confirmActions', '--json'], { env: testEnv(configDaemon.socketDir, { AGENT_BROWSER_CONFIG: configFile }) });
+  const result = await runCli(['config', 'explain', 'confirmActions', '--json'], {
+    env: testEnv(configDaemon.socketDir, { AGENT_BROWSER_CONFIG: configFile }),
+  });
   const explained = JSON.parse(succeeded(result, 'config explain')).data;
   assert.equal([explained.key, explained.value, explained.env], ['confirmActions', ['eval', 'probe:mark'], 'AGENT_BROWSER_CONFIRM_ACTIONS']);
   const bad = await runCli(['config', 'show'], { env: testEnv(configDaemon.socketDir, { AGENT_BROWSER_CONFIRM_ACTIONS: 'clik' }) });

@@ -110,8 +110,14 @@ test('batch reads commands and JSON requests from stdin; --json prints one line 
   const input = ['# a comment', 'get title', '', '{"action":"gettext","selector":"#heading"}', '{"id":"mine","action":"url"}'].join('\n');
   const result = await cli(['batch', '--json'], {}, input);
   succeeded(result, 'batch --json');
-  const answers = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
-  assert.equal(answers.map((a) => a.step), [1, 2, 3]);
+  const answers = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(
+    answers.map((a) => a.step),
+    [1, 2, 3],
+  );
   assert.is(answers[0].data.title, 'Actions');
   assert.is(answers[1].data.text, 'Actions page');
   assert.is(answers[2].data.url, url);

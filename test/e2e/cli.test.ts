@@ -56,7 +56,8 @@ function cliSuite(transport: 'unix' | 'tcp', full: boolean) {
   });
   test.after(async () => {
     try {
-      if (fs.existsSync(path.join(dir, `${session}.pid`))) await runCli(['--session', session, 'close'], { env, cwd: dir, timeoutMs: 30_000 }).catch(() => undefined);
+      if (fs.existsSync(path.join(dir, `${session}.pid`)))
+        await runCli(['--session', session, 'close'], { env, cwd: dir, timeoutMs: 30_000 }).catch(() => undefined);
       if (daemonPid && alive(daemonPid)) process.kill(daemonPid, 'SIGKILL');
     } finally {
       await server?.close();
@@ -232,7 +233,10 @@ function cliSuite(transport: 'unix' | 'tcp', full: boolean) {
   test('set device --list prints each device with its emulation', async () => {
     const lines = (await out('set', 'device', '--list')).split('\n');
     assert.ok(lines.length > 50);
-    assert.ok(lines.some((line) => /^iPhone 14 +390×664 @3x mobile touch$/.test(line)), lines.slice(0, 5).join('\n'));
+    assert.ok(
+      lines.some((line) => /^iPhone 14 +390×664 @3x mobile touch$/.test(line)),
+      lines.slice(0, 5).join('\n'),
+    );
   });
 
   test('--json prints exactly {"success":true,"data":{…},"error":null}', async () => {

@@ -109,9 +109,13 @@ test('trace_start / trace_stop → {started} / {path}: a Playwright trace zip; {
 test('recording: start → {started, path}; errors of the reference; stop → {path, frames} with a WebM file', async () => {
   await open();
   const video = file('first.webm');
-  await fails(fx.daemon, { action: 'recording_start', path: file('clip.mp4') }, 'INVALID_PARAMS').then((a) => assert.match(a.error, /only supports WebM format/));
+  await fails(fx.daemon, { action: 'recording_start', path: file('clip.mp4') }, 'INVALID_PARAMS').then((a) =>
+    assert.match(a.error, /only supports WebM format/),
+  );
   fs.writeFileSync(file('taken.webm'), 'x');
-  await fails(fx.daemon, { action: 'recording_start', path: file('taken.webm') }, 'FILE_EXISTS').then((a) => assert.is(a.error, `Output file already exists: ${file('taken.webm')}`));
+  await fails(fx.daemon, { action: 'recording_start', path: file('taken.webm') }, 'FILE_EXISTS').then((a) =>
+    assert.is(a.error, `Output file already exists: ${file('taken.webm')}`),
+  );
 
   assert.equal(await ok(fx.daemon, { action: 'recording_start', path: video }), { started: true, path: video });
   const again = await fails(fx.daemon, { action: 'recording_start', path: file('other.webm') }, 'ALREADY_STARTED');
@@ -133,7 +137,10 @@ test('recording: start → {started, path}; errors of the reference; stop → {p
 
 test('recording runs in a window of its own: the tab as it was (typed text, cookies) is active again after stop', async () => {
   await open();
-  await evaluate(fx.daemon, "document.cookie = 'kept=yes'; document.body.insertAdjacentHTML('beforeend', '<input id=typed>'); document.getElementById('typed').value = 'half done'; true");
+  await evaluate(
+    fx.daemon,
+    "document.cookie = 'kept=yes'; document.body.insertAdjacentHTML('beforeend', '<input id=typed>'); document.getElementById('typed').value = 'half done'; true",
+  );
   await ok(fx.daemon, { action: 'recording_start', path: file('window.webm') });
   const during = await ok(fx.daemon, { action: 'tab_list' });
   assert.is(during.tabs.length, 2, 'the recording tab is a second tab');
@@ -142,7 +149,10 @@ test('recording runs in a window of its own: the tab as it was (typed text, cook
   assert.is(await evaluate(fx.daemon, 'document.cookie'), 'kept=yes', 'with the session’s cookies');
   await ok(fx.daemon, { action: 'recording_stop' });
   const after = await ok(fx.daemon, { action: 'tab_list' });
-  assert.equal(after.tabs.map((tab: { url: string }) => tab.url), [fx.server.url(CONSOLE)]);
+  assert.equal(
+    after.tabs.map((tab: { url: string }) => tab.url),
+    [fx.server.url(CONSOLE)],
+  );
   assert.is(await evaluate(fx.daemon, "document.getElementById('typed').value"), 'half done', 'the page was not reloaded');
   assert.ok(fs.statSync(file('window.webm')).size > 1000);
 });
@@ -182,7 +192,10 @@ test('profiler_start / profiler_stop → {started} / {path, eventCount}: Chrome 
   assert.ok(Array.isArray(profile.traceEvents));
   assert.is(profile.traceEvents.length, data.eventCount);
   assert.ok(data.eventCount > 0);
-  assert.ok(profile.traceEvents.some((e: { name?: string }) => e.name === 'agent-mark'), 'the page’s user-timing mark is in the profile');
+  assert.ok(
+    profile.traceEvents.some((e: { name?: string }) => e.name === 'agent-mark'),
+    'the page’s user-timing mark is in the profile',
+  );
 
   await ok(fx.daemon, { action: 'profiler_start', categories: ['blink.user_timing'] });
   await evaluate(fx.daemon, 'performance.mark("only-mark"); 1');
@@ -190,7 +203,10 @@ test('profiler_start / profiler_stop → {started} / {path, eventCount}: Chrome 
   assert.ok(fs.existsSync(narrow.path), 'a default path in the temp folder');
   const events = JSON.parse(fs.readFileSync(narrow.path, 'utf8')).traceEvents as Array<{ cat?: string; name?: string }>;
   assert.ok(events.some((e) => e.name === 'only-mark'));
-  assert.not.ok(events.some((e) => e.cat === 'devtools.timeline'), 'only the requested category (plus metadata) was recorded');
+  assert.not.ok(
+    events.some((e) => e.cat === 'devtools.timeline'),
+    'only the requested category (plus metadata) was recorded',
+  );
   fs.rmSync(narrow.path, { force: true });
 });
 

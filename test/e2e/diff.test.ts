@@ -33,7 +33,10 @@ test('diff_snapshot before any snapshot fails with the reference’s advice', as
 test('diff_snapshot → {diff, additions, removals, unchanged, changed}: the lines a page change added and removed', async () => {
   await open();
   await ok(fx.daemon, { action: 'snapshot' });
-  await evaluate(fx.daemon, "document.querySelector('#list li:last-child').textContent = 'Delta'; document.body.insertAdjacentHTML('afterbegin', '<button>New first</button>'); true");
+  await evaluate(
+    fx.daemon,
+    "document.querySelector('#list li:last-child').textContent = 'Delta'; document.body.insertAdjacentHTML('afterbegin', '<button>New first</button>'); true",
+  );
   const data = await ok(fx.daemon, { action: 'diff_snapshot' });
   keys(data, ['diff', 'additions', 'removals', 'unchanged', 'changed']);
   assert.is(data.changed, true);
@@ -43,11 +46,20 @@ test('diff_snapshot → {diff, additions, removals, unchanged, changed}: the lin
   const lines = (data.diff as string).split('\n');
   assert.ok(lines.includes('-     - listitem: Beta'), data.diff);
   assert.ok(lines.includes('+     - listitem: Delta'), data.diff);
-  assert.ok(lines.some((l) => /^\+   - button "New first" \[ref=e\d+\]$/.test(l)), data.diff);
+  assert.ok(
+    lines.some((l) => /^\+   - button "New first" \[ref=e\d+\]$/.test(l)),
+    data.diff,
+  );
   // Refs renumbered after the new button, but those lines count as unchanged.
-  assert.not.ok(lines.some((l) => l.startsWith('-') && l.includes('button "Go"')), data.diff);
+  assert.not.ok(
+    lines.some((l) => l.startsWith('-') && l.includes('button "Go"')),
+    data.diff,
+  );
   // Printed as is by the agent-browser CLIs: change and context lines only, no hunk header.
-  assert.ok(lines.every((line) => /^[-+ ] /.test(line)), data.diff);
+  assert.ok(
+    lines.every((line) => /^[-+ ] /.test(line)),
+    data.diff,
+  );
 
   // The new snapshot is the next baseline: nothing changed since.
   const again = await ok(fx.daemon, { action: 'diff_snapshot' });
@@ -95,7 +107,10 @@ test('diff_screenshot → match when nothing changed; counts differing pixels af
   const changed = await ok(fx.daemon, { action: 'diff_screenshot', baseline: file('base.png'), output: file('changed-diff.png') });
   assert.is(changed.match, false);
   assert.is(changed.diffPath, file('changed-diff.png'));
-  assert.ok(changed.differentPixels >= 120 * 80 * 0.9 && changed.differentPixels <= 120 * 80 * 1.1, `about the box’s 9600 pixels, got ${changed.differentPixels}`);
+  assert.ok(
+    changed.differentPixels >= 120 * 80 * 0.9 && changed.differentPixels <= 120 * 80 * 1.1,
+    `about the box’s 9600 pixels, got ${changed.differentPixels}`,
+  );
   assert.is(changed.mismatchPercentage, Math.round((changed.differentPixels / changed.totalPixels) * 10000) / 100);
   const diffImage = fs.readFileSync(file('changed-diff.png'));
   assert.ok(isPng(diffImage));
@@ -143,7 +158,13 @@ test('diff_url → {snapshot} (and {screenshot} on request): how two pages diffe
   assert.match(data.snapshot.diff, /^\+ .*listitem: Gamma$/m);
   assert.is((await ok(fx.daemon, { action: 'url' })).url, fx.server.url(OTHER), 'the tab ends on url2');
 
-  const withShots = await ok(fx.daemon, { action: 'diff_url', url1: fx.server.url(PAGE), url2: fx.server.url(OTHER), screenshot: true, waitUntil: 'domcontentloaded' });
+  const withShots = await ok(fx.daemon, {
+    action: 'diff_url',
+    url1: fx.server.url(PAGE),
+    url2: fx.server.url(OTHER),
+    screenshot: true,
+    waitUntil: 'domcontentloaded',
+  });
   keys(withShots, ['snapshot', 'screenshot']);
   keys(withShots.screenshot, ['diffPath', 'totalPixels', 'differentPixels', 'mismatchPercentage', 'match']);
   assert.is(withShots.screenshot.match, false);

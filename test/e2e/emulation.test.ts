@@ -115,14 +115,23 @@ test('emulatemedia → {emulated:true}: color scheme, print, reduced motion, for
   assert.is(await evaluate(fx.daemon, "matchMedia('(prefers-color-scheme: dark)').matches"), true);
   await ok(fx.daemon, { action: 'emulatemedia', media: 'print', reducedMotion: 'reduce', forcedColors: 'active', colorScheme: null });
   assert.equal(
-    await evaluate(fx.daemon, "['print', '(prefers-reduced-motion: reduce)', '(forced-colors: active)', '(prefers-color-scheme: dark)'].map((q) => matchMedia(q).matches)"),
+    await evaluate(
+      fx.daemon,
+      "['print', '(prefers-reduced-motion: reduce)', '(forced-colors: active)', '(prefers-color-scheme: dark)'].map((q) => matchMedia(q).matches)",
+    ),
     [true, true, true, true],
   );
   assert.is(await evaluate(fx.daemon, "getComputedStyle(document.getElementById('type'), '::after').content"), '"print"');
   await ok(fx.daemon, { action: 'reload' });
   assert.is(await evaluate(fx.daemon, "matchMedia('print').matches"), true, 'kept across reloads');
   await ok(fx.daemon, { action: 'emulatemedia', media: 'screen', reducedMotion: 'no-preference', forcedColors: 'none', colorScheme: 'light' });
-  assert.equal(await evaluate(fx.daemon, "['print', '(prefers-reduced-motion: reduce)', '(forced-colors: active)', '(prefers-color-scheme: dark)'].map((q) => matchMedia(q).matches)"), [false, false, false, false]);
+  assert.equal(
+    await evaluate(
+      fx.daemon,
+      "['print', '(prefers-reduced-motion: reduce)', '(forced-colors: active)', '(prefers-color-scheme: dark)'].map((q) => matchMedia(q).matches)",
+    ),
+    [false, false, false, false],
+  );
   await fails(fx.daemon, { action: 'emulatemedia', colorScheme: 'blue' }, 'INVALID_PARAMS');
 });
 
@@ -136,7 +145,11 @@ test('timezone → {timezone, reloaded}: Intl and Date follow it; cookies, URL a
   assert.is(await evaluate(fx.daemon, 'new Date(0).getTimezoneOffset()'), -540);
   assert.is((await ok(fx.daemon, { action: 'url' })).url, fx.server.url(PAGE));
   assert.match(await evaluate(fx.daemon, 'document.cookie'), 'tz=kept');
-  assert.equal(await evaluate(fx.daemon, "[matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('print').matches]"), [true, true], 'media emulation carried over');
+  assert.equal(
+    await evaluate(fx.daemon, "[matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('print').matches]"),
+    [true, true],
+    'media emulation carried over',
+  );
   await evaluate(fx.daemon, 'window.marker = 3');
   assert.equal(await ok(fx.daemon, { action: 'timezone', timezone: 'Asia/Tokyo' }), { timezone: 'Asia/Tokyo' }, 'unchanged: no reload');
   assert.is(await evaluate(fx.daemon, 'window.marker'), 3);
@@ -175,19 +188,22 @@ test('device_list → {devices}; unknown devices fail with the list and a sugges
   assert.ok(names.includes('iPhone 14') && names.includes('Pixel 7'), 'known devices listed');
   assert.ok(list.devices.length > 50);
   // The shape the agent-browser 0.19 CLI prints (`○ name (runtime)`), describing the emulation.
-  assert.equal(list.devices.find((device: { name: string }) => device.name === 'iPhone 14'), {
-    name: 'iPhone 14',
-    runtime: '390×664 @3x mobile touch',
-    state: 'Available',
-    udid: '',
-    isAvailable: true,
-    isRealDevice: false,
-    viewport: { width: 390, height: 664 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    defaultBrowserType: 'webkit',
-  });
+  assert.equal(
+    list.devices.find((device: { name: string }) => device.name === 'iPhone 14'),
+    {
+      name: 'iPhone 14',
+      runtime: '390×664 @3x mobile touch',
+      state: 'Available',
+      udid: '',
+      isAvailable: true,
+      isRealDevice: false,
+      viewport: { width: 390, height: 664 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      defaultBrowserType: 'webkit',
+    },
+  );
   const unknown = await fails(fx.daemon, { action: 'device', device: 'Pixle 7' }, 'INVALID_PARAMS');
   assert.ok(unknown.error.startsWith(`Unknown device: Pixle 7. Available: ${names.slice(0, 10).join(', ')}...`), unknown.error);
   assert.match(unknown.error, 'Did you mean "Pixel 7"');
@@ -231,9 +247,17 @@ test('CLI: set viewport/geo/media/timezone/locale/useragent/device, permissions 
   assert.equal(await position(), [48.85, 2.35, 5]);
 
   await run('set', 'media', 'dark', '--reduced-motion', '--print');
-  assert.equal(await evaluate(fx.daemon, "['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', 'print'].map((q) => matchMedia(q).matches)"), [true, true, true]);
+  assert.equal(await evaluate(fx.daemon, "['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', 'print'].map((q) => matchMedia(q).matches)"), [
+    true,
+    true,
+    true,
+  ]);
   await run('set', 'media', 'light', '--no-print', '--no-reduced-motion');
-  assert.equal(await evaluate(fx.daemon, "['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', 'print'].map((q) => matchMedia(q).matches)"), [false, false, false]);
+  assert.equal(await evaluate(fx.daemon, "['(prefers-color-scheme: dark)', '(prefers-reduced-motion: reduce)', 'print'].map((q) => matchMedia(q).matches)"), [
+    false,
+    false,
+    false,
+  ]);
   const nothing = await cli('set', 'media');
   assert.is(nothing.code, 1);
   assert.match(nothing.stderr, 'Nothing to set');
@@ -248,12 +272,15 @@ test('CLI: set viewport/geo/media/timezone/locale/useragent/device, permissions 
   await run('permissions', 'grant', 'notifications', 'camera');
   assert.equal([await permissionState('notifications'), await permissionState('camera')], ['granted', 'granted']);
   await run('permissions', 'revoke', 'camera');
-  assert.equal([await permissionState('notifications'), await permissionState('camera') === 'granted'], ['granted', false]);
+  assert.equal([await permissionState('notifications'), (await permissionState('camera')) === 'granted'], ['granted', false]);
   await run('permissions', 'clear');
   assert.is.not(await permissionState('notifications'), 'granted');
 
   const list = await run('set', 'device', '--list');
-  assert.ok(list.split('\n').some((line) => /^Pixel 7 +412×839 @2.625x mobile touch$/.test(line)), list.slice(0, 200));
+  assert.ok(
+    list.split('\n').some((line) => /^Pixel 7 +412×839 @2.625x mobile touch$/.test(line)),
+    list.slice(0, 200),
+  );
   await run('set', 'device', 'Pixel', '7');
   assert.match(await evaluate(fx.daemon, 'navigator.userAgent'), 'Pixel 7');
   assert.is(await evaluate(fx.daemon, "'ontouchstart' in window"), true);

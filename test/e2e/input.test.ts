@@ -192,7 +192,13 @@ test('multiselect → {selected: what was selected}; clear, selectall and setval
   assert.equal(await ok(fx.daemon, { action: 'setvalue', selector: '#field', value: 'set here' }), { set: true });
   assert.is(await value('#field'), 'set here');
   assert.equal(await ok(fx.daemon, { action: 'selectall', selector: '#field' }), { selected: true });
-  assert.equal(await evaluate(fx.daemon, "(() => { const f = document.getElementById('field'); return [document.activeElement === f, f.selectionStart, f.selectionEnd]; })()"), [true, 0, 8]);
+  assert.equal(
+    await evaluate(
+      fx.daemon,
+      "(() => { const f = document.getElementById('field'); return [document.activeElement === f, f.selectionStart, f.selectionEnd]; })()",
+    ),
+    [true, 0, 8],
+  );
   assert.equal(await ok(fx.daemon, { action: 'clear', selector: '#field' }), { cleared: true });
   assert.is(await value('#field'), '');
   await fails(fx.daemon, { action: 'clear', selector: '#status' }, 'WRONG_ELEMENT');
@@ -201,7 +207,10 @@ test('multiselect → {selected: what was selected}; clear, selectall and setval
 test('highlight → {highlighted:true}; the element carries a visible outline', async () => {
   await open();
   assert.equal(await ok(fx.daemon, { action: 'highlight', selector: '#highlight-me' }), { highlighted: true });
-  const style = await evaluate(fx.daemon, "(() => { const s = getComputedStyle(document.getElementById('highlight-me')); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; })()");
+  const style = await evaluate(
+    fx.daemon,
+    "(() => { const s = getComputedStyle(document.getElementById('highlight-me')); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; })()",
+  );
   assert.equal(style, ['solid', '3px', 'rgb(255, 59, 48)']);
   assert.is(await evaluate(fx.daemon, "document.getElementById('highlight-me').hasAttribute('data-agent-browser-highlight')"), true);
   await fails(fx.daemon, { action: 'highlight', selector: '#nope' }, 'ELEMENT_NOT_FOUND');

@@ -108,12 +108,19 @@ test('the server introduces itself as agent-browser with tools', () => {
 test('tools are the daemon’s actions, built-in and plugin: valid unique names, summaries, the registry’s JSON schemas', async () => {
   const { tools } = await client.listTools(undefined, { timeout: 90_000 });
   const byName = new Map<string, Tool>(tools.map((tool) => [tool.name, tool]));
-  for (const name of ['navigate', 'snapshot', 'click', 'fill', 'screenshot', 'evaluate', 'reader_markdown']) assert.ok(byName.has(name), `tool ${name} is listed`);
+  for (const name of ['navigate', 'snapshot', 'click', 'fill', 'screenshot', 'evaluate', 'reader_markdown'])
+    assert.ok(byName.has(name), `tool ${name} is listed`);
   assert.is(byName.size, tools.length, 'tool names are unique');
   for (const tool of tools) assert.match(tool.name, /^[A-Za-z0-9_-]{1,64}$/, `tool name ${tool.name}`);
   assert.ok(fs.existsSync(path.join(dir, `${session}.sock`)), 'listing started the daemon of the --session given');
 
-  const registry = (await daemon({ action: 'actions' })).data.actions as Array<{ name: string; summary: string; plugin: string; params: Record<string, unknown>; readOnly?: boolean }>;
+  const registry = (await daemon({ action: 'actions' })).data.actions as Array<{
+    name: string;
+    summary: string;
+    plugin: string;
+    params: Record<string, unknown>;
+    readOnly?: boolean;
+  }>;
   assert.is(tools.length, registry.length, 'one tool per action');
   const reader = registry.find((action) => action.name === 'reader:markdown');
   assert.ok(reader, 'the daemon loaded the reader plugin from .agentbrowserrc');
@@ -218,7 +225,10 @@ test('cancelling a tool call cancels its request in the daemon, so the next page
 });
 
 test('stdout carried only protocol messages; stderr has no crash', () => {
-  assert.equal(protocolErrors.map((error) => error.message), []);
+  assert.equal(
+    protocolErrors.map((error) => error.message),
+    [],
+  );
   assert.not.match(stderr, /Error|at .*\.js:\d+/);
 });
 
@@ -233,9 +243,16 @@ test('the daemon keeps running after the client disconnects; the MCP process exi
   assert.is(url.data.url, server.url('/mcp'), 'with the page the agent left open');
 
   const modules = fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
-  assert.ok(modules.some((module) => module.includes('/dist/mcp/server.js')), 'the trace covers the MCP server');
+  assert.ok(
+    modules.some((module) => module.includes('/dist/mcp/server.js')),
+    'the trace covers the MCP server',
+  );
   for (const forbidden of ['playwright-core', '/dist/browser/', '/dist/builtins/', '/dist/daemon/']) {
-    assert.equal(modules.filter((module) => module.includes(forbidden)), [], `the MCP process must not load ${forbidden}`);
+    assert.equal(
+      modules.filter((module) => module.includes(forbidden)),
+      [],
+      `the MCP process must not load ${forbidden}`,
+    );
   }
 });
 
@@ -259,24 +276,46 @@ function runMcp(lines: unknown[], cwd: string) {
 raw('a client that closes stdin ends the server cleanly, and stdout holds only JSON-RPC lines', async () => {
   const project = path.join(rawDir, 'project');
   fs.mkdirSync(project);
-  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+  };
   const run = await runMcp([initialize, { jsonrpc: '2.0', method: 'notifications/initialized' }, { jsonrpc: '2.0', id: 2, method: 'ping' }], project);
   assert.is(run.code, 0, `ended by itself, not killed\n${run.stderr}`);
-  const messages = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { jsonrpc: string; id: number });
-  assert.equal(messages.map((message) => [message.jsonrpc, message.id]), [['2.0', 1], ['2.0', 2]]);
+  const messages = run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { jsonrpc: string; id: number });
+  assert.equal(
+    messages.map((message) => [message.jsonrpc, message.id]),
+    [
+      ['2.0', 1],
+      ['2.0', 2],
+    ],
+  );
   assert.not.ok(fs.existsSync(path.join(rawDir, `raw${process.pid}.sock`)), 'no tool was needed, so no daemon was started');
 });
 
 raw('a client that sends a call and closes stdin at once still gets the answer (printf … | agent-browser mcp)', async () => {
   const project = path.join(rawDir, 'piped');
   fs.mkdirSync(project);
-  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+  };
   const status = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'status', arguments: {} } };
   const socket = path.join(rawDir, `raw${process.pid}.sock`);
   try {
     const run = await runMcp([initialize, { jsonrpc: '2.0', method: 'notifications/initialized' }, status], project);
     assert.is(run.code, 0, run.stderr);
-    const answers = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: number; result?: CallToolResult });
+    const answers = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: number; result?: CallToolResult });
     const answer = answers.find((message) => message.id === 2);
     assert.ok(answer?.result, `the tools/call was answered before the server stopped: ${run.stdout.slice(0, 500)}`);
     const daemonStatus = JSON.parse((answer!.result!.content[0] as { text: string }).text) as { session: string; pid: number };
@@ -293,15 +332,32 @@ raw('calls piped without waiting run in the order sent: navigate, click, then sn
   const pages = await startPageServer();
   pages.page('/ordered', '<!doctype html><title>Ordered</title><button type="button" onclick="this.textContent = \'Pressed\'">Press</button>');
   const socket = path.join(rawDir, `raw${process.pid}.sock`);
-  const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } };
+  const initialize = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+  };
   const tool = (id: number, name: string, args: Record<string, unknown>) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
   try {
     const run = await runMcp(
-      [initialize, { jsonrpc: '2.0', method: 'notifications/initialized' }, tool(2, 'navigate', { url: pages.url('/ordered') }), tool(3, 'click', { selector: 'button' }), tool(4, 'snapshot', { interactive: true })],
+      [
+        initialize,
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        tool(2, 'navigate', { url: pages.url('/ordered') }),
+        tool(3, 'click', { selector: 'button' }),
+        tool(4, 'snapshot', { interactive: true }),
+      ],
       project,
     );
     assert.is(run.code, 0, run.stderr);
-    const answers = new Map(run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: number; result?: CallToolResult }).map((message) => [message.id, message.result]));
+    const answers = new Map(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { id: number; result?: CallToolResult })
+        .map((message) => [message.id, message.result]),
+    );
     const textOf = (id: number) => (answers.get(id)?.content[0] as { text?: string } | undefined)?.text ?? '';
     assert.match(textOf(2), '"title":"Ordered"');
     assert.not.ok(answers.get(3)?.isError, textOf(3));

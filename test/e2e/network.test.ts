@@ -130,7 +130,8 @@ test('requests lists every request of the page once, from its first one; filter 
   assert.is(again.length, all.length, 'asking twice does not duplicate entries');
   keys(all[0]!, ['url', 'method', 'headers', 'timestamp', 'resourceType'], 'request entry');
   const count = (url: string) => all.filter((r) => r.url === url).length;
-  for (const pathname of ['/page', '/style.css', '/app.js', '/missing.png', '/api/data']) assert.is(count(site.url(pathname)), 1, `${pathname} listed once in ${JSON.stringify(all.map((r) => r.url))}`);
+  for (const pathname of ['/page', '/style.css', '/app.js', '/missing.png', '/api/data'])
+    assert.is(count(site.url(pathname)), 1, `${pathname} listed once in ${JSON.stringify(all.map((r) => r.url))}`);
   const byUrl = (pathname: string) => all.find((r) => r.url === site.url(pathname))!;
   assert.is(byUrl('/page').resourceType, 'document');
   assert.is(byUrl('/page').method, 'GET');
@@ -140,11 +141,17 @@ test('requests lists every request of the page once, from its first one; filter 
   assert.type(byUrl('/page').timestamp, 'number');
   assert.type(byUrl('/page').headers, 'object');
   const filtered = (await ok(fx.daemon, { action: 'requests', filter: '/api/' })).requests as Array<{ url: string }>;
-  assert.equal(filtered.map((r) => r.url), [site.url('/api/data')]);
+  assert.equal(
+    filtered.map((r) => r.url),
+    [site.url('/api/data')],
+  );
   assert.equal(await ok(fx.daemon, { action: 'requests', clear: true }), { cleared: true });
   assert.equal((await ok(fx.daemon, { action: 'requests' })).requests, []);
   await load();
-  assert.equal(((await ok(fx.daemon, { action: 'requests' })).requests as Array<{ url: string }>).map((r) => r.url), [site.url('/api/data')]);
+  assert.equal(
+    ((await ok(fx.daemon, { action: 'requests' })).requests as Array<{ url: string }>).map((r) => r.url),
+    [site.url('/api/data')],
+  );
 });
 
 test('route with a response answers matching requests with that status, body and headers; unroute restores the network', async () => {
@@ -167,7 +174,10 @@ test('route with a response answers matching requests with that status, body and
 test('route with defaults answers 200 text/plain with an empty body; a route without response or abort lets requests through', async () => {
   await openPage();
   await ok(fx.daemon, { action: 'route', url: '**/api/text', response: {} });
-  assert.is(await evaluate(fx.daemon, `fetch('/api/text').then(async (r) => r.status + '|' + r.headers.get('content-type') + '|' + (await r.text()))`), '200|text/plain|');
+  assert.is(
+    await evaluate(fx.daemon, `fetch('/api/text').then(async (r) => r.status + '|' + r.headers.get('content-type') + '|' + (await r.text()))`),
+    '200|text/plain|',
+  );
   const before = hitsOf('/api/data');
   await ok(fx.daemon, { action: 'route', url: '**/api/data' });
   assert.is(await load(), '200 {"items":[1,2,3]}');
@@ -184,7 +194,10 @@ test('route with a top-level body, as the agent-browser CLIs send --body, answer
   assert.is(await evaluate(fx.daemon, `fetch('/api/data').then((r) => r.headers.get('content-type'))`), 'application/json');
   assert.is(hitsOf('/api/data'), before, 'the server never saw the routed requests');
   await ok(fx.daemon, { action: 'route', url: '**/api/data', abort: false, body: 'plain words' });
-  assert.is(await evaluate(fx.daemon, `fetch('/api/data').then(async (r) => r.headers.get('content-type') + '|' + (await r.text()))`), 'text/plain|plain words');
+  assert.is(
+    await evaluate(fx.daemon, `fetch('/api/data').then(async (r) => r.headers.get('content-type') + '|' + (await r.text()))`),
+    'text/plain|plain words',
+  );
   await fails(fx.daemon, { action: 'route', url: '**/api/data', abort: true, body: 'x' }, 'INVALID_PARAMS');
   await ok(fx.daemon, { action: 'unroute' });
 });
@@ -329,12 +342,17 @@ test('har_start / har_stop write a HAR 1.2 file with the page’s requests and t
     assert.type(e.startedDateTime, 'string');
     assert.ok(!Number.isNaN(Date.parse(e.startedDateTime)));
     assert.type(e.time, 'number');
-    for (const key of ['method', 'url', 'httpVersion', 'headers', 'queryString', 'cookies', 'headersSize', 'bodySize']) assert.ok(key in e.request, `request.${key}`);
-    for (const key of ['status', 'statusText', 'httpVersion', 'headers', 'cookies', 'content', 'redirectURL', 'headersSize', 'bodySize']) assert.ok(key in e.response, `response.${key}`);
+    for (const key of ['method', 'url', 'httpVersion', 'headers', 'queryString', 'cookies', 'headersSize', 'bodySize'])
+      assert.ok(key in e.request, `request.${key}`);
+    for (const key of ['status', 'statusText', 'httpVersion', 'headers', 'cookies', 'content', 'redirectURL', 'headersSize', 'bodySize'])
+      assert.ok(key in e.response, `response.${key}`);
     for (const key of ['send', 'wait', 'receive']) assert.ok(e.timings[key] >= 0, `timings.${key}`);
     assert.type(e.cache, 'object');
   }
-  assert.ok(entry('/page').request.headers.some((h: { name: string }) => h.name.toLowerCase() === 'user-agent'), 'request headers listed');
+  assert.ok(
+    entry('/page').request.headers.some((h: { name: string }) => h.name.toLowerCase() === 'user-agent'),
+    'request headers listed',
+  );
   // Requests after the stop are not recorded.
   await fails(fx.daemon, { action: 'har_stop', path: file }, 'NOT_STARTED');
 });
@@ -362,7 +380,10 @@ test('CLI: network route --body/--status/--header, unroute, requests, har, set h
   await load();
   assert.is(await cliOut('network', 'har', 'stop', 'cli.har'), `✓ HAR saved to ${path.join(dir, 'cli.har')}`);
   const har = JSON.parse(fs.readFileSync(path.join(dir, 'cli.har'), 'utf8'));
-  assert.equal(har.log.entries.map((e: { request: { url: string } }) => e.request.url), [site.url('/api/data')]);
+  assert.equal(
+    har.log.entries.map((e: { request: { url: string } }) => e.request.url),
+    [site.url('/api/data')],
+  );
 
   await cliOut('set', 'headers', '{"X-Cli":"on"}');
   assert.is((await evaluate(fx.daemon, `fetch('/echo-headers').then((r) => r.json())`))['x-cli'], 'on');

@@ -251,16 +251,28 @@ function oqtoSuite(transport: 'unix' | 'tcp') {
     await openForm();
     assert.equal(await data({ action: 'click', selector: '#btn', button: 'left', clickCount: 2, delay: 30 }), { clicked: true });
     const events = await evaluate('window.events');
-    assert.equal(events.filter((e: { type: string }) => e.type === 'click').map((e: { detail: number }) => e.detail), [1, 2]);
-    assert.ok(events.some((e: { type: string }) => e.type === 'dblclick'), JSON.stringify(events));
+    assert.equal(
+      events.filter((e: { type: string }) => e.type === 'click').map((e: { detail: number }) => e.detail),
+      [1, 2],
+    );
+    assert.ok(
+      events.some((e: { type: string }) => e.type === 'dblclick'),
+      JSON.stringify(events),
+    );
   });
 
   test('click with button "right" → a context-menu click, no left click', async () => {
     await openForm();
     assert.equal(await data({ action: 'click', selector: '#btn', button: 'right' }), { clicked: true });
     const events = await evaluate('window.events');
-    assert.ok(events.some((e: { type: string; button: number }) => e.type === 'contextmenu' && e.button === 2), JSON.stringify(events));
-    assert.not.ok(events.some((e: { type: string }) => e.type === 'click'), JSON.stringify(events));
+    assert.ok(
+      events.some((e: { type: string; button: number }) => e.type === 'contextmenu' && e.button === 2),
+      JSON.stringify(events),
+    );
+    assert.not.ok(
+      events.some((e: { type: string }) => e.type === 'click'),
+      JSON.stringify(events),
+    );
   });
 
   test('fill {selector, value} → {filled:true}; the input holds the value', async () => {
@@ -429,7 +441,10 @@ backend('open about:blank with global flags first → exit 0, daemon and Chromiu
   assert.ok(alive(daemonPid), 'daemon alive after the CLI exited');
   chromiumPids = descendants(daemonPid);
   const commands = chromiumPids.map(commandOf);
-  assert.ok(commands.some((c) => c.includes(testBrowserPath())), `the daemon runs ${testBrowserPath()}: ${commands.join('\n')}`);
+  assert.ok(
+    commands.some((c) => c.includes(testBrowserPath())),
+    `the daemon runs ${testBrowserPath()}: ${commands.join('\n')}`,
+  );
 });
 
 backend('the oqto client then drives that session over its socket', async () => {
@@ -447,7 +462,10 @@ backend('close → exit 0, files gone, daemon and its Chromium gone', async () =
   assert.is(result.code, 0, result.stderr);
   assert.is(result.stdout, '✓ Browser closed\n');
   assert.ok(await eventually(() => !alive(daemonPid)), 'daemon exited');
-  assert.ok(await eventually(() => chromiumPids.every((pid) => !alive(pid))), `Chromium processes left: ${chromiumPids.filter(alive).map(commandOf).join('\n')}`);
+  assert.ok(
+    await eventually(() => chromiumPids.every((pid) => !alive(pid))),
+    `Chromium processes left: ${chromiumPids.filter(alive).map(commandOf).join('\n')}`,
+  );
   for (const ext of ['sock', 'pid', 'port']) assert.not.ok(fs.existsSync(file(ext)), `${ext} removed`);
 });
 
@@ -476,7 +494,8 @@ mixed.after(async () => {
 
 mixed('open, daemon status and close find the TCP daemon: no second daemon, its files stay until it closes', async () => {
   const { dir: tmp, session, pid } = tcpDaemon!;
-  const run = (args: string[]) => runCli(['--session', session, ...args], { env: testEnv(tmp, { AGENT_BROWSER_SOCKET_DIR: undefined, TMPDIR: tmp }), cwd: tmp });
+  const run = (args: string[]) =>
+    runCli(['--session', session, ...args], { env: testEnv(tmp, { AGENT_BROWSER_SOCKET_DIR: undefined, TMPDIR: tmp }), cwd: tmp });
   const sessionFile = (ext: string) => path.join(tmp, `agent-browser-${session}.${ext}`);
   mixedServer!.page('/mixed', '<!doctype html><title>Mixed</title><p>over TCP</p>');
 

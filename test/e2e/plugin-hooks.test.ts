@@ -118,7 +118,12 @@ test.before(async () => {
       '/mine.html': '<title>Mine</title><p>mine</p>',
     });
     daemon = await startTestDaemon({
-      plugins: [plugin('title', TITLE_BY_STAGE), plugin('url', URL_OVERRIDE), plugin('adverts', NO_ADVERTS), [plugin('lifecycle', LIFECYCLE), { marker, width: 900 }]],
+      plugins: [
+        plugin('title', TITLE_BY_STAGE),
+        plugin('url', URL_OVERRIDE),
+        plugin('adverts', NO_ADVERTS),
+        [plugin('lifecycle', LIFECYCLE), { marker, width: 900 }],
+      ],
       config: { timeout: 5000 },
     });
   } catch (error) {
@@ -163,7 +168,10 @@ test('a snapshot transform changes the text and the refs together: dropped refs 
   const snap = await daemon.call<{ snapshot: string; refs: Record<string, { role: string; name: string }> }>('snapshot', { interactive: true });
   assert.not.match(snap.snapshot, 'Advert');
   assert.match(snap.snapshot, '- note: adverts removed (interactive)');
-  assert.ok(Object.values(snap.refs).every((entry) => !entry.name.includes('Advert')), JSON.stringify(snap.refs));
+  assert.ok(
+    Object.values(snap.refs).every((entry) => !entry.name.includes('Advert')),
+    JSON.stringify(snap.refs),
+  );
   const subscribe = Object.entries(snap.refs).find(([, entry]) => entry.name === 'Subscribe')?.[0];
   assert.ok(subscribe, snap.snapshot);
   assert.equal(await daemon.call('click', { selector: `@${subscribe}` }), { clicked: true });

@@ -72,7 +72,11 @@ test('on a terminal with --json, and for batch: no spinner in JSON; batch output
 
 test('piped: neither stdout nor stderr carries a spinner or progress text', async () => {
   const env = freshSession();
-  for (const args of [['open', server.url('/hello')], ['--json', 'get', 'title'], ['get', 'title']]) {
+  for (const args of [
+    ['open', server.url('/hello')],
+    ['--json', 'get', 'title'],
+    ['get', 'title'],
+  ]) {
     const run = await runCli(args, { env, cwd: dir });
     assert.is(run.code, 0, run.stderr);
     for (const text of [run.stdout, run.stderr]) {

@@ -54,13 +54,16 @@ function refOf(refs: Record<string, { role: string; name: string }>, role: strin
 
 test('a ref still clicks the element it named after the page inserted content above it', async () => {
   const refs = await open();
-  await evaluate(fx.daemon, `(() => {
+  await evaluate(
+    fx.daemon,
+    `(() => {
     const main = document.getElementById('main');
     const banner = document.createElement('div');
     banner.innerHTML = '<p>A new banner</p><button type="button" onclick="log(\\'banner\\')">Dismiss</button>';
     banner.style.height = '300px';
     main.prepend(banner);
-  })()`);
+  })()`,
+  );
   await ok(fx.daemon, { action: 'click', selector: refOf(refs, 'button', 'Save') });
   await ok(fx.daemon, { action: 'click', selector: refOf(refs, 'button', 'Other') });
   assert.is(await log(), 'save;other;');
@@ -119,7 +122,7 @@ test('fill replaces the value the way typing does (one input event); an empty va
   await ok(fx.daemon, { action: 'fill', selector: name, value: 'Ada Lovelace' });
   assert.is(await evaluate(fx.daemon, "document.getElementById('name').value"), 'Ada Lovelace');
   assert.is(await log(), 'input;');
-  assert.is(await evaluate(fx.daemon, "document.activeElement.id"), 'name');
+  assert.is(await evaluate(fx.daemon, 'document.activeElement.id'), 'name');
   await ok(fx.daemon, { action: 'fill', selector: name, value: '' });
   assert.is(await evaluate(fx.daemon, "document.getElementById('name').value"), '');
 });

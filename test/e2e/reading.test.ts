@@ -44,7 +44,10 @@ test('boundingbox → {box} with the element’s position and size; refs accepte
   assert.equal(data.box, { x: 40, y: 30, width: 200, height: 120 });
   const ref = await refOf(/button "Press me"/);
   const viaRef = await ok(fx.daemon, { action: 'boundingbox', selector: ref });
-  const expected = await evaluate(fx.daemon, "(() => { const r = document.getElementById('btn').getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()");
+  const expected = await evaluate(
+    fx.daemon,
+    "(() => { const r = document.getElementById('btn').getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; })()",
+  );
   assert.equal(viaRef.box, expected);
   assert.equal(await ok(fx.daemon, { action: 'boundingbox', selector: '.hidden' }), { box: null }, 'an element that is not rendered has no box');
 });
@@ -94,8 +97,14 @@ test('styles → {elements}: every CSS match, or one element for a ref, with com
 test('styles boxes are whole pixels, as the agent-browser CLIs read them (8.5 px answers 9)', async () => {
   await open();
   await evaluate(fx.daemon, "Object.assign(document.getElementById('plain').style, { position: 'absolute', left: '8.5px', top: '20.25px', width: '100.4px' })");
-  const exact = await evaluate(fx.daemon, "(() => { const r = document.getElementById('plain').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()");
-  assert.ok(exact.some((value: number) => !Number.isInteger(value)), `the page has a fractional box: ${exact}`);
+  const exact = await evaluate(
+    fx.daemon,
+    "(() => { const r = document.getElementById('plain').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()",
+  );
+  assert.ok(
+    exact.some((value: number) => !Number.isInteger(value)),
+    `the page has a fractional box: ${exact}`,
+  );
   const { box } = (await ok(fx.daemon, { action: 'styles', selector: '#plain' })).elements[0];
   assert.equal([box.x, box.y, box.width, box.height], exact.map(Math.round));
 });

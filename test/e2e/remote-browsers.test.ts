@@ -169,7 +169,8 @@ async function setUp(): Promise<void> {
 
 async function tearDown(): Promise<void> {
   for (const session of sessions) {
-    if (fs.existsSync(path.join(dir, `${session}.pid`))) await runCli(['--session', session, 'close'], { env, cwd: dir, timeoutMs: 30_000 }).catch(() => undefined);
+    if (fs.existsSync(path.join(dir, `${session}.pid`)))
+      await runCli(['--session', session, 'close'], { env, cwd: dir, timeoutMs: 30_000 }).catch(() => undefined);
   }
   sessions.clear();
   await pages?.close();
@@ -245,7 +246,10 @@ server('wsEndpoint in .agentbrowserrc: commands attach without flags; local laun
   succeeded(await cli(session, ['close'], { cwd: project }), 'close');
 
   // A new daemon whose configuration also names a binary to launch: refused, naming both and where each came from.
-  const refused = failedWith(await cli('pwrefused', ['--json', 'open', pageUrl], { cwd: project, extraEnv: { AGENT_BROWSER_EXECUTABLE_PATH: testBrowserPath() } }), 'open with an executable path');
+  const refused = failedWith(
+    await cli('pwrefused', ['--json', 'open', pageUrl], { cwd: project, extraEnv: { AGENT_BROWSER_EXECUTABLE_PATH: testBrowserPath() } }),
+    'open with an executable path',
+  );
   assert.is(refused.code, 'NOT_SUPPORTED');
   assert.match(refused.error, `from file ${path.join(project, '.agentbrowserrc')}`);
   assert.match(refused.error, `executablePath ${testBrowserPath()} (env AGENT_BROWSER_EXECUTABLE_PATH)`);
@@ -307,7 +311,10 @@ cdp('connect <port>: the existing tab is the session’s; commands work; close l
   const list = succeeded(await cli(session, ['tab', 'list']), 'tab list');
   assert.match(list, `[0] The user’s tab - ${existingUrl}`);
   assert.match(list, `→ [1] Remote page - ${pageUrl}`);
-  assert.match(succeeded(await cli(session, ['daemon', 'status']), 'daemon status'), `browser: remote (CDP http://127.0.0.1:${chrome.current.port}), 2 tab(s), active: ${pageUrl}`);
+  assert.match(
+    succeeded(await cli(session, ['daemon', 'status']), 'daemon status'),
+    `browser: remote (CDP http://127.0.0.1:${chrome.current.port}), 2 tab(s), active: ${pageUrl}`,
+  );
 
   // --cdp naming the browser it is attached to is fine; naming another is refused.
   assert.is(succeeded(await cli(session, ['--cdp', String(chrome.current.port), 'get', 'url']), '--cdp, same port'), pageUrl);
@@ -316,40 +323,55 @@ cdp('connect <port>: the existing tab is the session’s; commands work; close l
   assert.is(differ.code, 'LAUNCH_OPTIONS_DIFFER');
   assert.match(differ.error, `--cdp ${other} (it is attached to CDP http://127.0.0.1:${chrome.current.port})`);
 
-  assert.is(succeeded(await cli(session, ['close']), 'close'), `✓ Disconnected from the remote browser (CDP http://127.0.0.1:${chrome.current.port}); it keeps running`);
+  assert.is(
+    succeeded(await cli(session, ['close']), 'close'),
+    `✓ Disconnected from the remote browser (CDP http://127.0.0.1:${chrome.current.port}); it keeps running`,
+  );
   assert.ok(alive(chrome.current.process.pid!), 'Chromium still runs');
   assert.ok(await eventually(async () => !(await chrome.current.pageUrls()).includes(pageUrl), 10_000), 'the tab agent-browser opened was closed');
   assert.ok((await chrome.current.pageUrls()).includes(existingUrl), 'the user’s tab is still open');
 });
 
-cdp('connect on a daemon whose environment names a browser binary (AGENT_BROWSER_EXECUTABLE_PATH): it attaches, answers without a `url`, and later commands work', async () => {
-  const session = 'cdpexe';
-  const withBinary = { extraEnv: { AGENT_BROWSER_EXECUTABLE_PATH: testBrowserPath() } };
-  await useThePage(session, { extraEnv: withBinary.extraEnv });
-  assert.is((await daemonStatus(session)).browser.remote ?? null, null, 'a local browser first');
-  const connected = await cli(session, ['--json', 'connect', String(chrome.current.port)], withBinary);
-  assert.is(connected.code, 0, connected.stdout + connected.stderr);
-  // The agent-browser CLIs print a `url` field instead of their "✓ Done".
-  assert.equal(Object.keys(connected.json.data).sort(), ['activeUrl', 'launched', 'remote', 'tabs']);
-  assert.is(connected.json.data.activeUrl, existingUrl);
-  assert.is(succeeded(await cli(session, ['get', 'url'], withBinary), 'get url after connect'), existingUrl);
-  assert.is(succeeded(await cli(session, ['--cdp', String(chrome.current.port), 'get', 'title'], withBinary), '--cdp'), 'The user’s tab');
-  succeeded(await cli(session, ['close'], withBinary), 'close');
-  assert.ok((await chrome.current.pageUrls()).includes(existingUrl), 'the user’s tab is still open');
-});
+cdp(
+  'connect on a daemon whose environment names a browser binary (AGENT_BROWSER_EXECUTABLE_PATH): it attaches, answers without a `url`, and later commands work',
+  async () => {
+    const session = 'cdpexe';
+    const withBinary = { extraEnv: { AGENT_BROWSER_EXECUTABLE_PATH: testBrowserPath() } };
+    await useThePage(session, { extraEnv: withBinary.extraEnv });
+    assert.is((await daemonStatus(session)).browser.remote ?? null, null, 'a local browser first');
+    const connected = await cli(session, ['--json', 'connect', String(chrome.current.port)], withBinary);
+    assert.is(connected.code, 0, connected.stdout + connected.stderr);
+    // The agent-browser CLIs print a `url` field instead of their "✓ Done".
+    assert.equal(Object.keys(connected.json.data).sort(), ['activeUrl', 'launched', 'remote', 'tabs']);
+    assert.is(connected.json.data.activeUrl, existingUrl);
+    assert.is(succeeded(await cli(session, ['get', 'url'], withBinary), 'get url after connect'), existingUrl);
+    assert.is(succeeded(await cli(session, ['--cdp', String(chrome.current.port), 'get', 'title'], withBinary), '--cdp'), 'The user’s tab');
+    succeeded(await cli(session, ['close'], withBinary), 'close');
+    assert.ok((await chrome.current.pageUrls()).includes(existingUrl), 'the user’s tab is still open');
+  },
+);
 
 cdp('connect with the http:// URL form, then the ws:// one: the session switches browsers, closing only its own tab', async () => {
   const session = 'cdpurls';
   const port = chrome.current.port;
-  assert.match(succeeded(await cli(session, ['connect', `http://127.0.0.1:${port}`]), 'connect http://'), `✓ Connected to CDP http://127.0.0.1:${port}: 1 tab, active: ${existingUrl}`);
+  assert.match(
+    succeeded(await cli(session, ['connect', `http://127.0.0.1:${port}`]), 'connect http://'),
+    `✓ Connected to CDP http://127.0.0.1:${port}: 1 tab, active: ${existingUrl}`,
+  );
   assert.match(succeeded(await cli(session, ['tab', 'list']), 'tab list'), `The user’s tab - ${existingUrl}`);
   succeeded(await cli(session, ['tab', 'new', `${pageUrl}?before-switch`]), 'tab new');
 
   const { webSocketDebuggerUrl } = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
   assert.match(webSocketDebuggerUrl, /^ws:\/\//);
   // The browser's id in the path is not printed.
-  assert.is(succeeded(await cli(session, ['connect', webSocketDebuggerUrl]), 'connect ws://'), `✓ Connected to CDP ws://127.0.0.1:${port}/…: 1 tab, active: ${existingUrl}`);
-  assert.ok(await eventually(async () => !(await chrome.current.pageUrls()).includes(`${pageUrl}?before-switch`), 10_000), 'the tab of the first attachment was closed');
+  assert.is(
+    succeeded(await cli(session, ['connect', webSocketDebuggerUrl]), 'connect ws://'),
+    `✓ Connected to CDP ws://127.0.0.1:${port}/…: 1 tab, active: ${existingUrl}`,
+  );
+  assert.ok(
+    await eventually(async () => !(await chrome.current.pageUrls()).includes(`${pageUrl}?before-switch`), 10_000),
+    'the tab of the first attachment was closed',
+  );
   assert.is(succeeded(await cli(session, ['get', 'title']), 'get title'), 'The user’s tab');
   assert.match(succeeded(await cli(session, ['daemon', 'status']), 'daemon status'), `browser: remote (CDP ws://127.0.0.1:${port}/…), 1 tab(s)`);
   succeeded(await cli(session, ['close']), 'close');

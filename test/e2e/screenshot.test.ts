@@ -166,8 +166,20 @@ test('annotate → numbered red labels over the interactive elements in view, {p
   const refOf = (role: string, name: string) => Object.keys(refs).find((ref) => refs[ref].role === role && refs[ref].name === name);
   // Only what the viewport shows; "Far below" is 2000 px down.
   assert.equal(data.annotations, [
-    { ref: refOf('button', 'Save'), number: Number(refOf('button', 'Save')!.slice(1)), role: 'button', name: 'Save', box: { x: 100, y: 100, width: 120, height: 40 } },
-    { ref: refOf('link', 'Docs'), number: Number(refOf('link', 'Docs')!.slice(1)), role: 'link', name: 'Docs', box: { x: 300, y: 200, width: 120, height: 40 } },
+    {
+      ref: refOf('button', 'Save'),
+      number: Number(refOf('button', 'Save')!.slice(1)),
+      role: 'button',
+      name: 'Save',
+      box: { x: 100, y: 100, width: 120, height: 40 },
+    },
+    {
+      ref: refOf('link', 'Docs'),
+      number: Number(refOf('link', 'Docs')!.slice(1)),
+      role: 'link',
+      name: 'Docs',
+      box: { x: 300, y: 200, width: 120, height: 40 },
+    },
   ]);
   const bytes = fs.readFileSync(data.path);
   const [r, g, b] = await pixel(bytes, 101, 120);
@@ -179,7 +191,14 @@ test('annotate → numbered red labels over the interactive elements in view, {p
 
   // The full page includes the far button, in page coordinates.
   const full = await ok(fx.daemon, { action: 'screenshot', annotate: true, fullPage: true, path: out('full-labelled.png') });
-  assert.equal(full.annotations.map((item: { name: string; box: { y: number } }) => [item.name, item.box.y]), [['Save', 100], ['Docs', 200], ['Far below', 2000]]);
+  assert.equal(
+    full.annotations.map((item: { name: string; box: { y: number } }) => [item.name, item.box.y]),
+    [
+      ['Save', 100],
+      ['Docs', 200],
+      ['Far below', 2000],
+    ],
+  );
 });
 
 test.run();

@@ -23,7 +23,10 @@ const cli = (...args: string[]) => runCli(['--session', fx.daemon.session, ...ar
 
 test('addscript → {added:true}: inline content runs in the page', async () => {
   await open();
-  assert.equal(await ok(fx.daemon, { action: 'addscript', content: "window.injected = 'inline'; document.getElementById('target').textContent = 'Changed by script';" }), { added: true });
+  assert.equal(
+    await ok(fx.daemon, { action: 'addscript', content: "window.injected = 'inline'; document.getElementById('target').textContent = 'Changed by script';" }),
+    { added: true },
+  );
   assert.is(await evaluate(fx.daemon, 'window.injected'), 'inline');
   assert.is((await ok(fx.daemon, { action: 'gettext', selector: '#target' })).text, 'Changed by script');
 });

@@ -9,7 +9,14 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/config/browser.js';
-import { appendCursorElements, cursorScan, formatAriaJson, formatAriaSnapshot, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
+import {
+  appendCursorElements,
+  cursorScan,
+  formatAriaJson,
+  formatAriaSnapshot,
+  type AriaJsonNode,
+  type FormattedSnapshot,
+} from '../../src/browser/snapshot-format.js';
 import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
 
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -158,8 +165,15 @@ test('fixture: cursorScan finds the card, with a selector that matches only it',
 
 test('fixture: interactive + cursor end to end', async () => {
   await page.setContent(FORM_HTML);
-  const snapshot = appendCursorElements(formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }), await page.evaluate(cursorScan, null));
-  assert.ok(snapshot.tree.endsWith('- button "Say \\"hi\\"" [ref=e11]\n# Cursor-interactive elements:\n- clickable "Clickable card" [ref=e12] [cursor:pointer, onclick]'));
+  const snapshot = appendCursorElements(
+    formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }),
+    await page.evaluate(cursorScan, null),
+  );
+  assert.ok(
+    snapshot.tree.endsWith(
+      '- button "Say \\"hi\\"" [ref=e11]\n# Cursor-interactive elements:\n- clickable "Clickable card" [ref=e12] [cursor:pointer, onclick]',
+    ),
+  );
   const ids = await resolveAll(page, snapshot, true);
   assert.is(ids.length, 12);
   const card = page.locator(snapshot.refs.e12.selector ?? '');
@@ -168,7 +182,32 @@ test('fixture: interactive + cursor end to end', async () => {
 
 // ---------------------------------------------------------------- unnamed, duplicated, quoted
 
-const EDGE_IDS = ['h-a', 'ok', 'u1', 'cancel', 'u2', 'save-nested', 'save-top', 'h-b', 'issue', 'backslash', 'bracket', 't1', 't2', 'c1', 'one', 'c2', 'two', 'c3', 'three', 'li', 'th', 'td', 'bold', 'u3'];
+const EDGE_IDS = [
+  'h-a',
+  'ok',
+  'u1',
+  'cancel',
+  'u2',
+  'save-nested',
+  'save-top',
+  'h-b',
+  'issue',
+  'backslash',
+  'bracket',
+  't1',
+  't2',
+  'c1',
+  'one',
+  'c2',
+  'two',
+  'c3',
+  'three',
+  'li',
+  'th',
+  'td',
+  'bold',
+  'u3',
+];
 
 test('edge page: unnamed buttons/comboboxes/textboxes mixed with named ones all resolve to the right element', async () => {
   await page.setContent(EDGE_HTML);
@@ -177,9 +216,15 @@ test('edge page: unnamed buttons/comboboxes/textboxes mixed with named ones all 
   assert.equal(ids, EDGE_IDS);
   // Unnamed elements share the name '' and are numbered among themselves.
   const unnamedButtons = Object.values(snapshot.refs).filter((r) => r.role === 'button' && r.name === '');
-  assert.equal(unnamedButtons.map((r) => r.nth), [0, 1, 2]);
+  assert.equal(
+    unnamedButtons.map((r) => r.nth),
+    [0, 1, 2],
+  );
   const unnamedBoxes = Object.values(snapshot.refs).filter((r) => r.role === 'combobox' && r.name === '');
-  assert.equal(unnamedBoxes.map((r) => r.nth), [0, 1]);
+  assert.equal(
+    unnamedBoxes.map((r) => r.nth),
+    [0, 1],
+  );
 });
 
 test('edge page: names that Playwright YAML-quotes come out decoded and resolvable', async () => {
@@ -206,7 +251,10 @@ test('edge page: interactive and compact refs resolve', async () => {
   await page.setContent(EDGE_HTML);
   const aria = await page.locator(':root').ariaSnapshot();
   const interactive = await resolveAll(page, formatAriaSnapshot(aria, { interactive: true }), true);
-  assert.equal(interactive, EDGE_IDS.filter((id) => !['h-a', 'h-b', 'li', 'th', 'td'].includes(id)));
+  assert.equal(
+    interactive,
+    EDGE_IDS.filter((id) => !['h-a', 'h-b', 'li', 'th', 'td'].includes(id)),
+  );
   assert.equal(await resolveAll(page, formatAriaSnapshot(aria, { compact: true }), true), EDGE_IDS);
 });
 
@@ -272,12 +320,18 @@ test('cursorScan: which elements, which reasons, and selectors that match only t
   assert.is(found[4].selector, '[data-testid="buy"]');
   assert.is(found[5].selector, '#my\\:id');
   // Scoped to an element: only what is inside it.
-  assert.equal((await page.evaluate(cursorScan, '#wrap')).map((e) => e.text), ['Deep']);
+  assert.equal(
+    (await page.evaluate(cursorScan, '#wrap')).map((e) => e.text),
+    ['Deep'],
+  );
 });
 
 test('cursorScan + appendCursorElements: cursor refs resolve by CSS', async () => {
   await page.setContent(CURSOR_HTML);
-  const snapshot = appendCursorElements(formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }), await page.evaluate(cursorScan, null));
+  const snapshot = appendCursorElements(
+    formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }),
+    await page.evaluate(cursorScan, null),
+  );
   const ids = await resolveAll(page, snapshot, true);
   // The link and the role=button div are ARIA refs; "Role button"/"A link" are not repeated as cursor refs.
   assert.equal(ids.slice(-8), ['open-1', 'open-2', 'inherit', 'tile', 'buy', 'weird', 'js', 'deep']);

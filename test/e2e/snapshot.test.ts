@@ -73,7 +73,16 @@ test('interactive snapshot: flattened, the interactive lines of the full one', a
   const data = await ok(fx.daemon, { action: 'snapshot', interactive: true });
   assert.fixture(
     data.snapshot,
-    ['- link "Other page" [ref=e1]', '- link "About" [ref=e2]', '- textbox "Email" [ref=e3]', '- checkbox "I agree" [ref=e4]', '- combobox [ref=e5]', '- button "Save" [ref=e6]', '- button "Save" [ref=e7]', '- button "Go" [ref=e8]'].join('\n'),
+    [
+      '- link "Other page" [ref=e1]',
+      '- link "About" [ref=e2]',
+      '- textbox "Email" [ref=e3]',
+      '- checkbox "I agree" [ref=e4]',
+      '- combobox [ref=e5]',
+      '- button "Save" [ref=e6]',
+      '- button "Save" [ref=e7]',
+      '- button "Go" [ref=e8]',
+    ].join('\n'),
   );
   assert.equal(data.refs.e5, { role: 'combobox', name: '' });
   assert.equal(data.refs.e6, { role: 'button', name: 'Save' });
@@ -105,7 +114,18 @@ test('selector "#form": the scope’s subtree, numbered from e1 on a fresh docum
   const data = await ok(fx.daemon, { action: 'snapshot', selector: '#form' });
   assert.fixture(
     data.snapshot,
-    ['- text: Email', '- textbox "Email" [ref=e1]', '- checkbox "I agree" [ref=e2]', '- text: I agree', '- combobox [ref=e3]:', '  - option "Red" [selected]', '  - option "Blue"', '- button "Save" [ref=e4]', '- button "Save" [ref=e5]', '- button "Go" [ref=e6]'].join('\n'),
+    [
+      '- text: Email',
+      '- textbox "Email" [ref=e1]',
+      '- checkbox "I agree" [ref=e2]',
+      '- text: I agree',
+      '- combobox [ref=e3]:',
+      '  - option "Red" [selected]',
+      '  - option "Blue"',
+      '- button "Save" [ref=e4]',
+      '- button "Save" [ref=e5]',
+      '- button "Go" [ref=e6]',
+    ].join('\n'),
   );
   assert.equal(Object.keys(data.refs), ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
 });
@@ -114,7 +134,7 @@ test('options combine: compact + maxDepth 2 keeps only lines up to depth 2', asy
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', compact: true, maxDepth: 2 });
   for (const line of data.snapshot.split('\n')) {
-    const depth = Math.floor((/^ */.exec(line)![0].length) / 2);
+    const depth = Math.floor(/^ */.exec(line)![0].length / 2);
     assert.ok(depth <= 2, `line deeper than 2: ${JSON.stringify(line)}`);
   }
   assert.ok(data.snapshot.includes('    - link "Other page" [ref=e1]:'));
@@ -124,7 +144,10 @@ test('options combine: compact + maxDepth 2 keeps only lines up to depth 2', asy
 test('cursor: true lists the clickable card after the interactive lines, and its ref clicks it', async () => {
   await openProbe();
   const data = await ok(fx.daemon, { action: 'snapshot', interactive: true, cursor: true });
-  assert.ok(data.snapshot.endsWith('- button "Go" [ref=e8]\n# Cursor-interactive elements:\n- clickable "Clickable card" [ref=e9] [cursor:pointer, onclick]'), data.snapshot);
+  assert.ok(
+    data.snapshot.endsWith('- button "Go" [ref=e8]\n# Cursor-interactive elements:\n- clickable "Clickable card" [ref=e9] [cursor:pointer, onclick]'),
+    data.snapshot,
+  );
   assert.equal(data.refs.e9, { role: 'clickable', name: 'Clickable card' });
   assert.equal(await ok(fx.daemon, { action: 'click', selector: '@e9' }), { clicked: true });
   assert.is(await evaluate(fx.daemon, "document.getElementById('status').textContent"), 'Card clicked');

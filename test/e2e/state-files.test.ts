@@ -79,13 +79,26 @@ files('a missing or empty state folder lists nothing', async () => {
 
 files('list, show, rename, clean and clear work on the files and never start the browser', async () => {
   const states = freshStates();
-  fs.writeFileSync(path.join(states, 'login.json'), stateJson([{ name: 'sid', value: '1', domain: 'a.test' }, { name: 'x', value: '2', domain: '.b.test' }, { name: 'y', value: '3', domain: 'a.test' }], ['http://a.test', 'http://b.test']));
+  fs.writeFileSync(
+    path.join(states, 'login.json'),
+    stateJson(
+      [
+        { name: 'sid', value: '1', domain: 'a.test' },
+        { name: 'x', value: '2', domain: '.b.test' },
+        { name: 'y', value: '3', domain: 'a.test' },
+      ],
+      ['http://a.test', 'http://b.test'],
+    ),
+  );
   fs.writeFileSync(path.join(states, 'old.json'), stateJson([]));
   fs.writeFileSync(path.join(states, 'notes.txt'), 'not a state');
   setAge(path.join(states, 'old.json'), 40);
 
   const list = await ok(filesDaemon!, { action: 'state_list' });
-  assert.equal(list.files.map((f: { filename: string }) => f.filename), ['login.json', 'old.json']);
+  assert.equal(
+    list.files.map((f: { filename: string }) => f.filename),
+    ['login.json', 'old.json'],
+  );
   const login = list.files[0];
   keys(login, ['filename', 'path', 'size', 'modified', 'encrypted']);
   assert.is(login.path, path.join(states, 'login.json'));
@@ -176,7 +189,10 @@ files('CLI: state list/show/rename/clear/clean print readable text and --json, w
   assert.is(table[3], `2 files in ${states}`);
   const listJson = (await cli('state', 'list', '--json')).json;
   assert.is(listJson.success, true);
-  assert.equal(listJson.data.files.map((f: { filename: string }) => f.filename), ['ancient.json', 'shop.json']);
+  assert.equal(
+    listJson.data.files.map((f: { filename: string }) => f.filename),
+    ['ancient.json', 'shop.json'],
+  );
 
   const show = succeeded(await cli('state', 'show', 'shop'), 'state show');
   assert.match(show, /^shop\.json\n/);
@@ -190,7 +206,10 @@ files('CLI: state list/show/rename/clear/clean print readable text and --json, w
   assert.is(missing.code, 1);
   assert.match(missing.stderr, /^✗ State file not found: .*nope\.json\. Run 'agent-browser state list'/);
 
-  assert.is(succeeded(await cli('state', 'rename', 'shop', 'store'), 'state rename'), `✓ Renamed shop.json to store.json\n  ${path.join(states, 'store.json')}`);
+  assert.is(
+    succeeded(await cli('state', 'rename', 'shop', 'store'), 'state rename'),
+    `✓ Renamed shop.json to store.json\n  ${path.join(states, 'store.json')}`,
+  );
   assert.ok(fs.existsSync(path.join(states, 'store.json')));
   const clash = await cli('state', 'rename', 'store', 'ancient');
   assert.is(clash.code, 1);
@@ -222,7 +241,12 @@ files.run();
 
 const test = suite('state files (save/load by name)');
 let stateDir = '';
-const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000', AGENT_BROWSER_STATE_DIR: (stateDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'abt-states-')), 'states')) } });
+const fx = useFixture(test, {
+  env: {
+    AGENT_BROWSER_DEFAULT_TIMEOUT: '5000',
+    AGENT_BROWSER_STATE_DIR: (stateDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'abt-states-')), 'states')),
+  },
+});
 
 test.after(() => {
   fs.rmSync(path.dirname(stateDir), { recursive: true, force: true });
@@ -238,14 +262,20 @@ test('state_save by name writes <stateDir>/<name>.json; list shows it; rename th
   const file = path.join(stateDir, 'login.json');
   assert.equal(await ok(fx.daemon, { action: 'state_save', path: 'login' }), { path: file });
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.ok(saved.cookies.some((c: { name: string; value: string }) => c.name === 'token' && c.value === 'abc'), JSON.stringify(saved.cookies));
+  assert.ok(
+    saved.cookies.some((c: { name: string; value: string }) => c.name === 'token' && c.value === 'abc'),
+    JSON.stringify(saved.cookies),
+  );
   assert.is(fs.statSync(file).mode & 0o777, 0o600, 'the saved cookies are private to their owner');
   // `.json` is optional: the same file
   assert.equal(await ok(fx.daemon, { action: 'state_save', path: 'login.json' }), { path: file });
 
   const { files: listed, directory } = await ok(fx.daemon, { action: 'state_list' });
   assert.is(directory, stateDir);
-  assert.equal(listed.map((f: { filename: string }) => f.filename), ['login.json']);
+  assert.equal(
+    listed.map((f: { filename: string }) => f.filename),
+    ['login.json'],
+  );
   assert.is(listed[0].size, fs.statSync(file).size);
   assert.is(listed[0].modified, fs.statSync(file).mtime.toISOString());
 

@@ -121,7 +121,8 @@ test('cookies_set with url, httpOnly and domain/path; cookies_get {urls} filters
   });
   assert.is(await evaluate(fx.daemon, 'document.cookie'), 'scoped=s1', 'HttpOnly cookies stay out of document.cookie');
   assert.is(await serverCookie(fx.daemon), 'hidden=h1', 'the server gets the HttpOnly cookie; /app-scoped cookies are not sent to /whoami');
-  const names = async (urls?: string[]) => ((await ok(fx.daemon, { action: 'cookies_get', urls })).cookies as Array<{ name: string }>).map((c) => c.name).sort();
+  const names = async (urls?: string[]) =>
+    ((await ok(fx.daemon, { action: 'cookies_get', urls })).cookies as Array<{ name: string }>).map((c) => c.name).sort();
   assert.equal(await names(), ['elsewhere', 'hidden', 'scoped']);
   assert.equal(await names([`${site.origin}/app`]), ['hidden', 'scoped']);
   assert.equal(await names(['http://example.invalid/']), ['elsewhere']);
@@ -183,7 +184,10 @@ test('state_save writes cookies and localStorage of the origin to a JSON file', 
   assert.ok(state.cookies.some((c: { name: string; value: string; httpOnly: boolean }) => c.name === 'login' && c.value === 'ada-token' && c.httpOnly));
   const origin = state.origins.find((o: { origin: string }) => o.origin === site.origin);
   assert.ok(origin, JSON.stringify(state.origins));
-  assert.equal(origin.localStorage.find((item: { name: string }) => item.name === 'user'), { name: 'user', value: 'ada' });
+  assert.equal(
+    origin.localStorage.find((item: { name: string }) => item.name === 'user'),
+    { name: 'user', value: 'ada' },
+  );
 });
 
 test('state_load: a missing file and a file that is not a storage state fail clearly', async () => {
@@ -239,7 +243,7 @@ test('CLI: cookies set/get/clear, storage local|session, state save/load, set cr
   assert.is(await evaluate(fx.daemon, 'document.cookie'), 'cli=yes');
   assert.is(await serverCookie(fx.daemon), 'cli=yes; secret=shh');
   assert.equal((await run('cookies')).split('\n').sort(), ['cli=yes', 'secret=shh']);
-  assert.equal((await run('cookies', 'get', '--url', 'http://example.invalid/')), 'No cookies');
+  assert.equal(await run('cookies', 'get', '--url', 'http://example.invalid/'), 'No cookies');
   const json = JSON.parse(await run('cookies', 'get', '--json'));
   assert.is(json.success, true);
   assert.is(json.data.cookies.find((c: { name: string }) => c.name === 'secret').httpOnly, true);
@@ -314,7 +318,10 @@ across('state_save in one daemon, state_load in a fresh one restores the login c
   assert.equal(loaded, { loaded: true, path: file });
   assert.is((await ok(second, { action: 'gettext', selector: '#user' })).text, 'ada', 'the reopened tab reads the restored localStorage');
   assert.is(await serverCookie(second), 'login=ada-token', 'the server sees the restored HttpOnly login cookie');
-  assert.equal(((await ok(second, { action: 'cookies_get' })).cookies as Array<{ name: string }>).map((c) => c.name), ['login']);
+  assert.equal(
+    ((await ok(second, { action: 'cookies_get' })).cookies as Array<{ name: string }>).map((c) => c.name),
+    ['login'],
+  );
 });
 
 across.run();

@@ -85,7 +85,13 @@ stream('a viewer connected before the browser launched: status without screencas
   const client = await viewer();
   assert.equal(await client.next(isStatus), { type: 'status', connected: true, screencasting: false, viewportWidth: 1280, viewportHeight: 720 });
   await openPage();
-  assert.equal(await client.next((m) => isStatus(m) && m.screencasting), { type: 'status', connected: true, screencasting: true, viewportWidth: 1280, viewportHeight: 720 });
+  assert.equal(await client.next((m) => isStatus(m) && m.screencasting), {
+    type: 'status',
+    connected: true,
+    screencasting: true,
+    viewportWidth: 1280,
+    viewportHeight: 720,
+  });
   const frame = await client.next(isFrame);
   keys(frame, ['type', 'data', 'metadata']);
   assert.ok(isJpeg(Buffer.from(frame.data, 'base64')), 'the frame is a JPEG');
@@ -120,7 +126,10 @@ stream('input_mouse clicks and input_keyboard types into the page (Backspace edi
   client.send({ type: 'input_keyboard', eventType: 'keyUp', key: 'Enter', code: 'Enter' });
   assert.ok(await eventually(async () => (await logText(fx.daemon)) === 'click;submit:Ada;', 20_000), `page log: ${await logText(fx.daemon)}`);
   assert.is(await evaluate(fx.daemon, "document.getElementById('name').value"), 'Ada');
-  assert.not.ok(client.messages.some((m) => m.type === 'error'), JSON.stringify(client.messages.filter((m) => m.type === 'error')));
+  assert.not.ok(
+    client.messages.some((m) => m.type === 'error'),
+    JSON.stringify(client.messages.filter((m) => m.type === 'error')),
+  );
 });
 
 stream('input_touch reaches the page as touch events', async () => {
@@ -180,7 +189,11 @@ stream('the screencast stops when the last viewer leaves, and starts again for t
 stream('screencast_start keeps it running without viewers, with its options (PNG frames of the page); screencast_stop ends that', async () => {
   fx.server.page('/red', '<!doctype html><title>Red</title><body style="margin:0;background:rgb(255,0,0)">');
   await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/red') });
-  assert.equal(await ok(fx.daemon, { action: 'screencast_start', format: 'png', maxWidth: 640, maxHeight: 360 }), { started: true, format: 'png', quality: 80 });
+  assert.equal(await ok(fx.daemon, { action: 'screencast_start', format: 'png', maxWidth: 640, maxHeight: 360 }), {
+    started: true,
+    format: 'png',
+    quality: 80,
+  });
   assert.ok(await eventually(async () => (await streamStatus(fx.daemon)).screencasting), 'casting with no viewer');
   assert.is((await streamStatus(fx.daemon)).clients, 0);
   const again = await fx.daemon.request({ id: 'twice', action: 'screencast_start' });
@@ -263,12 +276,15 @@ function startStreamCommand(env: NodeJS.ProcessEnv): Promise<Record<string, any>
 
 /** The viewer canvas pixel showing the page's CSS point (x, y), as [r, g, b]. */
 async function pixelAt(view: Page, x: number, y: number): Promise<number[]> {
-  return view.evaluate(([cssX, cssY]) => {
-    const canvas = document.getElementById('screen') as HTMLCanvasElement;
-    const scale = canvas.width / 1280;
-    const data = canvas.getContext('2d')!.getImageData(Math.round(cssX * scale), Math.round(cssY * scale), 1, 1).data;
-    return [data[0]!, data[1]!, data[2]!];
-  }, [x, y]);
+  return view.evaluate(
+    ([cssX, cssY]) => {
+      const canvas = document.getElementById('screen') as HTMLCanvasElement;
+      const scale = canvas.width / 1280;
+      const data = canvas.getContext('2d')!.getImageData(Math.round(cssX * scale), Math.round(cssY * scale), 1, 1).data;
+      return [data[0]!, data[1]!, data[2]!];
+    },
+    [x, y],
+  );
 }
 
 function near(pixel: number[], colour: number[]): boolean {
@@ -302,12 +318,22 @@ cli('stream --port 0 --json turns the stream on in a running daemon and serves a
 
   const view = await viewerBrowser!.newPage({ viewport: { width: 1000, height: 700 } });
   await view.goto(first.data.url);
-  await view.waitForFunction(() => document.getElementById('state')!.dataset.state === 'live' && !(document.getElementById('screen') as HTMLCanvasElement).hidden, null, { timeout: 30_000 });
+  await view.waitForFunction(
+    () => document.getElementById('state')!.dataset.state === 'live' && !(document.getElementById('screen') as HTMLCanvasElement).hidden,
+    null,
+    { timeout: 30_000 },
+  );
 
   // Frames arrive: the canvas follows the page's colours.
-  for (const colour of [[255, 0, 0], [0, 0, 255]]) {
+  for (const colour of [
+    [255, 0, 0],
+    [0, 0, 255],
+  ]) {
     await evaluate(daemon!, `document.body.style.background = 'rgb(${colour.join(',')})'`);
-    assert.ok(await eventually(async () => near(await pixelAt(view, 40, 650), colour), 20_000), `the viewer shows rgb(${colour.join(',')}); it shows ${await pixelAt(view, 40, 650)}`);
+    assert.ok(
+      await eventually(async () => near(await pixelAt(view, 40, 650), colour), 20_000),
+      `the viewer shows rgb(${colour.join(',')}); it shows ${await pixelAt(view, 40, 650)}`,
+    );
   }
 
   // A click through the viewer lands on the button; typing goes into the field it focused.

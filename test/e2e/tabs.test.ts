@@ -23,7 +23,10 @@ test.before(() => {
   fx.server.page('/tabs/three.html', page('Three'));
   fx.server.page(
     '/tabs/opener.html',
-    page('Opener', `<a id="blank" href="/tabs/popup.html" target="_blank">Open popup</a><button id="open" onclick="window.open('/tabs/popup.html')">window.open</button>`),
+    page(
+      'Opener',
+      `<a id="blank" href="/tabs/popup.html" target="_blank">Open popup</a><button id="open" onclick="window.open('/tabs/popup.html')">window.open</button>`,
+    ),
   );
   fx.server.page('/tabs/popup.html', page('Popup'));
 });
@@ -70,7 +73,13 @@ test('click {newTab} opens the link in a new active tab instead of clicking it: 
   const data = await ok(fx.daemon, { action: 'click', selector: '#blank', newTab: true });
   assert.equal(data, { clicked: true, newTab: true, url: fx.server.url('/tabs/popup.html') });
   const list = await ok(fx.daemon, { action: 'tab_list' });
-  assert.equal(list.tabs.map((tab: { title: string; active: boolean }) => [tab.title, tab.active]), [['Opener', false], ['Popup', true]]);
+  assert.equal(
+    list.tabs.map((tab: { title: string; active: boolean }) => [tab.title, tab.active]),
+    [
+      ['Opener', false],
+      ['Popup', true],
+    ],
+  );
 
   await reset('/tabs/opener.html');
   const refused = await fails(fx.daemon, { action: 'click', selector: '#open', newTab: true }, 'WRONG_ELEMENT');
@@ -265,7 +274,10 @@ test('CLI: tab new / tab / tab <n> / tab list / tab close / window new', async (
   await out('tab', 'switch', '1');
   assert.is(await evaluate(fx.daemon, 'document.title'), 'Two');
   await out('tab', 'close', '0');
-  assert.equal((await ok(fx.daemon, { action: 'tab_list' })).tabs.map((tab: { title: string }) => tab.title), ['Two']);
+  assert.equal(
+    (await ok(fx.daemon, { action: 'tab_list' })).tabs.map((tab: { title: string }) => tab.title),
+    ['Two'],
+  );
   const last = await cli('tab', 'close');
   assert.is(last.code, 1);
   assert.match(last.stderr, 'Cannot close the last tab. Use "close" to close the browser.');

@@ -83,7 +83,10 @@ test('input_mouse: pressed/released at viewport coordinates reach the page as a 
     assert.equal(await ok(fx.daemon, { action: 'input_mouse', type, x: 40, y: 50 }), { injected: true });
   }
   const events: Array<{ type: string; x: number; y: number }> = await evaluate(fx.daemon, 'window.events');
-  assert.equal(events.map((e) => e.type), ['mousedown', 'mouseup', 'click']);
+  assert.equal(
+    events.map((e) => e.type),
+    ['mousedown', 'mouseup', 'click'],
+  );
   assert.equal({ x: events[2]!.x, y: events[2]!.y }, { x: 40, y: 50 });
   await fails(fx.daemon, { action: 'input_mouse', type: 'mouseHovered', x: 1, y: 1 }, 'INVALID_PARAMS');
 });
@@ -105,7 +108,10 @@ test('input_touch: touchStart/touchEnd reach the page as touch events at the poi
   const start = events.find((e) => e.type === 'touchstart');
   assert.ok(start, JSON.stringify(events));
   assert.equal({ x: start!.x, y: start!.y }, { x: 30, y: 70 });
-  assert.ok(events.some((e) => e.type === 'touchend'), JSON.stringify(events));
+  assert.ok(
+    events.some((e) => e.type === 'touchend'),
+    JSON.stringify(events),
+  );
 });
 
 test('pause in a headless browser answers NOT_SUPPORTED with advice instead of blocking', async () => {

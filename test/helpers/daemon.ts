@@ -47,7 +47,9 @@ export function testEnv(socketDir: string, extra: NodeJS.ProcessEnv = {}): NodeJ
 }
 
 /** Starts a real daemon process and waits for its readiness message. */
-export async function startDaemon(options: { session?: string; transport?: 'unix' | 'tcp'; env?: NodeJS.ProcessEnv; cwd?: string; socketDir?: string } = {}): Promise<TestDaemon> {
+export async function startDaemon(
+  options: { session?: string; transport?: 'unix' | 'tcp'; env?: NodeJS.ProcessEnv; cwd?: string; socketDir?: string } = {},
+): Promise<TestDaemon> {
   const session = options.session ?? `t${process.pid}-${++counter}`;
   const socketDir = options.socketDir ?? makeSocketDir();
   const transport = options.transport ?? 'unix';

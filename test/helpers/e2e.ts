@@ -147,7 +147,9 @@ export function isPng(bytes: Buffer): boolean {
 }
 
 export function isJpeg(bytes: Buffer): boolean {
-  return bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
+  return (
+    bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9
+  );
 }
 
 /** A loopback port nothing listens on (bound, then released). */

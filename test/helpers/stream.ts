@@ -31,7 +31,9 @@ export function openStream(port: number, options: { origin?: string; timeoutMs?:
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}/`, options.origin ? { origin: options.origin } : {});
     const messages: Record<string, any>[] = [];
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
+    );
     const waiters = new Set<() => void>();
     let taken = 0;
     const timer = setTimeout(() => {
@@ -73,7 +75,14 @@ export function openStream(port: number, options: { origin?: string; timeoutMs?:
             };
             const limit = setTimeout(() => {
               waiters.delete(look);
-              fail(new Error(`no matching stream message within ${timeoutMs} ms; received: ${messages.map((m) => (m.type === 'frame' ? 'frame' : JSON.stringify(m))).join(', ').slice(0, 800)}`));
+              fail(
+                new Error(
+                  `no matching stream message within ${timeoutMs} ms; received: ${messages
+                    .map((m) => (m.type === 'frame' ? 'frame' : JSON.stringify(m)))
+                    .join(', ')
+                    .slice(0, 800)}`,
+                ),
+              );
             }, timeoutMs);
             waiters.add(look);
             look();

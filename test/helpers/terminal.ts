@@ -12,7 +12,10 @@ const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
  * Runs `bin/run.js` on a real pseudo-terminal (util-linux `script`), as in a person's shell:
  * stdout and stderr are both the terminal, so `output` is what the terminal received, in order.
  */
-export function runInTerminal(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<{ code: number | null; output: string }> {
+export function runInTerminal(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+): Promise<{ code: number | null; output: string }> {
   const command = [process.execPath, CLI, ...args].map(quote).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['--quiet', '--return', '--flush', '--command', command, '/dev/null'], {

@@ -24,7 +24,11 @@ export interface RawResult {
  * Rejects when the connection cannot be made, or when `timeoutMs` passes first (an upper bound
  * against hangs, not a timing assertion).
  */
-export function rawSession(target: net.NetConnectOpts, data: string | Buffer | Array<string | Buffer>, options: { timeoutMs?: number; expectLines?: number } = {}): Promise<RawResult> {
+export function rawSession(
+  target: net.NetConnectOpts,
+  data: string | Buffer | Array<string | Buffer>,
+  options: { timeoutMs?: number; expectLines?: number } = {},
+): Promise<RawResult> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   return new Promise((resolve, reject) => {
     const socket = net.createConnection(target);
@@ -48,7 +52,11 @@ export function rawSession(target: net.NetConnectOpts, data: string | Buffer | A
     const timer = setTimeout(() => {
       done = true;
       socket.destroy();
-      reject(new Error(`no ${options.expectLines ? `${options.expectLines} answer line(s)` : 'close'} within ${timeoutMs} ms; received: ${Buffer.concat(chunks).toString('utf8').slice(0, 500)}`));
+      reject(
+        new Error(
+          `no ${options.expectLines ? `${options.expectLines} answer line(s)` : 'close'} within ${timeoutMs} ms; received: ${Buffer.concat(chunks).toString('utf8').slice(0, 500)}`,
+        ),
+      );
     }, timeoutMs);
     socket.on('connect', () => {
       connected = true;

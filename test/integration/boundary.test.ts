@@ -36,10 +36,21 @@ let traceCounter = 0;
  * Runs `node --import trace-imports.mjs <entry> ...args` and returns the module URLs it resolved.
  * A command that runs until stopped gets SIGTERM once its output satisfies `stopWhen`.
  */
-function traced(entry: string, args: string[], env: NodeJS.ProcessEnv, traceDir: string, cwd?: string, stopWhen?: (stdout: string) => boolean): Promise<Traced> {
+function traced(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  traceDir: string,
+  cwd?: string,
+  stopWhen?: (stdout: string) => boolean,
+): Promise<Traced> {
   const traceFile = path.join(traceDir, `trace-${++traceCounter}.txt`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TRACER, entry, ...args], { env: { ...env, TRACE_IMPORTS_FILE: traceFile }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TRACER, entry, ...args], {
+      env: { ...env, TRACE_IMPORTS_FILE: traceFile },
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -112,7 +123,16 @@ test('get url takes the fast path: neither oclif nor cosmiconfig is loaded; with
   assert.ok(loads(full, '@oclif/core') && loads(full, 'cosmiconfig'), 'the oclif path loads both (the tracer sees them)');
 });
 
-for (const args of [['run', 'status', '--json'], ['daemon', 'status'], ['session', 'list'], ['config', 'show'], ['config', 'explain', 'timeout'], ['doctor'], ['skill'], ['--session', 'nobody', 'close']]) {
+for (const args of [
+  ['run', 'status', '--json'],
+  ['daemon', 'status'],
+  ['session', 'list'],
+  ['config', 'show'],
+  ['config', 'explain', 'timeout'],
+  ['doctor'],
+  ['skill'],
+  ['--session', 'nobody', 'close'],
+]) {
   test(`${args.join(' ')} loads no browser, builtins or daemon code`, async () => {
     const run = await traced(CLI, args, env, traceDir);
     assert.is(run.code, 0, run.stderr);
@@ -174,7 +194,12 @@ test('positive control: the daemon traced the same way does load playwright-core
     });
     assert.is(message.type, 'ready');
     // The daemon answers before it loads playwright-core; device_list needs it (without a browser).
-    const lines = [{ id: 'd', action: 'device_list' }, { id: 'c', action: 'close' }].map((line) => `${JSON.stringify(line)}\n`).join('');
+    const lines = [
+      { id: 'd', action: 'device_list' },
+      { id: 'c', action: 'close' },
+    ]
+      .map((line) => `${JSON.stringify(line)}\n`)
+      .join('');
     const closed = await rawSession({ path: path.join(socketDir, 'control.sock') }, lines, { expectLines: 2 });
     assert.ok(Array.isArray(closed.answers[0]?.data?.devices), 'device_list answered');
     assert.is(closed.answers[1]?.data?.closed, true);
@@ -183,9 +208,16 @@ test('positive control: the daemon traced the same way does load playwright-core
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
   const modules = fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
-  for (const expected of FORBIDDEN) assert.ok(modules.some((url) => url.includes(expected)), `the daemon loads ${expected}`);
+  for (const expected of FORBIDDEN)
+    assert.ok(
+      modules.some((url) => url.includes(expected)),
+      `the daemon loads ${expected}`,
+    );
   // The live view stream is off here, so its server and the ws package stay unloaded.
-  assert.equal(modules.filter((url) => url.includes('/node_modules/ws/') || url.includes('/dist/daemon/stream-server.js')), []);
+  assert.equal(
+    modules.filter((url) => url.includes('/node_modules/ws/') || url.includes('/dist/daemon/stream-server.js')),
+    [],
+  );
 });
 
 test.run();

@@ -203,7 +203,8 @@ test('config show --json: file < env < flag, each value with its source', async 
   fs.mkdirSync(sub, { recursive: true });
   const base = testEnv(socketDir);
   delete base.AGENT_BROWSER_IDLE_TIMEOUT_MS;
-  const row = (result: { json?: any }, key: string) => (result.json.data.values as Array<{ key: string; value: unknown; source: string }>).find((r) => r.key === key)!;
+  const row = (result: { json?: any }, key: string) =>
+    (result.json.data.values as Array<{ key: string; value: unknown; source: string }>).find((r) => r.key === key)!;
 
   // File only (found by searching upward from a subfolder).
   const fileOnly = await runCli(['config', 'show', '--json'], { env: base, cwd: sub });
@@ -214,7 +215,10 @@ test('config show --json: file < env < flag, each value with its source', async 
   assert.is(row(fileOnly, 'idleTimeout').source, 'default');
 
   // Env over file.
-  const envOver = await runCli(['config', 'show', '--json'], { env: { ...base, AGENT_BROWSER_SESSION: 'fromenv', AGENT_BROWSER_DEFAULT_TIMEOUT: '2222' }, cwd: project });
+  const envOver = await runCli(['config', 'show', '--json'], {
+    env: { ...base, AGENT_BROWSER_SESSION: 'fromenv', AGENT_BROWSER_DEFAULT_TIMEOUT: '2222' },
+    cwd: project,
+  });
   assert.is(envOver.code, 0, envOver.stderr);
   assert.equal(row(envOver, 'session'), { key: 'session', value: 'fromenv', source: 'env AGENT_BROWSER_SESSION' });
   assert.equal(row(envOver, 'timeout'), { key: 'timeout', value: 2222, source: 'env AGENT_BROWSER_DEFAULT_TIMEOUT' });
@@ -239,7 +243,11 @@ test('an invalid config file: the CLI prints every problem with the file path, e
   dirs.push(project);
   const rc = writeJson(path.join(project, '.agentbrowserrc.json'), { timeout: 'soon', sesion: 'typo', transport: 'pigeon' });
   const env = testEnv(tempDir());
-  for (const args of [['config', 'show'], ['daemon', 'status'], ['get', 'url']]) {
+  for (const args of [
+    ['config', 'show'],
+    ['daemon', 'status'],
+    ['get', 'url'],
+  ]) {
     const result = await runCli(args, { env, cwd: project });
     assert.is(result.code, 1, `${args.join(' ')}: ${result.stdout}`);
     assert.ok(result.stderr.includes(rc), `${args.join(' ')} names the file: ${result.stderr}`);

@@ -55,13 +55,18 @@ test('on a working setup every line is ✓, the exit code is 0, and nothing was 
   assert.match(run.stdout, /✓ Network flags: every launch gets --disable-background-networking --disable-component-update --disable-sync --no-first-run/);
   assert.match(run.stdout, /✓ Proxy: none set/);
   assert.match(lines.at(-1)!, 'Everything agent-browser needs is in place.');
-  assert.equal(fs.readdirSync(dir).filter((name) => name !== 'xdg'), [], 'doctor started no daemon and left no file');
+  assert.equal(
+    fs.readdirSync(dir).filter((name) => name !== 'xdg'),
+    [],
+    'doctor started no daemon and left no file',
+  );
 
   const json = await doctor(['--json'], env, dir);
   assert.is(json.code, 0, json.stderr);
   assert.is(json.json.success, true);
   const names = (json.json.data.checks as Check[]).map((c) => c.name);
-  for (const name of ['node', 'config', 'browser', 'socket-folder', 'address', 'sessions', 'network-flags', 'proxy']) assert.ok(names.includes(name), `check ${name}`);
+  for (const name of ['node', 'config', 'browser', 'socket-folder', 'address', 'sessions', 'network-flags', 'proxy'])
+    assert.ok(names.includes(name), `check ${name}`);
   for (const c of json.json.data.checks as Check[]) {
     assert.is(c.status, 'ok', c.message);
     assert.type(c.message, 'string');
@@ -177,7 +182,11 @@ test('config: a broken file is ✗ naming the file and each problem, and the oth
   const dir = tempDir();
   const project = tempProject();
   dirs.push(project);
-  const rc = writeJson(path.join(project, '.agentbrowserrc.json'), { timout: 5, args: ['--force-first-run', '--proxy-server=http://ada:hunter2@127.0.0.1:3128'], plugins: ['./missing-plugin.mjs'] });
+  const rc = writeJson(path.join(project, '.agentbrowserrc.json'), {
+    timout: 5,
+    args: ['--force-first-run', '--proxy-server=http://ada:hunter2@127.0.0.1:3128'],
+    plugins: ['./missing-plugin.mjs'],
+  });
   const run = await doctor(['--json'], testEnv(dir, { https_proxy: 'http://bob:secret@127.0.0.1:8080' }), project);
   assert.is(run.code, 1);
   const config = check(run, 'config');

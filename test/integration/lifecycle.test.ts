@@ -129,7 +129,12 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
 
 test('SIGTERM on a TCP daemon removes its .port, .token and .version files too', async () => {
   const daemon = await daemonFor({ transport: 'tcp' });
-  assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), [`${daemon.session}.pid`, `${daemon.session}.port`, `${daemon.session}.token`, `${daemon.session}.version`]);
+  assert.equal(sessionFilesIn(daemon.socketDir, daemon.session), [
+    `${daemon.session}.pid`,
+    `${daemon.session}.port`,
+    `${daemon.session}.token`,
+    `${daemon.session}.version`,
+  ]);
   const exited = waitForExit(daemon.process);
   daemon.process.kill('SIGTERM');
   assert.is((await exited).code, 0);
@@ -176,7 +181,10 @@ test('sun_path: the CLI prints the path, the limit and AGENT_BROWSER_SOCKET_DIR,
   const socketPath = path.join(socketDir, `${session}.sock`);
   assert.ok(Buffer.byteLength(socketPath) + 1 > 108);
   const env = testEnv(socketDir);
-  for (const args of [['--session', session, 'get', 'url'], ['--session', session, 'daemon', 'start']]) {
+  for (const args of [
+    ['--session', session, 'get', 'url'],
+    ['--session', session, 'daemon', 'start'],
+  ]) {
     const result = await runCli(args, { env, timeoutMs: 30_000 });
     assert.is(result.code, 1, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
     assert.ok(result.stderr.includes(socketPath), `${args.join(' ')} names the path: ${result.stderr}`);

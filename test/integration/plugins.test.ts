@@ -160,8 +160,15 @@ loaded('status.plugins lists each configured plugin with its file and actions', 
   assert.is(demo!.version, '1.2.3');
   assert.is(demo!.source, path.join(setup.dir, 'plugins', 'demo.mjs'));
   assert.equal([...demo!.actions].sort(), ['demo:echo', 'demo:fail', 'demo:typed']);
-  for (const name of ['veto', 'counter', 'opt']) assert.ok(plugins.some((p) => p.name === name && !p.builtin), `${name} listed`);
-  assert.ok(plugins.some((p) => p.builtin), 'built-ins are listed as built-in');
+  for (const name of ['veto', 'counter', 'opt'])
+    assert.ok(
+      plugins.some((p) => p.name === name && !p.builtin),
+      `${name} listed`,
+    );
+  assert.ok(
+    plugins.some((p) => p.builtin),
+    'built-ins are listed as built-in',
+  );
 });
 
 loaded('plugin options from config reach apply()', async () => {
@@ -176,7 +183,9 @@ loaded('a bare-function plugin works and keeps its state across requests', async
 });
 
 loaded('a plugin action that throws → PLUGIN_FAILED naming the plugin and action:demo:…; the daemon answers the next request', async () => {
-  const answers = await daemon.exchange([JSON.stringify({ id: 'f', action: 'demo:fail' }), JSON.stringify({ id: 'next', action: 'demo:echo', text: 'ok' })], { expect: 2 });
+  const answers = await daemon.exchange([JSON.stringify({ id: 'f', action: 'demo:fail' }), JSON.stringify({ id: 'next', action: 'demo:echo', text: 'ok' })], {
+    expect: 2,
+  });
   const [failed, next] = answers;
   assert.is(failed!.id, 'f');
   assert.is(failed!.success, false);
@@ -244,7 +253,10 @@ loaded('agent-browser plugins lists the configured plugins with version, file an
   const listed = await runCli(['plugins', '--json'], { env });
   assert.is(listed.code, 0, listed.stderr);
   const demo = listed.json.data.plugins.find((plugin: { name: string }) => plugin.name === 'demo');
-  assert.equal({ version: demo.version, builtin: demo.builtin, actions: demo.actions }, { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:typed'] });
+  assert.equal(
+    { version: demo.version, builtin: demo.builtin, actions: demo.actions },
+    { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:typed'] },
+  );
   assert.ok(listed.json.data.plugins.every((plugin: { builtin: boolean }) => !plugin.builtin));
   const text = await runCli(['plugins'], { env });
   assert.match(text.stdout, /^demo 1\.2\.3 {2}\S+/m);
@@ -261,7 +273,10 @@ loaded('agent-browser actions lists built-in and plugin actions, plugin ones mar
   const echo = lines.find((line) => line.startsWith('demo:echo '));
   assert.ok(echo, listed.stdout);
   assert.match(echo!, /\[demo(-[\w-]+)?\]$/);
-  assert.ok(lines.some((line) => /^click\s+Click an element; with newTab, open a link in a new tab instead\.$/.test(line)), 'built-ins carry no plugin mark');
+  assert.ok(
+    lines.some((line) => /^click\s+Click an element; with newTab, open a link in a new tab instead\.$/.test(line)),
+    'built-ins carry no plugin mark',
+  );
   const json = await runCli(['actions', '--json'], { env });
   assert.ok(json.json.data.actions.some((action: { name: string; params: unknown }) => action.name === 'demo:echo' && typeof action.params === 'object'));
 });
@@ -300,7 +315,10 @@ const failures: Array<{ title: string; plugins: unknown[]; files: Record<string,
   {
     title: 'a plugin action named without its plugin prefix',
     plugins: ['./plugins/bare.mjs'],
-    files: { 'bare.mjs': "export default { name: 'bare', apply(host) { host.addAction({ name: 'shout', summary: 'x', params: z.object({}), handler: () => ({}) }); } };" },
+    files: {
+      'bare.mjs':
+        "export default { name: 'bare', apply(host) { host.addAction({ name: 'shout', summary: 'x', params: z.object({}), handler: () => ({}) }); } };",
+    },
     expect: () => ['"bare"', '"shout"', '"bare:shout"'],
   },
   {
@@ -324,7 +342,10 @@ const failures: Array<{ title: string; plugins: unknown[]; files: Record<string,
   {
     title: 'a plugin that takes a built-in action name without override',
     plugins: ['./plugins/clash.mjs'],
-    files: { 'clash.mjs': "export default { name: 'clash', apply(host) { host.addAction({ name: 'status', summary: 'x', params: z.object({}), handler: () => ({}) }); } };" },
+    files: {
+      'clash.mjs':
+        "export default { name: 'clash', apply(host) { host.addAction({ name: 'status', summary: 'x', params: z.object({}), handler: () => ({}) }); } };",
+    },
     expect: () => ['"clash"', '"status"', 'override'],
   },
 ];
@@ -402,9 +423,15 @@ packages('an import-only (exports) package and a main-field package load from th
       assert.equal(answer.data, { hello: name }, JSON.stringify(answer));
     }
     const actions = await daemon.request({ id: 'a', action: 'actions' });
-    assert.equal(actions.data.actions.find((a: { name: string }) => a.name === 'ab-main:hello').params, { type: 'object' }, 'a non-zod schema is listed, not fatal');
+    assert.equal(
+      actions.data.actions.find((a: { name: string }) => a.name === 'ab-main:hello').params,
+      { type: 'object' },
+      'a non-zod schema is listed, not fatal',
+    );
     const status = await daemon.request({ id: 's', action: 'status' });
-    const listed = status.data.plugins.filter((p: { builtin: boolean }) => !p.builtin).map((p: { name: string; version: string; source: string }) => [p.name, p.version, p.source]);
+    const listed = status.data.plugins
+      .filter((p: { builtin: boolean }) => !p.builtin)
+      .map((p: { name: string; version: string; source: string }) => [p.name, p.version, p.source]);
     assert.equal(listed, [
       ['ab-esm-only', '1.2.3', path.join(dir, 'node_modules', 'ab-esm-only', 'dist', 'plugin.js')],
       ['ab-main', '1.2.3', path.join(dir, 'node_modules', 'ab-main', 'lib', 'main.js')],

@@ -108,7 +108,14 @@ test('Origin: absent, file://, localhost, 127.x and [::1] on any port are let in
 
 test('Origin: other hosts, look-alikes and "null" (sandboxed or data: iframes of any site send it) are refused with 403, no CORS header', async () => {
   const { daemon, port } = await streamingDaemon();
-  for (const origin of ['http://evil.example', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example', 'http://192.168.1.10:3000', 'null', 'chrome-extension://abcdef']) {
+  for (const origin of [
+    'http://evil.example',
+    'http://localhost.evil.example',
+    'http://127.0.0.1.evil.example',
+    'http://192.168.1.10:3000',
+    'null',
+    'chrome-extension://abcdef',
+  ]) {
     const refused = await refusal(port, origin);
     assert.is(refused.status, 403, `origin ${origin}`);
     assert.ok(refused.body.includes(origin), refused.body);

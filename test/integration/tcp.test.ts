@@ -120,7 +120,10 @@ test('falls back to an OS-assigned port written to .port when the hash port is t
   assert.is(status.data.address, `127.0.0.1:${daemon.port}`);
 
   // A client that reads the .port file (the CLI) finds it.
-  const cli = await runCli(['run', 'status', '--json'], { env: testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: session, AGENT_BROWSER_TRANSPORT: 'tcp' }), timeoutMs: 30_000 });
+  const cli = await runCli(['run', 'status', '--json'], {
+    env: testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: session, AGENT_BROWSER_TRANSPORT: 'tcp' }),
+    timeoutMs: 30_000,
+  });
   assert.is(cli.code, 0, cli.stderr);
   assert.is(cli.json?.data?.pid, daemon.pid);
 });
@@ -134,7 +137,9 @@ test('the token file is private (0600) and a request without it gets UNAUTHORIZE
 
   const target = { host: '127.0.0.1', port: daemon.port! };
   // Two lines without a token: one UNAUTHORIZED answer, then the daemon closes the connection.
-  const result = await rawSession(target, `${JSON.stringify({ id: 'no-token', action: 'status' })}\n${JSON.stringify({ id: 'second', action: 'status' })}\n`, { timeoutMs: 10_000 });
+  const result = await rawSession(target, `${JSON.stringify({ id: 'no-token', action: 'status' })}\n${JSON.stringify({ id: 'second', action: 'status' })}\n`, {
+    timeoutMs: 10_000,
+  });
   assert.ok(result.closedByPeer, 'connection closed by the daemon');
   assert.is(result.answers.length, 1, JSON.stringify(result.answers));
   const [answer] = result.answers;
@@ -146,13 +151,18 @@ test('the token file is private (0600) and a request without it gets UNAUTHORIZE
   assert.not.ok(answer!.error.includes(daemon.token!), 'the message never reveals the secret');
 
   // A wrong token is refused the same way.
-  const wrong = await rawSession(target, `${JSON.stringify({ id: 'wrong', action: 'status', token: 'f'.repeat(daemon.token!.length) })}\n`, { timeoutMs: 10_000 });
+  const wrong = await rawSession(target, `${JSON.stringify({ id: 'wrong', action: 'status', token: 'f'.repeat(daemon.token!.length) })}\n`, {
+    timeoutMs: 10_000,
+  });
   assert.is(wrong.answers.length, 1);
   assert.is(wrong.answers[0]!.code, 'UNAUTHORIZED');
   assert.ok(wrong.closedByPeer);
 
   // With the token: served, and the connection is authenticated for its later lines.
-  const served = await daemon.exchange([JSON.stringify({ id: 'with-token', action: 'status', token: daemon.token }), JSON.stringify({ id: 'later', action: 'status' })], { expect: 2 });
+  const served = await daemon.exchange(
+    [JSON.stringify({ id: 'with-token', action: 'status', token: daemon.token }), JSON.stringify({ id: 'later', action: 'status' })],
+    { expect: 2 },
+  );
   assert.is(served[0]!.id, 'with-token');
   assert.is(served[0]!.success, true);
   assert.is(served[0]!.data.pid, daemon.pid);

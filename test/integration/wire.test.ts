@@ -39,7 +39,12 @@ for (const transport of ['unix', 'tcp'] as const) {
   });
 
   test('a line that is not JSON → INVALID_JSON with id "unknown", and the same connection keeps answering', async () => {
-    const answers = await send(['this is {not json', line({ id: 'after-bad', action: 'status' }), '{"id": "half"', line({ id: 'after-bad-2', action: 'actions' })]);
+    const answers = await send([
+      'this is {not json',
+      line({ id: 'after-bad', action: 'status' }),
+      '{"id": "half"',
+      line({ id: 'after-bad-2', action: 'actions' }),
+    ]);
     assert.is(answers.length, 4);
     assert.is(answers[0]!.success, false);
     assert.is(answers[0]!.code, 'INVALID_JSON');
@@ -253,7 +258,10 @@ for (const transport of ['unix', 'tcp'] as const) {
     assert.match(answer!.error, /value/);
   });
 
-  for (const request of ['GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'POST /x HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n{"id":"h","action":"status"}\n']) {
+  for (const request of [
+    'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+    'POST /x HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n{"id":"h","action":"status"}\n',
+  ]) {
     test(`first bytes "${request.split(' ')[0]} … HTTP/1.1" → connection closed without a reply; the daemon still serves`, async () => {
       const result = await rawSession(target(), request, { timeoutMs: 10_000 });
       assert.ok(result.closedByPeer, 'closed by the daemon');

@@ -42,7 +42,10 @@ test('page actions from 10 connections run one at a time, in arrival order', asy
   const answers = await Promise.all(requests);
   const { result } = (await daemon.request({ id: 'check', action: 'evaluate', script: '({ order: window.order, overlap: window.overlap })' })).data;
   figure(`lane: 10 page actions from 10 connections → order ${JSON.stringify(result.order)}, ${result.overlap} overlapping`);
-  assert.equal(answers.map((answer) => answer.data?.result), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.equal(
+    answers.map((answer) => answer.data?.result),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
   assert.equal(result.order, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   assert.is(result.overlap, 0);
 });
@@ -98,7 +101,9 @@ test('cancel answers the running request CANCELLED at once and the next one star
 });
 
 test('close does not wait behind a stuck page action: the daemon ends at once', async () => {
-  const stuck = daemon.request({ id: 'stuck-4', action: 'evaluate', script: FOREVER }, { timeoutMs: 60_000 }).catch((error: Error) => ({ failed: error.message }));
+  const stuck = daemon
+    .request({ id: 'stuck-4', action: 'evaluate', script: FOREVER }, { timeoutMs: 60_000 })
+    .catch((error: Error) => ({ failed: error.message }));
   await new Promise((resolve) => setTimeout(resolve, 300));
   const started = Date.now();
   const closed = await daemon.request({ id: 'close', action: 'close' });

@@ -37,7 +37,9 @@ test('kill -9 of the daemon: its Chrome exits too; the next CLI command cleans u
     const next = await runCli(['get', 'url'], { env });
     const recoveryMs = Date.now() - started;
     const newPid = Number(fs.readFileSync(path.join(socketDir, 'killed.pid'), 'utf8'));
-    figure(`kill -9 daemon: ${chrome.length} Chrome processes, ${orphans.length} orphaned (gone after ${chromeGoneMs} ms); next command recovered in ${recoveryMs} ms with a new daemon`);
+    figure(
+      `kill -9 daemon: ${chrome.length} Chrome processes, ${orphans.length} orphaned (gone after ${chromeGoneMs} ms); next command recovered in ${recoveryMs} ms with a new daemon`,
+    );
     assert.equal(orphans, [], orphans.map(commandOf).join('\n'));
     assert.is(next.code, 0, next.stderr);
     assert.is(next.stdout.trim(), 'about:blank');
@@ -108,7 +110,9 @@ for (const ending of ['close', 'SIGTERM', 'idle timeout'] as const) {
     const exitedMs = await timeUntil(() => !alive(daemon.pid), 20_000);
     const exitedAt = Date.now();
     const chromeGoneMs = await timeUntil(() => chrome.every((pid) => !alive(pid)));
-    figure(`${ending}: daemon gone after ${exitedMs} ms, its ${chrome.length} Chrome processes after ${chromeGoneMs} ms, ${chrome.filter(alive).length} orphaned`);
+    figure(
+      `${ending}: daemon gone after ${exitedMs} ms, its ${chrome.length} Chrome processes after ${chromeGoneMs} ms, ${chrome.filter(alive).length} orphaned`,
+    );
     assert.ok(exitedMs >= 0, 'the daemon exited');
     assert.equal(chrome.filter(alive), []);
     assert.not.ok(fs.existsSync(daemon.socketPath), 'socket removed');

@@ -85,14 +85,32 @@ function garbageLine(rng: Rng, n: number): { bytes: Buffer; parseable: boolean; 
     return { bytes: Buffer.from(bytes.filter((byte) => byte !== 0x0a)), parseable: false };
   }
   if (kind === 1) return { bytes: Buffer.from(`{"id":"g${n}","action":"status"`.slice(0, 1 + rng.int(30))), parseable: false };
-  if (kind === 2) return { bytes: Buffer.concat([Buffer.from(`{"id":"g${n}","action":"`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), parseable: true, id: `g${n}` };
+  if (kind === 2)
+    return {
+      bytes: Buffer.concat([Buffer.from(`{"id":"g${n}","action":"`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]),
+      parseable: true,
+      id: `g${n}`,
+    };
   if (kind === 3) return { bytes: Buffer.from(`{"id":"g${n}","action":"snapshot","selector":${deep(5000, '[', ']')}}`), parseable: true, id: `g${n}` };
   if (kind === 4) return { bytes: Buffer.from(`{"id":"g${n}","action":"click","selector":"x","clickCount":1e400}`), parseable: true, id: `g${n}` };
   if (kind === 5) return { bytes: Buffer.from(JSON.stringify(rng.pick([[], 'text', 42, null, true]))), parseable: false };
-  if (kind === 6) return { bytes: Buffer.from(`{"id":${rng.pick(['1', '1.5', 'null', 'true', '{"a":1}', '[1]', '"g' + n + '"'])},"action":${JSON.stringify(rng.pick(['', 'nope', 'status:', '__proto__', 'constructor', 'x'.repeat(5000)]))}}`), parseable: true };
-  if (kind === 7) return { bytes: Buffer.from(`{"id":"g${n}","__proto__":{"action":"close"},"constructor":{"prototype":{"x":1}}}`), parseable: true, id: `g${n}` };
+  if (kind === 6)
+    return {
+      bytes: Buffer.from(
+        `{"id":${rng.pick(['1', '1.5', 'null', 'true', '{"a":1}', '[1]', '"g' + n + '"'])},"action":${JSON.stringify(rng.pick(['', 'nope', 'status:', '__proto__', 'constructor', 'x'.repeat(5000)]))}}`,
+      ),
+      parseable: true,
+    };
+  if (kind === 7)
+    return { bytes: Buffer.from(`{"id":"g${n}","__proto__":{"action":"close"},"constructor":{"prototype":{"x":1}}}`), parseable: true, id: `g${n}` };
   // Valid but for the value's type: a huge selector must not make the daemon do any work.
-  return { bytes: Buffer.from(`{"id":"g${n}","action":"fill","selector":${JSON.stringify('y'.repeat(200_000))},"value":${JSON.stringify({ wrapped: anyValue(rng) })}}`), parseable: true, id: `g${n}` };
+  return {
+    bytes: Buffer.from(
+      `{"id":"g${n}","action":"fill","selector":${JSON.stringify('y'.repeat(200_000))},"value":${JSON.stringify({ wrapped: anyValue(rng) })}}`,
+    ),
+    parseable: true,
+    id: `g${n}`,
+  };
 }
 
 /** Requests with a wrong value in one field (other fields absent), for every field of every action. */
@@ -113,10 +131,16 @@ function wrongFieldRequests(actions: Array<{ name: string; params: JsonSchema }>
  * action really runs), for every action but the ones that end the session or wait for something.
  */
 function awkwardRequests(actions: Array<{ name: string; params: JsonSchema }>, rng: Rng): Array<Record<string, unknown>> {
-  const ending = /^(close|launch|wait.*|download|responsebody|pause|.*_start|.*_stop|recording_.*|window_new|tab_new|pdf|screenshot|state_.*|har_.*|trace_.*|profiler_.*|video_.*|diff_url|navigate|open|back|forward|reload)$/;
+  const ending =
+    /^(close|launch|wait.*|download|responsebody|pause|.*_start|.*_stop|recording_.*|window_new|tab_new|pdf|screenshot|state_.*|har_.*|trace_.*|profiler_.*|video_.*|diff_url|navigate|open|back|forward|reload)$/;
   return actions
     .filter((action) => !ending.test(action.name) && (action.params.required ?? []).length > 0)
-    .map((action) => ({ id: `a-${action.name}`, action: action.name, timeout: 500, ...Object.fromEntries((action.params.required ?? []).map((field) => [field, anyValue(rng)])) }));
+    .map((action) => ({
+      id: `a-${action.name}`,
+      action: action.name,
+      timeout: 500,
+      ...Object.fromEntries((action.params.required ?? []).map((field) => [field, anyValue(rng)])),
+    }));
 }
 
 for (const transport of ['unix', 'tcp'] as const) {
@@ -142,8 +166,12 @@ for (const transport of ['unix', 'tcp'] as const) {
     const answers = await send(requests);
     const byId = new Map(answers.map((answer) => [answer.id, answer]));
     const unanswered = requests.filter((request) => !byId.has(request.id as string)).map((request) => request.id);
-    const accepted = answers.filter((answer) => answer.success || answer.code !== 'INVALID_PARAMS').map((answer) => `${answer.id}: ${answer.code ?? 'success'} ${String(answer.error ?? '').slice(0, 200)}`);
-    figure(`wrong-type fuzz (${transport}, seed ${seed}): ${requests.length} requests over ${listed.data.actions.length} actions → ${answers.length} answers, ${unanswered.length} lost, ${accepted.length} not INVALID_PARAMS`);
+    const accepted = answers
+      .filter((answer) => answer.success || answer.code !== 'INVALID_PARAMS')
+      .map((answer) => `${answer.id}: ${answer.code ?? 'success'} ${String(answer.error ?? '').slice(0, 200)}`);
+    figure(
+      `wrong-type fuzz (${transport}, seed ${seed}): ${requests.length} requests over ${listed.data.actions.length} actions → ${answers.length} answers, ${unanswered.length} lost, ${accepted.length} not INVALID_PARAMS`,
+    );
     assert.is(answers.length, requests.length);
     assert.equal(unanswered, []);
     assert.equal(accepted, []);
@@ -156,9 +184,14 @@ for (const transport of ['unix', 'tcp'] as const) {
     const requests = awkwardRequests(listed.data.actions, random(seed));
     const answers = await send(requests);
     const internal = answers.filter((answer) => answer.code === 'INTERNAL').map((answer) => `${answer.id}: ${String(answer.error).slice(0, 200)}`);
-    figure(`awkward-value fuzz (${transport}, seed ${seed}): ${requests.length} requests → ${answers.length} answers, ${requests.length - answers.length} lost, ${answers.filter((answer) => answer.success).length} ran, ${internal.length} INTERNAL`);
+    figure(
+      `awkward-value fuzz (${transport}, seed ${seed}): ${requests.length} requests → ${answers.length} answers, ${requests.length - answers.length} lost, ${answers.filter((answer) => answer.success).length} ran, ${internal.length} INTERNAL`,
+    );
     assert.is(answers.length, requests.length);
-    assert.equal(answers.map((answer) => answer.id), requests.map((request) => request.id));
+    assert.equal(
+      answers.map((answer) => answer.id),
+      requests.map((request) => request.id),
+    );
     assert.equal(internal, []);
   });
 
@@ -196,7 +229,9 @@ for (const transport of ['unix', 'tcp'] as const) {
       });
     }
     const status = await daemon.request({ id: 'after', action: 'status' });
-    figure(`random-line fuzz (${daemon.transport}, seed ${seed}): ${total + connections} lines on ${connections} connections → ${answered} answered, ${lost} lost, ${wrongId} with a wrong id, daemon pid ${status.data?.pid === daemon.pid ? 'unchanged' : 'CHANGED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    figure(
+      `random-line fuzz (${daemon.transport}, seed ${seed}): ${total + connections} lines on ${connections} connections → ${answered} answered, ${lost} lost, ${wrongId} with a wrong id, daemon pid ${status.data?.pid === daemon.pid ? 'unchanged' : 'CHANGED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     assert.is(lost, 0);
     assert.is(wrongId, 0);
     assert.is(status.success, true);

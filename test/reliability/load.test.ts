@@ -43,25 +43,32 @@ for (const transport of ['unix', 'tcp'] as const) {
     };
     const heap = async () => (await daemon.request({ id: 'memory', action: 'status' })).data.memory.heapUsedBytes as number;
     const atStart = await heap();
-    const round = () => Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        const requests = Array.from({ length: PER_CLIENT }, (_, n) => mix(client, n));
-        const answers = await daemon.exchange(
-          requests.map((request) => JSON.stringify(daemon.token ? { ...request, token: daemon.token } : request)),
-          { timeoutMs: 300_000 },
-        );
-        const ids = answers.map((answer) => answer.id);
-        const expected = requests.map((request) => request.id);
-        const wrong = answers.filter((answer, index) => {
-          if (!answer.success) return true;
-          const n = index % 5;
-          if (n === 4) return answer.data.result !== client * 1000 + index;
-          if (n === 3) return answer.data.text !== 'Under load';
-          return false;
-        });
-        return { sent: requests.length, answered: answers.length, duplicates: ids.length - new Set(ids).size, outOfOrder: ids.filter((id, index) => id !== expected[index]).length, wrong: wrong.length };
-      }),
-    );
+    const round = () =>
+      Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          const requests = Array.from({ length: PER_CLIENT }, (_, n) => mix(client, n));
+          const answers = await daemon.exchange(
+            requests.map((request) => JSON.stringify(daemon.token ? { ...request, token: daemon.token } : request)),
+            { timeoutMs: 300_000 },
+          );
+          const ids = answers.map((answer) => answer.id);
+          const expected = requests.map((request) => request.id);
+          const wrong = answers.filter((answer, index) => {
+            if (!answer.success) return true;
+            const n = index % 5;
+            if (n === 4) return answer.data.result !== client * 1000 + index;
+            if (n === 3) return answer.data.text !== 'Under load';
+            return false;
+          });
+          return {
+            sent: requests.length,
+            answered: answers.length,
+            duplicates: ids.length - new Set(ids).size,
+            outOfOrder: ids.filter((id, index) => id !== expected[index]).length,
+            wrong: wrong.length,
+          };
+        }),
+      );
     // The first round grows the heap to its working size; a second, identical round must not grow it further.
     await round();
     const before = await heap();

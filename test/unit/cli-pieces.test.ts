@@ -10,7 +10,14 @@ import { paramsFromArgv } from '../../src/cli/hooks/command-not-found.js';
 const hoist = suite('cli: hoistGlobalFlags');
 
 hoist('leading --session s --json --headed move behind the command, in order', () => {
-  assert.equal(hoistGlobalFlags(['--session', 's', '--json', '--headed', 'open', 'about:blank']), ['open', 'about:blank', '--session', 's', '--json', '--headed']);
+  assert.equal(hoistGlobalFlags(['--session', 's', '--json', '--headed', 'open', 'about:blank']), [
+    'open',
+    'about:blank',
+    '--session',
+    's',
+    '--json',
+    '--headed',
+  ]);
 });
 
 hoist('the --flag=value form moves as one token', () => {
@@ -18,7 +25,14 @@ hoist('the --flag=value form moves as one token', () => {
 });
 
 hoist('value flags keep their values, even values that look like commands or flags', () => {
-  assert.equal(hoistGlobalFlags(['--executable-path', '/usr/bin/chromium', '--extension', '/ext/a', 'open', 'example.com']), ['open', 'example.com', '--executable-path', '/usr/bin/chromium', '--extension', '/ext/a']);
+  assert.equal(hoistGlobalFlags(['--executable-path', '/usr/bin/chromium', '--extension', '/ext/a', 'open', 'example.com']), [
+    'open',
+    'example.com',
+    '--executable-path',
+    '/usr/bin/chromium',
+    '--extension',
+    '/ext/a',
+  ]);
   assert.equal(hoistGlobalFlags(['--session', 'open', 'close']), ['close', '--session', 'open']);
   assert.equal(hoistGlobalFlags(['--config', '--weird-name.json', 'get', 'url']), ['get', 'url', '--config', '--weird-name.json']);
 });
@@ -130,7 +144,10 @@ output('path names what was saved when the action is known', () => {
   assert.is(formatData({ path: '/tmp/s.json' }, plain, { action: 'state_save' }), '✓ State saved to /tmp/s.json');
   assert.is(formatData({ path: '/tmp/x' }, plain, { action: 'myplugin:export' }), '✓ Saved to /tmp/x');
   assert.is(formatData({ path: '/tmp/s.json', loaded: true }, plain, { action: 'state_load' }), '✓ State loaded from /tmp/s.json');
-  assert.is(formatData({ path: '/tmp/r.csv', filename: 'r.csv', url: 'http://x/r.csv' }, plain, { action: 'waitfordownload' }), '✓ Download saved to /tmp/r.csv');
+  assert.is(
+    formatData({ path: '/tmp/r.csv', filename: 'r.csv', url: 'http://x/r.csv' }, plain, { action: 'waitfordownload' }),
+    '✓ Download saved to /tmp/r.csv',
+  );
 });
 
 output('tabs → one line each, the active one marked →', () => {
@@ -142,10 +159,26 @@ output('tabs → one line each, the active one marked →', () => {
 });
 
 output('console messages, page errors, cookies and requests as lines; empty lists say so', () => {
-  assert.is(show({ messages: [{ type: 'log', text: 'hi', timestamp: 1 }, { type: 'error', text: 'bad', timestamp: 2 }] }), '[log] hi\n[error] bad');
+  assert.is(
+    show({
+      messages: [
+        { type: 'log', text: 'hi', timestamp: 1 },
+        { type: 'error', text: 'bad', timestamp: 2 },
+      ],
+    }),
+    '[log] hi\n[error] bad',
+  );
   assert.is(show({ messages: [] }), 'No console messages');
   assert.is(show({ errors: [{ message: 'boom', timestamp: 1 }] }), '✗ boom');
-  assert.is(show({ cookies: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }), 'a=1\nb=2');
+  assert.is(
+    show({
+      cookies: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: '2' },
+      ],
+    }),
+    'a=1\nb=2',
+  );
   assert.is(show({ requests: [{ method: 'GET', url: 'https://a/x.js', resourceType: 'script' }] }), 'GET https://a/x.js (script)');
   assert.is(show({ requests: [] }), 'No requests captured');
 });
@@ -157,7 +190,13 @@ output('tab answers: opened/switched and closed tabs', () => {
 });
 
 output('dialogs a command raised become ⚠ lines', () => {
-  const lines = formatDialogs([{ type: 'confirm', message: 'Sure?', handled: 'dismissed', by: 'policy' }, { type: 'alert', message: 'Hi', handled: 'accepted', by: 'dialog action' }], plain);
+  const lines = formatDialogs(
+    [
+      { type: 'confirm', message: 'Sure?', handled: 'dismissed', by: 'policy' },
+      { type: 'alert', message: 'Hi', handled: 'accepted', by: 'dialog action' },
+    ],
+    plain,
+  );
   assert.equal(lines, ['⚠ confirm "Sure?" dismissed (dialog policy; arm another answer with `dialog accept|dismiss`)', '⚠ alert "Hi" accepted']);
   assert.equal(formatDialogs(undefined, plain), []);
 });
@@ -251,7 +290,15 @@ urls('hosts that only start like loopback names are not loopback', () => {
 });
 
 urls('URLs with a scheme are kept as they are', () => {
-  for (const url of ['about:blank', 'data:text/html,<h1>hi</h1>', 'file:///tmp/page.html', 'http://example.com', 'https://example.com/a', 'HTTPS://EXAMPLE.COM', 'http://localhost:3000']) {
+  for (const url of [
+    'about:blank',
+    'data:text/html,<h1>hi</h1>',
+    'file:///tmp/page.html',
+    'http://example.com',
+    'https://example.com/a',
+    'HTTPS://EXAMPLE.COM',
+    'http://localhost:3000',
+  ]) {
     assert.is(normalizeUrl(url), url);
   }
 });

@@ -73,10 +73,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
 
 function kinds(sources: Record<ConfigKey, ConfigSource>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(sources).map(([k, s]) => [
-      k,
-      s.kind === 'default' ? 'default' : s.kind === 'file' ? `file:${s.path}` : `${s.kind}:${s.name}`,
-    ]),
+    Object.entries(sources).map(([k, s]) => [k, s.kind === 'default' ? 'default' : s.kind === 'file' ? `file:${s.path}` : `${s.kind}:${s.name}`]),
   );
 }
 
@@ -136,10 +133,7 @@ test('finds .agentbrowserrc written as JSON', async () => {
 
 test('finds .agentbrowserrc written as YAML', async () => {
   const dir = await tmp();
-  const file = await write(
-    path.join(dir, '.agentbrowserrc'),
-    'session: yaml-rc\nheadless: false\nviewport: 800x600\nargs:\n  - --lang=de\n',
-  );
+  const file = await write(path.join(dir, '.agentbrowserrc'), 'session: yaml-rc\nheadless: false\nviewport: 800x600\nargs:\n  - --lang=de\n');
   const loaded = await loadConfig({ cwd: dir, env: {} });
   assert.is(loaded.filepath, file);
   assert.is(loaded.config.session, 'yaml-rc');
@@ -166,10 +160,7 @@ test('finds .agentbrowserrc.json, .agentbrowserrc.yml and .agentbrowserrc.cjs', 
 
 test('finds agentbrowser.config.mjs (default export)', async () => {
   const dir = await tmp();
-  const file = await write(
-    path.join(dir, 'agentbrowser.config.mjs'),
-    'export default { session: "from-mjs", plugins: ["some-plugin"], idleTimeout: 0 };\n',
-  );
+  const file = await write(path.join(dir, 'agentbrowser.config.mjs'), 'export default { session: "from-mjs", plugins: ["some-plugin"], idleTimeout: 0 };\n');
   const loaded = await loadConfig({ cwd: dir, env: {} });
   assert.is(loaded.filepath, file);
   assert.is(loaded.config.session, 'from-mjs');
@@ -179,10 +170,7 @@ test('finds agentbrowser.config.mjs (default export)', async () => {
 
 test('finds package.json#agentbrowser', async () => {
   const dir = await tmp();
-  const file = await write(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'x', version: '1.0.0', agentbrowser: { session: 'pkg', debug: true } }),
-  );
+  const file = await write(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0', agentbrowser: { session: 'pkg', debug: true } }));
   const loaded = await loadConfig({ cwd: dir, env: {} });
   assert.is(loaded.filepath, file);
   assert.is(loaded.config.session, 'pkg');
@@ -237,16 +225,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
   const dir = await tmp();
   const file = await write(
     path.join(dir, '.agentbrowserrc'),
-    [
-      'session: from-file',
-      'timeout: 1000',
-      'idleTimeout: 5000',
-      'headless: false',
-      'debug: false',
-      'extensions: [./ext-file]',
-      'tcpAuth: none',
-      '',
-    ].join('\n'),
+    ['session: from-file', 'timeout: 1000', 'idleTimeout: 5000', 'headless: false', 'debug: false', 'extensions: [./ext-file]', 'tcpAuth: none', ''].join('\n'),
   );
   const loaded = await loadConfig({
     cwd: dir,
@@ -319,7 +298,10 @@ test('ownerPid: from AGENT_BROWSER_OWNER_PID, the --owner-pid flag wins; not a p
   const fromFlag = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: '4242' }, flags: { ownerPid: 77 } });
   assert.is(fromFlag.config.ownerPid, 77);
   assert.equal(fromFlag.sources.ownerPid, { kind: 'flag', name: '--owner-pid' });
-  const error = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: 'me' } }).then(() => null, (e: Error) => e);
+  const error = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_OWNER_PID: 'me' } }).then(
+    () => null,
+    (e: Error) => e,
+  );
   assert.ok(error, 'a non-numeric owner pid is refused');
   assert.match(error!.message, 'AGENT_BROWSER_OWNER_PID');
 });
@@ -677,9 +659,7 @@ test('invalid env values are problems naming the variable', async () => {
 test('file, env and flag problems are reported together, each section named', async () => {
   const dir = await tmp();
   const file = await write(path.join(dir, '.agentbrowserrc'), 'timeout: fast\n');
-  const err = await rejection(
-    loadConfig({ cwd: dir, env: { AGENT_BROWSER_TCP_AUTH: 'maybe' }, flags: { timeout: -5 } }),
-  );
+  const err = await rejection(loadConfig({ cwd: dir, env: { AGENT_BROWSER_TCP_AUTH: 'maybe' }, flags: { timeout: -5 } }));
   assert.is(err.filepath, file);
   assert.is(
     err.message,
@@ -720,10 +700,7 @@ test('describeConfig: one row per key, sources rendered', async () => {
 
 test('renderSource shows files under home with ~', () => {
   const home = os.homedir();
-  assert.is(
-    renderSource({ kind: 'file', path: path.join(home, 'proj', '.agentbrowserrc') }),
-    `file ~${path.sep}${path.join('proj', '.agentbrowserrc')}`,
-  );
+  assert.is(renderSource({ kind: 'file', path: path.join(home, 'proj', '.agentbrowserrc') }), `file ~${path.sep}${path.join('proj', '.agentbrowserrc')}`);
   assert.is(renderSource({ kind: 'file', path: '/elsewhere/.agentbrowserrc' }, '/home/u'), 'file /elsewhere/.agentbrowserrc');
   assert.is(renderSource({ kind: 'file', path: '/home/user2/x' }, '/home/u'), 'file /home/user2/x');
   assert.is(renderSource({ kind: 'env', name: 'AGENT_BROWSER_SESSION' }), 'env AGENT_BROWSER_SESSION');

@@ -15,7 +15,14 @@ import { builtinActions } from '../../src/docs/action-table.js';
 import { defineAction, definePlugin } from '../../src/host/define.js';
 import { Host, type Plugin } from '../../src/host/host.js';
 import type { Logger } from '../../src/host/types.js';
-import { ACTION_CATEGORIES, actionCategory, describeAction, INTERNAL_CATEGORY, needsConfirmation, UNKNOWN_CATEGORY } from '../../src/protocol/action-categories.js';
+import {
+  ACTION_CATEGORIES,
+  actionCategory,
+  describeAction,
+  INTERNAL_CATEGORY,
+  needsConfirmation,
+  UNKNOWN_CATEGORY,
+} from '../../src/protocol/action-categories.js';
 import type { WireResponse } from '../../src/protocol/envelope.js';
 import { ActionError } from '../../src/protocol/errors.js';
 
@@ -38,9 +45,30 @@ async function setup(confirmActions: string[]): Promise<Probe> {
   const fakes = definePlugin({
     name: 'test:fakes',
     apply(api) {
-      api.addAction(defineAction({ name: 'click', summary: 'Pretends to click.', params: z.object({ selector: z.string().min(1) }), handler: ({ selector }) => (ran.push(`click ${selector}`), { clicked: true }) }));
-      api.addAction(defineAction({ name: 'dblclick', summary: 'Pretends to double-click.', params: z.object({ selector: z.string().min(1) }), handler: () => ({ clicked: true }) }));
-      api.addAction(defineAction({ name: 'fill', summary: 'Pretends to fill.', params: z.object({ selector: z.string().min(1), value: z.string() }), handler: () => ({ filled: true }) }));
+      api.addAction(
+        defineAction({
+          name: 'click',
+          summary: 'Pretends to click.',
+          params: z.object({ selector: z.string().min(1) }),
+          handler: ({ selector }) => (ran.push(`click ${selector}`), { clicked: true }),
+        }),
+      );
+      api.addAction(
+        defineAction({
+          name: 'dblclick',
+          summary: 'Pretends to double-click.',
+          params: z.object({ selector: z.string().min(1) }),
+          handler: () => ({ clicked: true }),
+        }),
+      );
+      api.addAction(
+        defineAction({
+          name: 'fill',
+          summary: 'Pretends to fill.',
+          params: z.object({ selector: z.string().min(1), value: z.string() }),
+          handler: () => ({ filled: true }),
+        }),
+      );
       api.addAction(defineAction({ name: 'tab_list', summary: 'Internal.', params: z.object({}), handler: () => ({ tabs: [] }) }));
     },
   });
@@ -52,8 +80,17 @@ async function setup(confirmActions: string[]): Promise<Probe> {
         if (veto.clicks && call.action === 'click') throw new ActionError('NAVIGATION_BLOCKED', 'clicks are off');
         return call;
       });
-      api.addAction(defineAction({ name: 'probe:act', summary: 'A plugin action.', params: z.object({}), handler: () => (ran.push('probe:act'), { acted: true }) }));
-      api.addAction(defineAction({ name: 'probe:clicks', summary: 'Clicks through ctx.run.', params: z.object({}), handler: (_p, ctx) => ctx.run('click', { selector: '#nested' }) }));
+      api.addAction(
+        defineAction({ name: 'probe:act', summary: 'A plugin action.', params: z.object({}), handler: () => (ran.push('probe:act'), { acted: true }) }),
+      );
+      api.addAction(
+        defineAction({
+          name: 'probe:clicks',
+          summary: 'Clicks through ctx.run.',
+          params: z.object({}),
+          handler: (_p, ctx) => ctx.run('click', { selector: '#nested' }),
+        }),
+      );
     },
   });
   const config = { ...defaultConfig(), confirmActions };
@@ -176,7 +213,10 @@ gate('confirmActions from the environment: trimmed, lower-cased, deduplicated; a
   const refused = await load('navigat').catch((error: Error) => error);
   fs.rmSync(dir, { recursive: true, force: true });
   assert.instance(refused, Error);
-  assert.match((refused as Error).message, /AGENT_BROWSER_CONFIRM_ACTIONS\[0\]: unknown action category "navigat" \(did you mean "navigate"\?\); categories: click, download, eval/);
+  assert.match(
+    (refused as Error).message,
+    /AGENT_BROWSER_CONFIRM_ACTIONS\[0\]: unknown action category "navigat" \(did you mean "navigate"\?\); categories: click, download, eval/,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -188,8 +228,20 @@ table('every built-in action has a category (a new action must be placed in the 
 });
 
 table('the categories and what they gate are those of the reference policy', () => {
-  assert.equal([...ACTION_CATEGORIES], ['click', 'download', 'eval', 'fill', 'get', 'interact', 'navigate', 'network', 'scroll', 'snapshot', 'state', 'upload', 'wait']);
-  assert.equal(['navigate', 'dblclick', 'keyboard', 'setcontent', 'pdf', 'getbyrole', 'credentials', 'dispatch'].map(actionCategory), ['navigate', 'click', 'fill', 'eval', 'snapshot', 'get', 'state', 'interact']);
+  assert.equal(
+    [...ACTION_CATEGORIES],
+    ['click', 'download', 'eval', 'fill', 'get', 'interact', 'navigate', 'network', 'scroll', 'snapshot', 'state', 'upload', 'wait'],
+  );
+  assert.equal(['navigate', 'dblclick', 'keyboard', 'setcontent', 'pdf', 'getbyrole', 'credentials', 'dispatch'].map(actionCategory), [
+    'navigate',
+    'click',
+    'fill',
+    'eval',
+    'snapshot',
+    'get',
+    'state',
+    'interact',
+  ]);
   for (const internal of ['confirm', 'deny', 'auth_login', 'auth_save', 'close', 'status']) {
     assert.is(actionCategory(internal), INTERNAL_CATEGORY);
     assert.not.ok(needsConfirmation(internal, new Set([INTERNAL_CATEGORY, internal])), `${internal} is never gated`);

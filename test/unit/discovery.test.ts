@@ -5,7 +5,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BrowserNotFoundError, candidateBrowserPaths, findBrowser } from '../../src/config/browser.js';
 
-const only = (...present: string[]) => (p: string) => present.includes(p);
+const only =
+  (...present: string[]) =>
+  (p: string) =>
+    present.includes(p);
 const nothing = () => false;
 
 function notFound(run: () => unknown): BrowserNotFoundError {
@@ -51,7 +54,12 @@ test('explicit path that does not exist is an error naming its source, not a fal
 
 test('explicit config path names the config file; a macOS .app bundle gets a hint', () => {
   const error = notFound(() =>
-    findBrowser({ explicit: { path: '/Applications/Google Chrome.app', from: 'config file /x/.agentbrowserrc' }, platform: 'darwin', env: {}, exists: nothing }),
+    findBrowser({
+      explicit: { path: '/Applications/Google Chrome.app', from: 'config file /x/.agentbrowserrc' },
+      platform: 'darwin',
+      env: {},
+      exists: nothing,
+    }),
   );
   assert.match(error.message, 'config file /x/.agentbrowserrc');
   assert.match(error.message, '/Applications/Google Chrome.app/Contents/MacOS/');
@@ -71,7 +79,14 @@ test('linux: Debian real binary first, then the wrapper, then the others', () =>
   const paths = candidateBrowserPaths('linux', {});
   assert.is(paths[0], '/usr/lib/chromium/chromium');
   assert.is(paths[1], '/usr/bin/chromium');
-  for (const p of ['/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/opt/google/chrome/chrome', '/usr/bin/microsoft-edge']) {
+  for (const p of [
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+    '/usr/bin/microsoft-edge',
+  ]) {
     assert.ok(paths.includes(p), p);
   }
   assert.ok(paths.indexOf('/usr/bin/chromium') < paths.indexOf('/usr/bin/google-chrome'));

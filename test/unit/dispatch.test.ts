@@ -231,7 +231,8 @@ hooks('beforeAction vetoes with an ActionError whose code comes through', async 
   let handled = false;
   const guard = plugin('domain-guard', (api) => {
     api.hooks.beforeAction.tapPromise(api.name, async (call) => {
-      if (call.action === 'echo' && call.params.text === 'forbidden') throw new ActionError('NAVIGATION_BLOCKED', 'Navigation blocked: forbidden is not on the allow list.');
+      if (call.action === 'echo' && call.params.text === 'forbidden')
+        throw new ActionError('NAVIGATION_BLOCKED', 'Navigation blocked: forbidden is not on the allow list.');
       return call;
     });
     api.hooks.afterAction.tap(api.name, (result) => {
@@ -294,18 +295,28 @@ hooks('an actionFailed observer that throws does not change the answer', async (
   const { dispatcher, log } = await setup([observer]);
   const response = err(await dispatcher.handle({ id: 'o1', action: 'fail', kind: 'typed' }));
   assert.is(response.code, 'UNKNOWN_REF');
-  assert.ok(log.lines.some((line) => line.startsWith('warn') && line.includes('observer bug')), log.lines.join('\n'));
+  assert.ok(
+    log.lines.some((line) => line.startsWith('warn') && line.includes('observer bug')),
+    log.lines.join('\n'),
+  );
 });
 
 hooks('afterError taps replace the error answer (message and code); actionFailed observers see the replacement', async () => {
   const seen: string[] = [];
   const masker = plugin('masker', (api) => {
-    api.hooks.afterError.tap(api.name, (error, call) => (call.action === 'fail' ? new ActionError('ELEMENT_NOT_FOUND', error.message.replace(/\S+@\S+/g, '[email]')) : error));
+    api.hooks.afterError.tap(api.name, (error, call) =>
+      call.action === 'fail' ? new ActionError('ELEMENT_NOT_FOUND', error.message.replace(/\S+@\S+/g, '[email]')) : error,
+    );
     api.hooks.actionFailed.tap(api.name, (_call, error) => void seen.push(error.message));
   });
   const { dispatcher } = await setup([masker]);
   const failing = plugin('leaky', (api) => {
-    api.addAction({ name: 'leaky:fail', summary: 'Throws with an address.', params: z.object({}), handler: () => Promise.reject(new ActionError('TIMEOUT', 'Timed out waiting for ada@example.com')) });
+    api.addAction({
+      name: 'leaky:fail',
+      summary: 'Throws with an address.',
+      params: z.object({}),
+      handler: () => Promise.reject(new ActionError('TIMEOUT', 'Timed out waiting for ada@example.com')),
+    });
   });
   const second = await setup([failing, masker]);
   const masked = err(await second.dispatcher.handle({ id: 'm1', action: 'leaky:fail' }));
@@ -351,7 +362,11 @@ hooks('a throwing third-party action → PLUGIN_FAILED naming plugin and action;
   assert.ok(response.error.includes('"flaky"'), response.error);
   assert.ok(response.error.includes('action:flaky:go'), response.error);
   assert.ok(response.error.includes("Cannot read properties of undefined (reading 'x')"), response.error);
-  assert.equal(await dispatcher.handle({ id: 't2', action: 'echo', text: 'still here' }), { id: 't2', success: true, data: { echoed: { text: 'still here' } } });
+  assert.equal(await dispatcher.handle({ id: 't2', action: 'echo', text: 'still here' }), {
+    id: 't2',
+    success: true,
+    data: { echoed: { text: 'still here' } },
+  });
   assert.is(err(await dispatcher.handle({ id: 't3', action: 'flaky:go' })).code, 'PLUGIN_FAILED');
 });
 
@@ -420,7 +435,8 @@ classify('Playwright-style errors are classified; messages carry no ANSI codes',
 
 classify('file-system errors name the path: FILE_NOT_FOUND for a missing one, FILE_ERROR otherwise', async () => {
   const { classifyError } = await import('../../src/browser/element-errors.js');
-  const fsError = (code: string, syscall: string, file: string) => Object.assign(new Error(`${code}: failure, ${syscall} '${file}'`), { code, syscall, path: file });
+  const fsError = (code: string, syscall: string, file: string) =>
+    Object.assign(new Error(`${code}: failure, ${syscall} '${file}'`), { code, syscall, path: file });
   const missing = classifyError(fsError('ENOENT', 'open', '/nope/a.png')) as ActionError;
   assert.is(missing.code, 'FILE_NOT_FOUND');
   assert.match(missing.message, 'open /nope/a.png');

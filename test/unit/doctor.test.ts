@@ -19,7 +19,10 @@ test('no browser anywhere: ✗ listing every path looked at, with the install ad
   const error = notFound({ platform: 'linux', env: {}, playwrightPath: '/home/ada/.cache/ms-playwright/chromium-1/chrome-linux/chrome' });
   const check = browserNotFound(error, false, 'linux');
   assert.is(check.status, 'fail');
-  assert.match(check.message, 'no Chrome or Chromium found. Looked for: /home/ada/.cache/ms-playwright/chromium-1/chrome-linux/chrome, /usr/lib/chromium/chromium, /usr/bin/chromium');
+  assert.match(
+    check.message,
+    'no Chrome or Chromium found. Looked for: /home/ada/.cache/ms-playwright/chromium-1/chrome-linux/chrome, /usr/lib/chromium/chromium, /usr/bin/chromium',
+  );
   assert.match(check.fix!, 'sudo apt-get install chromium');
   assert.match(check.fix!, '--executable-path');
   assert.match(browserNotFound(notFound({ platform: 'darwin', env: {} }), false, 'darwin').fix!, 'brew install --cask chromium');
@@ -27,7 +30,10 @@ test('no browser anywhere: ✗ listing every path looked at, with the install ad
 
 test('a configured path that is not there: ✗ naming it and where it was set, fix: change or remove that setting', () => {
   const check = browserNotFound(notFound({ explicit: { path: '/opt/chrome', from: 'env AGENT_BROWSER_EXECUTABLE_PATH' } }), true);
-  assert.is(check.message, 'Browser: The browser executable "/opt/chrome" set by env AGENT_BROWSER_EXECUTABLE_PATH does not exist or is not an executable file.');
+  assert.is(
+    check.message,
+    'Browser: The browser executable "/opt/chrome" set by env AGENT_BROWSER_EXECUTABLE_PATH does not exist or is not an executable file.',
+  );
   assert.match(check.fix!, 'Fix or remove that setting (env AGENT_BROWSER_EXECUTABLE_PATH)');
 });
 

@@ -130,7 +130,7 @@ rewrite('a strict mode violation → AMBIGUOUS_SELECTOR with the count', () => {
 });
 
 rewrite('a strict mode violation without a count says "multiple"', () => {
-  const e = friendly(playwrightError('strict mode violation: getByText(\'Save\') resolved to several'), 'text=Save');
+  const e = friendly(playwrightError("strict mode violation: getByText('Save') resolved to several"), 'text=Save');
   assert.is(e.code, 'AMBIGUOUS_SELECTOR');
   assert.ok(e.message.includes('matched multiple elements'), e.message);
 });
@@ -231,7 +231,11 @@ classify('a closed target → BROWSER_CLOSED, with advice', () => {
 });
 
 classify('net::ERR_ → NAVIGATION_FAILED', () => {
-  const e = classified(playwrightError('page.goto: net::ERR_NAME_NOT_RESOLVED at https://nope.invalid/' + callLog('  - navigating to "https://nope.invalid/", waiting until "load"')));
+  const e = classified(
+    playwrightError(
+      'page.goto: net::ERR_NAME_NOT_RESOLVED at https://nope.invalid/' + callLog('  - navigating to "https://nope.invalid/", waiting until "load"'),
+    ),
+  );
   assert.is(e.code, 'NAVIGATION_FAILED');
   assert.ok(e.message.includes('net::ERR_NAME_NOT_RESOLVED'), e.message);
   assert.is(classified(playwrightError('page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:1/')).code, 'NAVIGATION_FAILED');

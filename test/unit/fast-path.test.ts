@@ -35,7 +35,8 @@ function generatedLines(): string[][] {
     if (spec.kind === 'batch' || id === 'screenshot') continue; // screenshot's default path holds the time
     const base = [...id.split(':'), ...spec.args.filter((arg) => arg.required).map((arg) => sample(arg))];
     lines.push(base);
-    for (const [name, flag] of Object.entries(spec.flags)) lines.push(flag.kind === 'boolean' ? [...base, `--${name}`] : [...base, `--${name}`, sample(flag, name)]);
+    for (const [name, flag] of Object.entries(spec.flags))
+      lines.push(flag.kind === 'boolean' ? [...base, `--${name}`] : [...base, `--${name}`, sample(flag, name)]);
   }
   return lines;
 }
@@ -150,7 +151,13 @@ parse('--cdp / --ws-endpoint are parsed anywhere on the line, and such lines are
   assert.equal(parsed?.globals, { cdp: '9222', 'ws-endpoint': 'ws://127.0.0.1:3000/' });
   // The built fast path gives these lines back before it loads config or contacts a daemon.
   const { runFast } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'fast.js')).href)) as typeof import('../../src/cli/fast.js');
-  for (const line of [['--cdp', '9222', 'get', 'url'], ['snapshot', '-i', '--cdp=http://127.0.0.1:9222'], ['--ws-endpoint', 'ws://127.0.0.1:3000/', 'click', '@e1'], ['--cdp=', 'get', 'url'], ['batch', '--cdp', '9222', 'get url']]) {
+  for (const line of [
+    ['--cdp', '9222', 'get', 'url'],
+    ['snapshot', '-i', '--cdp=http://127.0.0.1:9222'],
+    ['--ws-endpoint', 'ws://127.0.0.1:3000/', 'click', '@e1'],
+    ['--cdp=', 'get', 'url'],
+    ['batch', '--cdp', '9222', 'get url'],
+  ]) {
     assert.is(await runFast(line), false, `left to oclif: ${line.join(' ')}`);
   }
 });
@@ -194,9 +201,17 @@ const env = { HOME: home } as NodeJS.ProcessEnv;
 for (const [label, files, from] of [
   ['.agentbrowserrc as JSON two folders up', { '.agentbrowserrc': '{"session":"rc"}' }, 'deep'],
   ['.agentbrowserrc.json next to a package.json without the key', { 'a/b/package.json': '{"name":"x"}', 'a/.agentbrowserrc.json': '{"timeout":1234}' }, 'deep'],
-  ['package.json with an "agentbrowser" key wins over an rc file above it', { 'a/b/package.json': '{"agentbrowser":{"session":"pkg"}}', '.agentbrowserrc': '{"session":"rc"}' }, 'deep'],
+  [
+    'package.json with an "agentbrowser" key wins over an rc file above it',
+    { 'a/b/package.json': '{"agentbrowser":{"session":"pkg"}}', '.agentbrowserrc': '{"session":"rc"}' },
+    'deep',
+  ],
   ['an empty .agentbrowserrc counts as found', { 'a/.agentbrowserrc': '' }, 'deep'],
-  ['package.json comes before .agentbrowserrc in the same folder', { 'package.json': '{"agentbrowser":{"session":"first"}}', '.agentbrowserrc.json': '{"session":"second"}' }, 'root'],
+  [
+    'package.json comes before .agentbrowserrc in the same folder',
+    { 'package.json': '{"agentbrowser":{"session":"first"}}', '.agentbrowserrc.json': '{"session":"second"}' },
+    'root',
+  ],
 ] as const) {
   config(`same file and contents: ${label}`, async () => {
     const dirs = project(files as Record<string, string>);

@@ -314,7 +314,12 @@ registry('override: true replaces the action and its handler runs first', async 
 registry('an override returning undefined falls through to the original', async () => {
   const host = newHost();
   await host.use(provider('agent-browser:navigation', ['navigate']), { builtin: true });
-  await host.use(provider('selective', ['navigate'], { override: true, answer: (params) => ((params as { mode?: string }).mode === 'mine' ? { from: 'selective' } : undefined) }));
+  await host.use(
+    provider('selective', ['navigate'], {
+      override: true,
+      answer: (params) => ((params as { mode?: string }).mode === 'mine' ? { from: 'selective' } : undefined),
+    }),
+  );
   host.seal();
   const hook = host.hooks.action.for('navigate');
   assert.equal(await hook.promise(call('navigate', { mode: 'other' }), ctx), { from: 'agent-browser:navigation', action: 'navigate' });
@@ -332,7 +337,10 @@ registry('invalid action names are refused with the plugin named', async () => {
 
 registry('a plugin action without its "<plugin>:" prefix is refused at apply, naming the name to use', async () => {
   const host = newHost();
-  const error = await host.use(provider('shouter', ['shout'])).then(() => null, (e: unknown) => e as ActionError);
+  const error = await host.use(provider('shouter', ['shout'])).then(
+    () => null,
+    (e: unknown) => e as ActionError,
+  );
   assert.instance(error, ActionError);
   assert.is(error!.code, 'PLUGIN_FAILED');
   assert.match(error!.message, '"shouter:shout"');
@@ -378,8 +386,31 @@ registry('plugin records keep builtin and source', async () => {
 });
 
 registry('compareNames orders action names as localeCompare does (punctuation, digits, letters, case)', () => {
-  const names = ['tabs', 'tab_list', 'tab', 'get_url', 'getUrl', 'a-b', 'a:b', 'a_b', 'ab', 'x10', 'x9', 'Zed', 'zed', 'z_', 'reader:read', 'reader-read', 'B2', 'b1', 'b'];
-  assert.equal([...names].sort(compareNames), [...names].sort((a, b) => a.localeCompare(b)));
+  const names = [
+    'tabs',
+    'tab_list',
+    'tab',
+    'get_url',
+    'getUrl',
+    'a-b',
+    'a:b',
+    'a_b',
+    'ab',
+    'x10',
+    'x9',
+    'Zed',
+    'zed',
+    'z_',
+    'reader:read',
+    'reader-read',
+    'B2',
+    'b1',
+    'b',
+  ];
+  assert.equal(
+    [...names].sort(compareNames),
+    [...names].sort((a, b) => a.localeCompare(b)),
+  );
 });
 
 registry.run();

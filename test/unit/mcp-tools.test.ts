@@ -7,7 +7,12 @@ const VALID = /^[A-Za-z0-9_-]{1,64}$/;
 
 test('valid action names are their own tool names; ":" becomes "_"', () => {
   const names = toolNames(['navigate', 'tab_list', 'reader:markdown', 'my-plugin:do-it']);
-  assert.equal(Object.fromEntries(names), { navigate: 'navigate', tab_list: 'tab_list', reader_markdown: 'reader:markdown', 'my-plugin_do-it': 'my-plugin:do-it' });
+  assert.equal(Object.fromEntries(names), {
+    navigate: 'navigate',
+    tab_list: 'tab_list',
+    reader_markdown: 'reader:markdown',
+    'my-plugin_do-it': 'my-plugin:do-it',
+  });
 });
 
 test('a mapped name that collides gets a tag of its own: no collisions, same name whatever the order', () => {
@@ -31,18 +36,33 @@ test('names longer than 64 characters are cut, tagged and stay distinct', () => 
 });
 
 test('tools carry the summary, the params schema, and readOnlyHint only where the action says so', () => {
-  const params = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { url: { type: 'string' } }, required: ['url'], additionalProperties: false };
+  const params = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    properties: { url: { type: 'string' } },
+    required: ['url'],
+    additionalProperties: false,
+  };
   const { tools, actionOf } = toolsFor([
     { name: 'navigate', summary: 'Open a URL.', plugin: 'agent-browser:navigation', params },
     { name: 'reader:markdown', summary: 'Markdown.', plugin: 'reader', params: { type: 'object', properties: {} }, readOnly: true },
   ]);
   assert.equal(tools[0], { name: 'navigate', description: 'Open a URL.', inputSchema: params });
-  assert.equal(tools[1], { name: 'reader_markdown', description: 'Markdown.', inputSchema: { type: 'object', properties: {} }, annotations: { readOnlyHint: true } });
+  assert.equal(tools[1], {
+    name: 'reader_markdown',
+    description: 'Markdown.',
+    inputSchema: { type: 'object', properties: {} },
+    annotations: { readOnlyHint: true },
+  });
   assert.is(actionOf.get('reader_markdown'), 'reader:markdown');
 });
 
 test('a snapshot is its tree as text; its refs map is left out, other fields follow as JSON', () => {
-  const result = toolResult({ id: '1', success: true, data: { snapshot: '- button "Go" [ref=e1]', refs: { e1: { role: 'button', name: 'Go' } }, origin: 'http://127.0.0.1/' } });
+  const result = toolResult({
+    id: '1',
+    success: true,
+    data: { snapshot: '- button "Go" [ref=e1]', refs: { e1: { role: 'button', name: 'Go' } }, origin: 'http://127.0.0.1/' },
+  });
   assert.equal(result.content, [
     { type: 'text', text: '- button "Go" [ref=e1]' },
     { type: 'text', text: '{"origin":"http://127.0.0.1/"}' },
@@ -64,7 +84,9 @@ test('a plugin answer with print: that field as text; other answers: compact JSO
     { type: 'text', text: '# Hi' },
     { type: 'text', text: '{"url":"u"}' },
   ]);
-  assert.equal(toolResult({ id: '1', success: true, data: { url: 'http://127.0.0.1/', title: 'Home' } }).content, [{ type: 'text', text: '{"url":"http://127.0.0.1/","title":"Home"}' }]);
+  assert.equal(toolResult({ id: '1', success: true, data: { url: 'http://127.0.0.1/', title: 'Home' } }).content, [
+    { type: 'text', text: '{"url":"http://127.0.0.1/","title":"Home"}' },
+  ]);
   assert.equal(toolResult({ id: '1', success: true, data: null }).content, [{ type: 'text', text: 'null' }]);
 });
 

@@ -127,7 +127,20 @@ envelopes('isActionError recognises ActionErrors, also structurally (another cop
 });
 
 envelopes('the documented protocol codes are all known', () => {
-  for (const code of ['INVALID_JSON', 'UNKNOWN_ACTION', 'INVALID_PARAMS', 'UNKNOWN_REF', 'STALE_REF', 'ELEMENT_NOT_FOUND', 'TIMEOUT', 'NAVIGATION_BLOCKED', 'BROWSER_CLOSED', 'PLUGIN_FAILED', 'UNAUTHORIZED', 'INTERNAL']) {
+  for (const code of [
+    'INVALID_JSON',
+    'UNKNOWN_ACTION',
+    'INVALID_PARAMS',
+    'UNKNOWN_REF',
+    'STALE_REF',
+    'ELEMENT_NOT_FOUND',
+    'TIMEOUT',
+    'NAVIGATION_BLOCKED',
+    'BROWSER_CLOSED',
+    'PLUGIN_FAILED',
+    'UNAUTHORIZED',
+    'INTERNAL',
+  ]) {
     assert.ok((ErrorCodes as readonly string[]).includes(code), code);
   }
 });
@@ -169,9 +182,18 @@ validation('several bad fields are reported at once, each named', () => {
   const message = problem(schemas.click, { selector: 5, button: 'up', clickCount: -1 });
   const parts = message.split('; ');
   assert.is(parts.length, 3, message);
-  assert.ok(parts.some((p) => p.startsWith('selector: ') && p.includes('string')), message);
-  assert.ok(parts.some((p) => p.startsWith('button: ')), message);
-  assert.ok(parts.some((p) => p.startsWith('clickCount: ') && p.includes('> 0')), message);
+  assert.ok(
+    parts.some((p) => p.startsWith('selector: ') && p.includes('string')),
+    message,
+  );
+  assert.ok(
+    parts.some((p) => p.startsWith('button: ')),
+    message,
+  );
+  assert.ok(
+    parts.some((p) => p.startsWith('clickCount: ') && p.includes('> 0')),
+    message,
+  );
 });
 
 validation('enum messages list the allowed values', () => {

@@ -26,7 +26,12 @@ test('a port 1..65535 becomes cdpPort; the reference CLI words every refusal', (
 });
 
 test('a ws://, wss://, http:// or https:// URL becomes cdpUrl; other schemes are refused', () => {
-  for (const url of ['http://127.0.0.1:9222', 'https://grid.example:4444/session/abc/se/cdp', 'ws://127.0.0.1:9222/devtools/browser/x', 'wss://production-sfo.browserless.io?token=t']) {
+  for (const url of [
+    'http://127.0.0.1:9222',
+    'https://grid.example:4444/session/abc/se/cdp',
+    'ws://127.0.0.1:9222/devtools/browser/x',
+    'wss://production-sfo.browserless.io?token=t',
+  ]) {
     assert.equal(parseCdpArgument(url), { cdpUrl: url });
     assert.ok(isCdpUrl(url), url);
   }

@@ -37,7 +37,11 @@ function checkCommandLine(line: string): string {
   const flags = { ...GLOBALS, ...(TABLE.get(id)!.flags ?? {}) };
   for (const word of words.slice(length)) {
     if (/^--[a-z]/.test(word)) assert.ok(word.slice(2).split('=')[0]! in flags, `"${line}": ${id} has no flag ${word}`);
-    else if (/^-[a-zA-Z]$/.test(word)) assert.ok(Object.values(flags).some((flag) => flag.char === word[1]), `"${line}": ${id} has no flag ${word}`);
+    else if (/^-[a-zA-Z]$/.test(word))
+      assert.ok(
+        Object.values(flags).some((flag) => flag.char === word[1]),
+        `"${line}": ${id} has no flag ${word}`,
+      );
     else if (id === 'batch') checkCommandLine(word);
   }
   return id;
@@ -61,7 +65,8 @@ test('the guide is concise: at most 120 lines', () => {
 
 test('every command the guide shows exists, with the flags it uses', () => {
   const ids = new Set(mentionedCommandLines().map(checkCommandLine));
-  for (const id of ['open', 'snapshot', 'click', 'fill', 'wait', 'batch', 'close', 'tab:new', 'session:list', 'doctor']) assert.ok(ids.has(id), `the guide shows ${id}`);
+  for (const id of ['open', 'snapshot', 'click', 'fill', 'wait', 'batch', 'close', 'tab:new', 'session:list', 'doctor'])
+    assert.ok(ids.has(id), `the guide shows ${id}`);
 });
 
 /** The message `check` failed with (uvu's assert.throws passes its own assertion errors through). */
@@ -75,14 +80,25 @@ function failure(check: () => unknown): string {
 }
 
 test('the check catches a command or flag that does not exist', () => {
-  assert.match(failure(() => checkCommandLine('snapshot --interactiv')), 'snapshot has no flag --interactiv');
-  assert.match(failure(() => checkCommandLine('clik @e1')), '"clik" is not a command');
-  assert.match(failure(() => checkCommandLine('batch "open x" "snapshot -z"')), 'snapshot has no flag -z');
+  assert.match(
+    failure(() => checkCommandLine('snapshot --interactiv')),
+    'snapshot has no flag --interactiv',
+  );
+  assert.match(
+    failure(() => checkCommandLine('clik @e1')),
+    '"clik" is not a command',
+  );
+  assert.match(
+    failure(() => checkCommandLine('batch "open x" "snapshot -z"')),
+    'snapshot has no flag -z',
+  );
   assert.is(checkCommandLine('--session s --json get text @e1'), 'get:text');
 });
 
 test('every error code the guide names is one the daemon sends, and the common ones are there', () => {
-  const named = new Set([...SKILL.matchAll(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|\bTIMEOUT\b/g)].map((match) => match[0]).filter((word) => !word.startsWith('AGENT_BROWSER')));
+  const named = new Set(
+    [...SKILL.matchAll(/\b[A-Z]{2,}(?:_[A-Z]+)+\b|\bTIMEOUT\b/g)].map((match) => match[0]).filter((word) => !word.startsWith('AGENT_BROWSER')),
+  );
   for (const code of named) assert.ok((ErrorCodes as readonly string[]).includes(code), `${code} is in src/protocol/errors.ts`);
   for (const code of ['UNKNOWN_REF', 'STALE_REF', 'ELEMENT_NOT_FOUND', 'TIMEOUT', 'BROWSER_CLOSED']) assert.ok(named.has(code), `the guide explains ${code}`);
 });

@@ -28,7 +28,10 @@ test('a snapshot diff prints changes and nearby context only, in the lines the a
     '  - listitem: Row 28',
     '  - listitem: Row 29',
   ]);
-  assert.equal({ additions: result.additions, removals: result.removals, unchanged: result.unchanged, changed: result.changed }, { additions: 2, removals: 2, unchanged: 28, changed: true });
+  assert.equal(
+    { additions: result.additions, removals: result.removals, unchanged: result.unchanged, changed: result.changed },
+    { additions: 2, removals: 2, unchanged: 28, changed: true },
+  );
 });
 
 test('a small page diff shows every line, as the reference daemon does', () => {

@@ -199,7 +199,10 @@ test('content roles get a ref only when named; structural and other roles never'
       '    - columnheader "Col" [ref=e5]',
     ),
   );
-  assert.equal(Object.values(refs).map((r) => r.role), ['region', 'listitem', 'cell', 'radio', 'columnheader']);
+  assert.equal(
+    Object.values(refs).map((r) => r.role),
+    ['region', 'listitem', 'cell', 'radio', 'columnheader'],
+  );
 });
 
 test('suffix goes after the ref markers; inline text kept in full mode', () => {
@@ -251,7 +254,10 @@ test('nth: counts elements that maxDepth hides', () => {
 test('nth: three duplicates, markers only for N > 0', () => {
   const { tree, refs } = formatAriaSnapshot(lines('- tab "A"', '- tab "A"', '- tab "A"'), { interactive: true });
   assert.is(tree, lines('- tab "A" [ref=e1]', '- tab "A" [ref=e2] [nth=1]', '- tab "A" [ref=e3] [nth=2]'));
-  assert.equal(Object.values(refs).map((r) => r.nth), [0, 1, 2]);
+  assert.equal(
+    Object.values(refs).map((r) => r.nth),
+    [0, 1, 2],
+  );
 });
 
 test('refs restart at e1 on every call', () => {
@@ -285,7 +291,16 @@ test('cursor: dedupe against ref names and quoted strings, case-insensitively', 
     { text: 'company logo', selector: '#b', reasons: ['cursor:pointer'], kind: 'clickable' },
     { text: 'Plain text', selector: '#c', reasons: ['cursor:pointer'], kind: 'clickable' },
   ]);
-  assert.is(result.tree, lines('- button "Save" [ref=e1]', '- img "Company Logo"', '- text: Plain text', '# Cursor-interactive elements:', '- clickable "Plain text" [ref=e2] [cursor:pointer]'));
+  assert.is(
+    result.tree,
+    lines(
+      '- button "Save" [ref=e1]',
+      '- img "Company Logo"',
+      '- text: Plain text',
+      '# Cursor-interactive elements:',
+      '- clickable "Plain text" [ref=e2] [cursor:pointer]',
+    ),
+  );
   assert.equal(result.refs.e2, { role: 'clickable', name: 'Plain text', selector: '#c' });
 });
 
@@ -312,7 +327,10 @@ test('cursor: numbering continues after the highest existing ref; input not muta
 
 test('cursor: nothing new leaves the snapshot as it was (no header)', () => {
   const base = formatAriaSnapshot(REFERENCE_ARIA, { interactive: true });
-  const result = appendCursorElements(base, [{ text: 'Go', selector: 'x', reasons: ['onclick'], kind: 'clickable' }, { text: '  ', selector: 'y', reasons: ['onclick'], kind: 'clickable' }]);
+  const result = appendCursorElements(base, [
+    { text: 'Go', selector: 'x', reasons: ['onclick'], kind: 'clickable' },
+    { text: '  ', selector: 'y', reasons: ['onclick'], kind: 'clickable' },
+  ]);
   assert.is(result.tree, base.tree);
   assert.equal(result.refs, base.refs);
 });

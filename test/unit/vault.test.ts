@@ -69,7 +69,13 @@ cipher('a payload of the reference implementation (its encryptData, verbatim alg
   const reference = crypto.createCipheriv('aes-256-gcm', key, iv);
   let data = reference.update('{"name":"x"}', 'utf8');
   data = Buffer.concat([data, reference.final()]);
-  const payload = { version: 1 as const, encrypted: true as const, iv: iv.toString('base64'), authTag: reference.getAuthTag().toString('base64'), data: data.toString('base64') };
+  const payload = {
+    version: 1 as const,
+    encrypted: true as const,
+    iv: iv.toString('base64'),
+    authTag: reference.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
   assert.is(decrypt(payload, key), '{"name":"x"}');
 });
 
@@ -122,7 +128,10 @@ vault('show and list never carry the password; save again updates and keeps crea
   assert.type(vaultAnswers.auth_show(store, { name: 'github' }).profile.lastLoginAt, 'string');
   vaultAnswers.auth_save(store, { ...profile, name: 'intranet_2' });
   const listed = vaultAnswers.auth_list(store).profiles;
-  assert.equal(listed.map((p) => p.name), ['github', 'intranet_2']);
+  assert.equal(
+    listed.map((p) => p.name),
+    ['github', 'intranet_2'],
+  );
   assert.not.ok(JSON.stringify(listed).includes(PASSWORD));
   assert.equal(vaultAnswers.auth_delete(store, { name: 'github' }), { deleted: true, name: 'github' });
   throwsMatching(() => vaultAnswers.auth_delete(store, { name: 'github' }), /^Auth profile 'github' not found$/, 'FILE_NOT_FOUND');
@@ -145,20 +154,40 @@ vault('AGENT_BROWSER_ENCRYPTION_KEY is used instead of a key file; the wrong key
   assert.not.ok(fs.existsSync(keyFilePath(home)), 'no key file is made when the key comes from the environment');
   assert.is(new AuthVault({ home, env: { [ENCRYPTION_KEY_ENV]: key.toUpperCase() } }).profile('github')?.password, PASSWORD);
   const wrong = new AuthVault({ home, env: { [ENCRYPTION_KEY_ENV]: hexKey() } });
-  throwsMatching(() => wrong.profile('github'), /Cannot decrypt auth profile 'github' .* with the key from AGENT_BROWSER_ENCRYPTION_KEY: it was saved with another key/, 'FILE_ERROR');
+  throwsMatching(
+    () => wrong.profile('github'),
+    /Cannot decrypt auth profile 'github' .* with the key from AGENT_BROWSER_ENCRYPTION_KEY: it was saved with another key/,
+    'FILE_ERROR',
+  );
   throwsMatching(() => vaultAnswers.auth_show(wrong, { name: 'github' }), /Cannot decrypt/);
-  assert.equal(vaultAnswers.auth_list(wrong).profiles, [{ name: 'github', url: '(encrypted)', username: '(encrypted)', createdAt: '(unknown)' }], 'listed as the reference lists what it cannot read');
+  assert.equal(
+    vaultAnswers.auth_list(wrong).profiles,
+    [{ name: 'github', url: '(encrypted)', username: '(encrypted)', createdAt: '(unknown)' }],
+    'listed as the reference lists what it cannot read',
+  );
   const none = new AuthVault({ home, env: {} });
-  throwsMatching(() => none.profile('github'), /is encrypted, but there is no key: set AGENT_BROWSER_ENCRYPTION_KEY or restore .*\.encryption-key/, 'FILE_ERROR');
+  throwsMatching(
+    () => none.profile('github'),
+    /is encrypted, but there is no key: set AGENT_BROWSER_ENCRYPTION_KEY or restore .*\.encryption-key/,
+    'FILE_ERROR',
+  );
 });
 
 vault('a malformed key (environment or file) is refused, and a bad key file is never overwritten', () => {
   const home = tempHome();
-  throwsMatching(() => vaultAnswers.auth_save(new AuthVault({ home, env: { [ENCRYPTION_KEY_ENV]: 'too-short' } }), profile), /AGENT_BROWSER_ENCRYPTION_KEY must hold a 256-bit key as 64 hexadecimal characters \(generate one with: openssl rand -hex 32\)/, 'FILE_ERROR');
+  throwsMatching(
+    () => vaultAnswers.auth_save(new AuthVault({ home, env: { [ENCRYPTION_KEY_ENV]: 'too-short' } }), profile),
+    /AGENT_BROWSER_ENCRYPTION_KEY must hold a 256-bit key as 64 hexadecimal characters \(generate one with: openssl rand -hex 32\)/,
+    'FILE_ERROR',
+  );
   const keyFile = keyFilePath(home);
   fs.mkdirSync(path.dirname(keyFile), { recursive: true });
   fs.writeFileSync(keyFile, 'not a key\n');
-  throwsMatching(() => vaultAnswers.auth_save(new AuthVault({ home, env: {} }), profile), /The key file .*\.encryption-key must hold a 256-bit key/, 'FILE_ERROR');
+  throwsMatching(
+    () => vaultAnswers.auth_save(new AuthVault({ home, env: {} }), profile),
+    /The key file .*\.encryption-key must hold a 256-bit key/,
+    'FILE_ERROR',
+  );
   assert.is(fs.readFileSync(keyFile, 'utf8'), 'not a key\n');
 });
 
@@ -183,7 +212,13 @@ vault('profiles in the reference layout are read: encrypted with its key file, a
   fs.writeFileSync(path.join(dir, 'legacy.json'), JSON.stringify({ ...stored, name: 'legacy' }));
   const store = new AuthVault({ home, env: {} });
   assert.is(store.profile('github')?.password, PASSWORD);
-  assert.equal(vaultAnswers.auth_list(store).profiles.map((p) => [p.name, p.createdAt]), [['github', '2025-01-01T00:00:00.000Z'], ['legacy', '2025-01-01T00:00:00.000Z']]);
+  assert.equal(
+    vaultAnswers.auth_list(store).profiles.map((p) => [p.name, p.createdAt]),
+    [
+      ['github', '2025-01-01T00:00:00.000Z'],
+      ['legacy', '2025-01-01T00:00:00.000Z'],
+    ],
+  );
 });
 
 cipher.run();

@@ -1,4 +1,17 @@
-import { ActionError, defineAction, definePlugin, z, type ActionCall, type BrowserContext, type Frame, type LaunchPlan, type Page, type Request, type Route, STAGE } from 'agent-browser';
+import {
+  ActionError,
+  defineAction,
+  definePlugin,
+  z,
+  type ActionCall,
+  type BrowserContext,
+  type Frame,
+  type LaunchPlan,
+  type Page,
+  type Request,
+  type Route,
+  STAGE,
+} from 'agent-browser';
 import {
   allowList,
   describeList,
@@ -133,7 +146,8 @@ export default definePlugin<DomainGuardOptions>({
     const inFlight = new Map<string, { page: Page; done: () => void; settled: Promise<void> }[]>();
     const callStarts = new Map<string, number>();
 
-    const verdictFor = (kind: RequestKind, url: string): Verdict => (kind === 'navigation' ? navigationVerdict(navigation, url) : resourceVerdict(resources, url));
+    const verdictFor = (kind: RequestKind, url: string): Verdict =>
+      kind === 'navigation' ? navigationVerdict(navigation, url) : resourceVerdict(resources, url);
     const onlyAResource = (url: string) => resources !== navigation && resourceVerdict(resources, url).allowed;
 
     function record(url: string, kind: RequestKind, details: { page: Page | null; redirectedFrom?: string }): BlockRecord {
@@ -370,15 +384,29 @@ export default definePlugin<DomainGuardOptions>({
 
     function blockedDuring(action: string, blocked: BlockRecord[], cause?: unknown): ActionError {
       const first = blocked[0]!;
-      const how = first.entry.redirectedFrom ? `a server redirect from ${first.entry.redirectedFrom}` : first.popup ? 'a popup (window.open or a target=_blank link)' : 'a link, form, script or redirect';
+      const how = first.entry.redirectedFrom
+        ? `a server redirect from ${first.entry.redirectedFrom}`
+        : first.popup
+          ? 'a popup (window.open or a target=_blank link)'
+          : 'a link, form, script or redirect';
       const where = first.popup
         ? 'The popup tab stays at about:blank (it is the active tab now).'
         : first.page && !first.page.isClosed()
           ? `The tab stays at ${first.page.url()}.`
           : '';
-      const more = blocked.length > 1 ? ` ${blocked.length - 1} more navigation(s) were blocked meanwhile: ${blocked.slice(1, 4).map((item) => item.entry.url).join(', ')}${blocked.length > 4 ? ', …' : ''}.` : '';
+      const more =
+        blocked.length > 1
+          ? ` ${blocked.length - 1} more navigation(s) were blocked meanwhile: ${blocked
+              .slice(1, 4)
+              .map((item) => item.entry.url)
+              .join(', ')}${blocked.length > 4 ? ', …' : ''}.`
+          : '';
       const detail = `"${action}" led there through ${how}. ${where}${more}`.trim();
-      return new ActionError('NAVIGATION_BLOCKED', navigationBlockedMessage(first.entry.url, { inResources: onlyAResource(first.entry.url), detail }), cause === undefined ? undefined : { cause });
+      return new ActionError(
+        'NAVIGATION_BLOCKED',
+        navigationBlockedMessage(first.entry.url, { inResources: onlyAResource(first.entry.url), detail }),
+        cause === undefined ? undefined : { cause },
+      );
     }
 
     const ownAction = (action: string) => action.startsWith(`${host.name}:`) || action === 'close';
@@ -406,7 +434,9 @@ export default definePlugin<DomainGuardOptions>({
     });
 
     host.hooks.context.tapPromise(host.name, async (context: BrowserContext) => {
-      await context.route('**/*', (route) => guardRoute(route).catch((error: Error) => host.log.debug(`route for ${route.request().url()} failed: ${error.message}`)));
+      await context.route('**/*', (route) =>
+        guardRoute(route).catch((error: Error) => host.log.debug(`route for ${route.request().url()} failed: ${error.message}`)),
+      );
       if (settings.serviceWorkers === 'block') await context.addInitScript({ content: NO_SERVICE_WORKERS });
       context.on('request', noticeRedirect);
     });

@@ -36,7 +36,8 @@ const LISTED_SCHEMES = new Set(Object.keys(DEFAULT_PORTS));
 export function parsePattern(raw: string): HostPattern | string {
   const text = raw.trim();
   const shape = PATTERN_SHAPE.exec(text);
-  const advice = 'write a host, "*.host" for its subdomains, optionally with ":port" — e.g. "example.com", "*.example.com", "localhost:3000" — or "*" for every host';
+  const advice =
+    'write a host, "*.host" for its subdomains, optionally with ":port" — e.g. "example.com", "*.example.com", "localhost:3000" — or "*" for every host';
   if (!shape) {
     const hint = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/') ? ' (no scheme or path)' : '';
     return `"${raw}" is not a host pattern${hint}: ${advice}`;
@@ -114,7 +115,8 @@ export function navigationVerdict(list: AllowList, url: string): Verdict {
 export function resourceVerdict(list: AllowList, url: string): Verdict {
   const parsed = parse(url);
   if (!parsed) return { allowed: false, rule: null, reason: 'unable to parse the URL' };
-  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return { allowed: true, rule: `${parsed.protocol} (always allowed)`, reason: 'data: and blob: URLs never leave the browser' };
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:')
+    return { allowed: true, rule: `${parsed.protocol} (always allowed)`, reason: 'data: and blob: URLs never leave the browser' };
   if (parsed.protocol === 'about:') return { allowed: true, rule: 'about: (always allowed)', reason: 'about: documents load nothing' };
   if (!LISTED_SCHEMES.has(parsed.protocol)) return { allowed: false, rule: null, reason: 'non-http(s) scheme' };
   return hostVerdict(list, parsed);

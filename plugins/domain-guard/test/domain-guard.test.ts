@@ -62,7 +62,15 @@ test.before(async () => {
      <iframe src="${at('evil.localhost', '/start')}"></iframe>`,
   );
   daemon = await startTestDaemon({
-    plugins: [[PLUGIN, { navigation: [`allowed.localhost:${server.port}`, '*.wild.localhost', 'pages.localhost'], resources: ['allowed.localhost', 'cdn.localhost', '*.wild.localhost'] }]],
+    plugins: [
+      [
+        PLUGIN,
+        {
+          navigation: [`allowed.localhost:${server.port}`, '*.wild.localhost', 'pages.localhost'],
+          resources: ['allowed.localhost', 'cdn.localhost', '*.wild.localhost'],
+        },
+      ],
+    ],
   });
 });
 
@@ -103,7 +111,9 @@ test('built-ins that open a URL go through navigate, so the guard refuses them w
   await daemon.call('recording_stop');
   fs.rmSync(video, { force: true });
   await daemon.call('navigate', { url: at('allowed.localhost', '/start') });
-  await daemon.call('evaluate', { script: `document.body.insertAdjacentHTML('beforeend', '<a id="away-link" href="${at('evil.localhost', '/landed')}">away</a>'); 1` });
+  await daemon.call('evaluate', {
+    script: `document.body.insertAdjacentHTML('beforeend', '<a id="away-link" href="${at('evil.localhost', '/landed')}">away</a>'); 1`,
+  });
   const before = (await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length;
   await blocked('click', { selector: '#away-link', newTab: true });
   assert.equal((await daemon.call<{ tabs: unknown[] }>('tab_list')).tabs.length, before, 'the new tab was closed again');
@@ -149,7 +159,10 @@ test('a popup to another host is blocked and left at about:blank', async () => {
 
   await blocked('evaluate', { script: `window.open(${JSON.stringify(at('evil.localhost', '/landed'))}); 1` });
   const after = await daemon.call<{ tabs: Array<{ url: string }> }>('tab_list');
-  assert.deepEqual(after.tabs.map((tab) => tab.url), [links, 'about:blank']);
+  assert.deepEqual(
+    after.tabs.map((tab) => tab.url),
+    [links, 'about:blank'],
+  );
   await daemon.call('tab_close', { index: 1 });
   assert.deepEqual(hostsSeen('evil.localhost'), []);
 });
@@ -178,7 +191,12 @@ test('sub-resources load from the resources list only; a navigation-only host se
     evilFetch: await fetch(${JSON.stringify(at('evil.localhost', '/data.json'))}).then(() => 'loaded', (e) => 'failed'),
   }))()`);
   assert.deepEqual(loaded, { cdnImg: 1, evilImg: 0, hopImg: 0, pagesImg: 0, cdnScript: true, evilScript: false, cdnFetch: true, evilFetch: 'failed' });
-  assert.deepEqual(hostsSeen('cdn.localhost').map((request) => request.path).sort(), ['/cdn.js', '/data.json', '/pixel.png', '/start']);
+  assert.deepEqual(
+    hostsSeen('cdn.localhost')
+      .map((request) => request.path)
+      .sort(),
+    ['/cdn.js', '/data.json', '/pixel.png', '/start'],
+  );
   assert.deepEqual(hostsSeen('evil.localhost'), []);
   // pages.localhost may be opened as a page, not loaded from: the two lists really differ.
   assert.deepEqual(hostsSeen('pages.localhost'), []);
@@ -202,7 +220,13 @@ test('"*." patterns match subdomains only, and a port in a pattern pins the port
 });
 
 test('domain-guard:status lists the rules and the blocked requests', async () => {
-  const status = await daemon.call<{ navigation: string[]; resources: string[]; dnsBackstop: string; blocked: Array<{ url: string; kind: string; at: string; redirectedFrom?: string }>; blockedTotal: number }>('domain-guard:status');
+  const status = await daemon.call<{
+    navigation: string[];
+    resources: string[];
+    dnsBackstop: string;
+    blocked: Array<{ url: string; kind: string; at: string; redirectedFrom?: string }>;
+    blockedTotal: number;
+  }>('domain-guard:status');
   assert.deepEqual(status.navigation, [`allowed.localhost:${server.port}`, '*.wild.localhost', 'pages.localhost']);
   assert.deepEqual(status.resources, ['allowed.localhost', 'cdn.localhost', '*.wild.localhost']);
   assert.equal(status.dnsBackstop, 'on');
@@ -217,13 +241,19 @@ test('domain-guard:status lists the rules and the blocked requests', async () =>
 });
 
 test('domain-guard:check says whether and by which rule a URL is allowed', async () => {
-  const cdn = await daemon.call<{ navigation: { allowed: boolean; rule: string | null }; resource: { allowed: boolean; rule: string | null }; advice?: string }>('domain-guard:check', { url: 'https://cdn.localhost/app.js' });
+  const cdn = await daemon.call<{
+    navigation: { allowed: boolean; rule: string | null };
+    resource: { allowed: boolean; rule: string | null };
+    advice?: string;
+  }>('domain-guard:check', { url: 'https://cdn.localhost/app.js' });
   assert.equal(cdn.navigation.allowed, false);
   assert.deepEqual(cdn.resource, { allowed: true, rule: 'cdn.localhost', reason: 'matched "cdn.localhost"' });
   assert.match(cdn.advice!, /"navigation"/);
   const wild = await daemon.call<{ navigation: { allowed: boolean; rule: string | null } }>('domain-guard:check', { url: 'http://x.wild.localhost:9/' });
   assert.deepEqual(wild.navigation, { allowed: true, rule: '*.wild.localhost', reason: 'matched "*.wild.localhost"' });
-  const data = await daemon.call<{ navigation: { allowed: boolean }; resource: { allowed: boolean; rule: string } }>('domain-guard:check', { url: 'data:text/plain,hi' });
+  const data = await daemon.call<{ navigation: { allowed: boolean }; resource: { allowed: boolean; rule: string } }>('domain-guard:check', {
+    url: 'data:text/plain,hi',
+  });
   assert.equal(data.navigation.allowed, false);
   assert.equal(data.resource.rule, 'data: (always allowed)');
 });
@@ -282,14 +312,11 @@ test('without the DNS backstop a redirect hop reaches the server but the tab is 
 });
 
 test('invalid options keep the daemon from starting, naming the plugin', async () => {
-  await assert.rejects(
-    startTestDaemon({ plugins: [[PLUGIN, { navigation: ['https://example.com/path'] }]] }),
-    (error: Error) => {
-      assert.match(error.message, /domain-guard/);
-      assert.match(error.message, /is not a host pattern/);
-      return true;
-    },
-  );
+  await assert.rejects(startTestDaemon({ plugins: [[PLUGIN, { navigation: ['https://example.com/path'] }]] }), (error: Error) => {
+    assert.match(error.message, /domain-guard/);
+    assert.match(error.message, /is not a host pattern/);
+    return true;
+  });
   await assert.rejects(startTestDaemon({ plugins: [[PLUGIN, {}]] }), /domain-guard[\s\S]*navigation/);
 });
 

@@ -51,7 +51,31 @@ async function withinTimeout<T>(limit: number, work: () => Promise<T>): Promise<
  * `display:none` or `visibility:hidden`); hidden parts inside it are still dropped.
  */
 export function readDom(root: Element | null): Capture {
-  const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'frame', 'frameset', 'object', 'embed', 'link', 'meta', 'base', 'title', 'head', 'select', 'datalist', 'video', 'audio', 'source', 'track', 'map']);
+  const DROPPED = new Set([
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'svg',
+    'canvas',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'link',
+    'meta',
+    'base',
+    'title',
+    'head',
+    'select',
+    'datalist',
+    'video',
+    'audio',
+    'source',
+    'track',
+    'map',
+  ]);
   const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'];
   const inert = document.implementation.createHTMLDocument('');
   const absolute = (value: string) => {

@@ -29,7 +29,9 @@ export interface Article {
 
 /** Runs Readability on a captured page; `null` when the page does not look like an article. */
 export function extractArticle(capture: Capture): Article | null {
-  const { document } = parseHTML(`<!DOCTYPE html><html lang="${escapeAttribute(capture.lang)}"><head>${capture.head}</head><body>${capture.html}</body></html>`);
+  const { document } = parseHTML(
+    `<!DOCTYPE html><html lang="${escapeAttribute(capture.lang)}"><head>${capture.head}</head><body>${capture.html}</body></html>`,
+  );
   const doc = document as unknown as Document;
   if (!isProbablyReaderable(doc)) return null;
   const headings = Array.from(doc.querySelectorAll('h1'))
@@ -145,7 +147,11 @@ function turndown({ links, images }: MarkdownOptions): TurndownService {
         marker = `${(Number.isFinite(start) ? start : 1) + Array.prototype.indexOf.call(parent.children, node)}. `;
       }
       const paragraph = /\n$/.test(content);
-      const body = content.replace(/^\n+/, '').replace(/^\[([ x])\] +/, '[$1] ').replace(/\n+$/, '') + (paragraph ? '\n' : '');
+      const body =
+        content
+          .replace(/^\n+/, '')
+          .replace(/^\[([ x])\] +/, '[$1] ')
+          .replace(/\n+$/, '') + (paragraph ? '\n' : '');
       return marker + body.replace(/\n/g, `\n${' '.repeat(marker.length)}`) + (node.nextSibling ? '\n' : '');
     },
   });
@@ -262,7 +268,11 @@ function inlineTableCells(root: Element): void {
     for (const block of Array.from(cell.querySelectorAll('pre'))) {
       rename(block, block.querySelector('code') ? 'span' : 'code');
     }
-    for (const block of Array.from(cell.querySelectorAll('p, div, ul, ol, li, h1, h2, h3, h4, h5, h6, blockquote, dl, dt, dd, figure, figcaption, section, article, header, footer, address, details, summary'))) {
+    for (const block of Array.from(
+      cell.querySelectorAll(
+        'p, div, ul, ol, li, h1, h2, h3, h4, h5, h6, blockquote, dl, dt, dd, figure, figcaption, section, article, header, footer, address, details, summary',
+      ),
+    )) {
       block.before(' ');
       block.after(' ');
       rename(block, 'span');

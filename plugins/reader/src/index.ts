@@ -27,8 +27,15 @@ const options: z.ZodType<ReaderOptions> = z.strictObject({
 });
 
 const params = z.object({
-  selector: z.string().min(1).optional().describe('Convert only this element, as it is (no Readability): CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3)'),
-  mode: z.enum(['article', 'full']).optional().describe("Whole page: 'article' extracts the main content (falls back to 'full' when the page is not article-like); 'full' converts everything visible"),
+  selector: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Convert only this element, as it is (no Readability): CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3)'),
+  mode: z
+    .enum(['article', 'full'])
+    .optional()
+    .describe("Whole page: 'article' extracts the main content (falls back to 'full' when the page is not article-like); 'full' converts everything visible"),
   maxLength: z.number().int().nonnegative().optional().describe('Cut the Markdown at a clean boundary to at most this many characters (0: no cap)'),
   links: z.boolean().optional().describe('Keep links as [text](absolute-url) (default true); false keeps their text only'),
   images: z.boolean().optional().describe('Keep images as ![alt](absolute-url); false drops them (default from the plugin options)'),
@@ -65,7 +72,10 @@ export default definePlugin<ReaderOptions>({
           let fallback = false;
           if (request.selector !== undefined) {
             if (request.mode === 'article') {
-              throw new ActionError('INVALID_PARAMS', "reader:markdown: mode 'article' reads the whole page; with a selector the element is converted as it is. Drop one of them.");
+              throw new ActionError(
+                'INVALID_PARAMS',
+                "reader:markdown: mode 'article' reads the whole page; with a selector the element is converted as it is. Drop one of them.",
+              );
             }
             const capture = await captureElement(ctx, request.selector, timeout);
             ({ title, url } = capture);

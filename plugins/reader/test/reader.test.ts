@@ -161,7 +161,8 @@ reader("mode:'full' keeps the whole visible page; article mode keeps the article
   const full = await markdown({ mode: 'full' });
   assert.is(full.mode, 'full');
   assert.is(full.fallback, undefined, 'full was asked for: no fallback');
-  for (const part of ['NavHome', 'SidebarPopular', 'Soil preparation', '| Variety |', '```python', 'AdvertBuyNow', 'FooterCopyright']) assert.match(full.markdown, part);
+  for (const part of ['NavHome', 'SidebarPopular', 'Soil preparation', '| Variety |', '```python', 'AdvertBuyNow', 'FooterCopyright'])
+    assert.match(full.markdown, part);
   assert.not.match(full.markdown, 'trackingId');
   const article = await markdown({ mode: 'article' });
   assert.ok(article.length < full.length);
@@ -171,7 +172,17 @@ reader("mode:'full' drops scripts, styles, noscript, template, svg and hidden el
   await open('/full');
   const { markdown: md } = await markdown({ mode: 'full', images: true });
   for (const kept of ['TopNav', '# Main heading', 'Visible words', '### ShadowTitle', 'ShadowWords', 'FullFooter']) assert.match(md, kept);
-  for (const dropped of ['DrawerWords', 'DisplayNoneWords', 'HiddenAttrWords', 'InvisibleWords', 'NoscriptWords', 'TemplateWords', 'SvgWords', 'customElements', 'javascript:']) {
+  for (const dropped of [
+    'DrawerWords',
+    'DisplayNoneWords',
+    'HiddenAttrWords',
+    'InvisibleWords',
+    'NoscriptWords',
+    'TemplateWords',
+    'SvgWords',
+    'customElements',
+    'javascript:',
+  ]) {
     assert.not.match(md, dropped, `${dropped} should be dropped`);
   }
   // <base href="/base/dir/"> is the base URI: relative URLs resolve against it.

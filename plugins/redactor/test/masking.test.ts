@@ -63,7 +63,10 @@ test('switches turn rule groups off', () => {
 
 test('custom patterns: kinds, flags, a `secret` group, the replacement template, precedence', () => {
   const patterns = [{ name: 'acme', pattern: 'acme-\\d{6}', flags: 'i' }, 'session=(?<secret>\\w+)', { name: 'handle', pattern: 'user-\\S+' }];
-  assert.is(redact('ACME-123456 acme-654321 session=abc123 user-alice@example.com', { patterns, replacement: '<{kind}>' }), '<acme> <acme> session=<custom> <handle>');
+  assert.is(
+    redact('ACME-123456 acme-654321 session=abc123 user-alice@example.com', { patterns, replacement: '<{kind}>' }),
+    '<acme> <acme> session=<custom> <handle>',
+  );
   assert.is(redact('a 4111111111111111 b', { replacement: '***' }), 'a *** b');
 });
 
@@ -84,7 +87,10 @@ test('binary data stays: embedded data URLs, and what isBinaryString recognises'
 });
 
 test('invalid options are refused with the offending pattern named', () => {
-  assert.throws(() => redact('x', { patterns: ['ok', { name: 'broken', pattern: '(unclosed' }] }), (error: Error) => error.message.includes('"(unclosed"') && error.message.includes('patterns[1]'));
+  assert.throws(
+    () => redact('x', { patterns: ['ok', { name: 'broken', pattern: '(unclosed' }] }),
+    (error: Error) => error.message.includes('"(unclosed"') && error.message.includes('patterns[1]'),
+  );
   assert.throws(() => redact('x', { patterns: [{ name: 'sticky', pattern: 'a', flags: 'y' }] }), /sticky/);
   assert.throws(() => redact('x', { email: false } as never), /email/);
 });

@@ -68,13 +68,17 @@ test('snapshot: the tree and the answer’s refs are masked; every ref still res
   assertNoSecret(snapshot, 'the snapshot');
   assertNoSecret(JSON.stringify(refs), 'the refs');
   assertNoSecret(origin, 'the origin');
-  for (const kind of ['email', 'jwt', 'github-token', 'card', 'acme-ref', 'custom']) assert.ok(snapshot.includes(`[hidden ${kind}]`), `no [hidden ${kind}] in:\n${snapshot}`);
+  for (const kind of ['email', 'jwt', 'github-token', 'card', 'acme-ref', 'custom'])
+    assert.ok(snapshot.includes(`[hidden ${kind}]`), `no [hidden ${kind}] in:\n${snapshot}`);
   assert.ok(snapshot.includes(NOT_A_CARD), 'a number failing the Luhn check stays');
   assert.ok(snapshot.includes(ORDER_NUMBER), 'the order number stays');
 
   // Both buttons read "Write to [hidden email]" now; the stored refs tell them apart by their real names.
   const buttons = Object.entries(refs).filter(([, entry]) => entry.role === 'button');
-  assert.equal(buttons.map(([, entry]) => entry.name), ['Write to [hidden email]', 'Write to [hidden email]']);
+  assert.equal(
+    buttons.map(([, entry]) => entry.name),
+    ['Write to [hidden email]', 'Write to [hidden email]'],
+  );
   const [carol, dave] = buttons.map(([ref]) => `@${ref}`);
   assert.ok(snapshot.includes(`button "Write to [hidden email]" [ref=${dave.slice(1)}]`), snapshot);
 

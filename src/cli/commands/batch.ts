@@ -29,7 +29,13 @@ export default class Batch extends BaseCommand {
     }
     const settings = await this.daemonSettings();
     this.remoteFlag();
-    await runBatch(steps, { settings, loaded: await this.loadConfig(), json: flags.json, keepGoing: flags['keep-going'] as boolean, prepare: (connection, started) => this.prepareDaemon(settings.session, connection, started) });
+    await runBatch(steps, {
+      settings,
+      loaded: await this.loadConfig(),
+      json: flags.json,
+      keepGoing: flags['keep-going'] as boolean,
+      prepare: (connection, started) => this.prepareDaemon(settings.session, connection, started),
+    });
     return undefined;
   }
 }

@@ -5,7 +5,12 @@ import { REQUESTS } from '../requests.js';
 export default class Click extends ActionCommand {
   static override actions = ['click'];
   static override summary = 'Click an element.';
-  static override examples = ['<%= config.bin %> click @e3', '<%= config.bin %> click "button[type=submit]"', '<%= config.bin %> click @e2 --button right', '<%= config.bin %> click @e5 --new-tab'];
+  static override examples = [
+    '<%= config.bin %> click @e3',
+    '<%= config.bin %> click "button[type=submit]"',
+    '<%= config.bin %> click @e2 --button right',
+    '<%= config.bin %> click @e5 --new-tab',
+  ];
   static override args = { selector: selectorArg };
   static override flags = {
     button: Flags.string({ description: 'Mouse button.', options: ['left', 'right', 'middle'] }),

@@ -18,15 +18,24 @@ export default class Doctor extends BaseCommand {
     const warned = report.checks.filter((check) => check.status === 'warn');
     if (failed.length > 0) process.exitCode = 1;
     if (flags.json) {
-      const error = failed.length > 0 ? `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((check) => check.name).join(', ')}` : null;
+      const error =
+        failed.length > 0 ? `${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.map((check) => check.name).join(', ')}` : null;
       process.stdout.write(`${JSON.stringify({ success: failed.length === 0, data: report, error })}\n`);
       return report;
     }
     const paint = painter(colorEnabled(process.stdout));
     const mark = { ok: paint.green('✓'), warn: paint.yellow('⚠'), fail: paint.red('✗') };
     const lines = report.checks.flatMap((check) => [`${mark[check.status]} ${check.message}`, ...(check.fix ? [`  ${paint.dim('→')} ${check.fix}`] : [])]);
-    const counts = [failed.length > 0 ? `${failed.length} problem${failed.length === 1 ? '' : 's'}` : '', warned.length > 0 ? `${warned.length} warning${warned.length === 1 ? '' : 's'}` : ''].filter(Boolean);
-    lines.push('', counts.length > 0 ? `${counts.join(', ')}.${failed.length > 0 ? ' Fix the ✗ lines first: each says how.' : ''}` : 'Everything agent-browser needs is in place.');
+    const counts = [
+      failed.length > 0 ? `${failed.length} problem${failed.length === 1 ? '' : 's'}` : '',
+      warned.length > 0 ? `${warned.length} warning${warned.length === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    lines.push(
+      '',
+      counts.length > 0
+        ? `${counts.join(', ')}.${failed.length > 0 ? ' Fix the ✗ lines first: each says how.' : ''}`
+        : 'Everything agent-browser needs is in place.',
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     return report;
   }

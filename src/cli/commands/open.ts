@@ -8,7 +8,11 @@ export default class Open extends ActionCommand {
   static override actions = ['navigate'];
   static override summary = 'Open a URL in the active tab (starts the daemon and browser when needed).';
   static override aliases = ['goto', 'navigate'];
-  static override examples = ['<%= config.bin %> open example.com', '<%= config.bin %> open http://127.0.0.1:3000/login --wait-until networkidle', '<%= config.bin %> --session work open about:blank'];
+  static override examples = [
+    '<%= config.bin %> open example.com',
+    '<%= config.bin %> open http://127.0.0.1:3000/login --wait-until networkidle',
+    '<%= config.bin %> --session work open about:blank',
+  ];
   static override args = { url: Args.string({ description: 'URL; https:// is added to bare hosts, http:// to localhost/127.0.0.1', required: true }) };
   static override flags = {
     'wait-until': Flags.string({ description: 'When navigation counts as done.', options: Object.keys(WAIT_UNTIL) }),

@@ -8,7 +8,10 @@ export default class Pdf extends ActionCommand {
   static override examples = ['<%= config.bin %> pdf page.pdf', '<%= config.bin %> pdf report.pdf --format A4'];
   static override args = { path: Args.string({ description: 'File to write', required: true }) };
   static override flags = {
-    format: Flags.string({ description: 'Paper format (default Letter).', options: ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'] }),
+    format: Flags.string({
+      description: 'Paper format (default Letter).',
+      options: ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'],
+    }),
   };
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {

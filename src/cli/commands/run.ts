@@ -3,7 +3,11 @@ import { ActionCommand, CliFailure } from '../base.js';
 
 export default class Run extends ActionCommand {
   static override summary = 'Send any action by name with JSON params (plugin actions included).';
-  static override examples = ['<%= config.bin %> run url', `<%= config.bin %> run click --params '{"selector":"@e3"}'`, `<%= config.bin %> run myplugin:summarize --params '{"maxWords":50}'`];
+  static override examples = [
+    '<%= config.bin %> run url',
+    `<%= config.bin %> run click --params '{"selector":"@e3"}'`,
+    `<%= config.bin %> run myplugin:summarize --params '{"maxWords":50}'`,
+  ];
   static override args = { action: Args.string({ description: 'Action name, as `agent-browser actions` lists it', required: true }) };
   static override flags = { params: Flags.string({ char: 'p', description: 'JSON object of the action’s fields.', default: '{}' }) };
 
@@ -16,7 +20,8 @@ export default class Run extends ActionCommand {
     } catch (error) {
       throw new CliFailure(`--params must be a JSON object: ${(error as Error).message}`);
     }
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new CliFailure('--params must be a JSON object, e.g. {"selector":"@e3"}.');
+    if (typeof params !== 'object' || params === null || Array.isArray(params))
+      throw new CliFailure('--params must be a JSON object, e.g. {"selector":"@e3"}.');
     return { ...(params as Record<string, unknown>), action: args.action };
   }
 }

@@ -6,7 +6,12 @@ export default class Screenshot extends ActionCommand {
   static override actions = ['screenshot'];
   static override summary = 'Save a screenshot of the viewport, the full page or one element.';
   static override description = 'Without a path the file goes to the system temp folder (agent-browser/screenshots); the path printed is absolute.';
-  static override examples = ['<%= config.bin %> screenshot page.png', '<%= config.bin %> screenshot --full', '<%= config.bin %> screenshot card.jpg --selector @e7 --quality 80', '<%= config.bin %> screenshot --annotate'];
+  static override examples = [
+    '<%= config.bin %> screenshot page.png',
+    '<%= config.bin %> screenshot --full',
+    '<%= config.bin %> screenshot card.jpg --selector @e7 --quality 80',
+    '<%= config.bin %> screenshot --annotate',
+  ];
   static override args = { path: Args.string({ description: 'File to write (.png or .jpg)' }) };
   static override flags = {
     full: Flags.boolean({ char: 'f', description: 'Capture the whole scrollable page.' }),

@@ -34,13 +34,17 @@ export default class Stream extends BaseCommand {
         // Asked again on every (re)connect of the page, without starting a daemon a user closed.
         streamPort: async (): Promise<number> => {
           const response = await this.sendIfRunning(request, 10_000);
-          if (!response) throw new Error(`No daemon runs for session "${config.session}"; the view comes back when one starts (e.g. '${this.config.bin} open <url>').`);
+          if (!response)
+            throw new Error(`No daemon runs for session "${config.session}"; the view comes back when one starts (e.g. '${this.config.bin} open <url>').`);
           return portOf(response);
         },
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new CliFailure(`The viewer cannot listen on 127.0.0.1:${viewerPort} (${code ?? (error as Error).message}). Choose another --port, or leave it out for a free one.`, 'PORT_UNAVAILABLE');
+      throw new CliFailure(
+        `The viewer cannot listen on 127.0.0.1:${viewerPort} (${code ?? (error as Error).message}). Choose another --port, or leave it out for a free one.`,
+        'PORT_UNAVAILABLE',
+      );
     }
 
     // Listening before the URL is printed: a caller may stop the viewer as soon as it reads the URL.
@@ -52,11 +56,16 @@ export default class Stream extends BaseCommand {
       process.stdout.write(`${JSON.stringify({ success: true, data, error: null })}\n`);
     } else {
       const paint = painter(colorEnabled(process.stdout));
-      process.stdout.write(`Live view of session "${config.session}": ${viewer.url}  (Ctrl-C to stop)\n  ${paint.dim(`stream: ws://127.0.0.1:${streamPort}/ (stays on in the daemon)`)}\n`);
+      process.stdout.write(
+        `Live view of session "${config.session}": ${viewer.url}  (Ctrl-C to stop)\n  ${paint.dim(`stream: ws://127.0.0.1:${streamPort}/ (stays on in the daemon)`)}\n`,
+      );
     }
     await stopped;
     await viewer.close();
-    if (!flags.json) process.stderr.write(`Live view stopped; the daemon keeps running ('${this.config.bin}${config.session === 'default' ? '' : ` --session ${config.session}`} close' stops it).\n`);
+    if (!flags.json)
+      process.stderr.write(
+        `Live view stopped; the daemon keeps running ('${this.config.bin}${config.session === 'default' ? '' : ` --session ${config.session}`} close' stops it).\n`,
+      );
     return data;
   }
 }

@@ -4,7 +4,8 @@ import { ActionCommand } from '../base.js';
 
 export default class WaitDownload extends ActionCommand {
   static override summary = 'Wait for the next download of the active tab and save it.';
-  static override description = 'Start it before whatever triggers the download (e.g. in the background, then click). Without a path the file stays in the browser’s temporary folder until the session closes.';
+  static override description =
+    'Start it before whatever triggers the download (e.g. in the background, then click). Without a path the file stays in the browser’s temporary folder until the session closes.';
   static override examples = ['<%= config.bin %> wait-download report.csv', '<%= config.bin %> wait-download --timeout 60000'];
   static override actions = ['waitfordownload'];
   static override args = { path: Args.string({ description: 'Where to save the file' }) };

@@ -45,13 +45,17 @@ const hook: Hook.CommandNotFound = async function (options) {
     // `agent-browser links:list --limit 5`: a plugin action the daemon may know; it answers if it does not.
     const { params, passThrough, stray } = paramsFromArgv(options.argv ?? []);
     if (stray.length > 0) {
-      process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} Plugin actions take named params (--name value), not ${JSON.stringify(stray.join(' '))}.\n`);
+      process.stderr.write(
+        `${painter(colorEnabled(process.stderr)).red('✗')} Plugin actions take named params (--name value), not ${JSON.stringify(stray.join(' '))}.\n`,
+      );
       process.exitCode = 1;
       return;
     }
     return this.config.runCommand('run', [options.id, '--params', JSON.stringify(params), ...passThrough]);
   }
-  const known = this.config.commands.flatMap((command) => [command.id, ...command.aliases, ...(command.hiddenAliases ?? [])]).map((id) => id.replaceAll(':', separator));
+  const known = this.config.commands
+    .flatMap((command) => [command.id, ...command.aliases, ...(command.hiddenAliases ?? [])])
+    .map((id) => id.replaceAll(':', separator));
   const words = options.id.split(':');
   let typed = words[0]!;
   let suggestions: string[] = [];

@@ -3,7 +3,10 @@ import { mouseButton, nonNegative, selector, z } from '../schemas.js';
 /** Param schemas of the low-level input actions (reference §2.2 input rows with the 0.19 deltas of §2.13). */
 
 export const keyboard = z.object({
-  subaction: z.enum(['type', 'press', 'insertText']).optional().describe('press (default): a key or chord; type: text key by key; insertText: text as one input event'),
+  subaction: z
+    .enum(['type', 'press', 'insertText'])
+    .optional()
+    .describe('press (default): a key or chord; type: text key by key; insertText: text as one input event'),
   keys: z.string().min(1).optional().describe('Key or chord for press, e.g. "Control+a"'),
   text: z.string().optional().describe('Text for type and insertText'),
   delay: nonNegative.optional().describe('Milliseconds between key presses (type)'),

@@ -16,7 +16,9 @@ export const route = z.object({
   body: z
     .string()
     .optional()
-    .describe('Answer with this body (status 200; JSON is served as application/json). The agent-browser CLIs send --body this way; the same as response.body.'),
+    .describe(
+      'Answer with this body (status 200; JSON is served as application/json). The agent-browser CLIs send --body this way; the same as response.body.',
+    ),
 });
 
 export const unroute = z.object({ url: z.string().min(1).optional() });

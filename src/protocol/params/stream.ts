@@ -3,7 +3,13 @@ import { z } from '../schemas.js';
 /** Param schemas of the live view stream actions (reference §2.12, plus `stream_enable`). */
 
 export const streamEnable = z.object({
-  port: z.number().int().min(0).max(65535).optional().describe('Port to listen on if the stream is off (default: streamPort from the config when set, else any free port)'),
+  port: z
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Port to listen on if the stream is off (default: streamPort from the config when set, else any free port)'),
 });
 
 export const screencastStart = z.object({

@@ -20,4 +20,3 @@ export const dialog = z.object({
   response: z.enum(['accept', 'dismiss']),
   promptText: z.string().optional().describe('Text a prompt() answers with when accepted (default: its default text)'),
 });
-

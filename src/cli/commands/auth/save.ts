@@ -17,11 +17,12 @@ async function readLine(): Promise<string> {
 }
 
 export default class AuthSave extends VaultCommand {
-  static override summary = 'Save a login profile in the encrypted vault (AES-256-GCM): the login page, username and password, and optionally the form’s selectors.';
+  static override summary =
+    'Save a login profile in the encrypted vault (AES-256-GCM): the login page, username and password, and optionally the form’s selectors.';
   static override description =
     'The vault is ~/.agent-browser/auth, one encrypted file per profile; the key is AGENT_BROWSER_ENCRYPTION_KEY (64 hex characters) or ~/.agent-browser/.encryption-key (mode 0600, created on first save). Saving an existing name updates it. Runs without a daemon, so the password never crosses the socket; "auth login <name>" uses it.';
   static override examples = [
-    "printf '%s\\n' \"$PASS\" | <%= config.bin %> auth save github --url https://github.com/login --username me@example.com --password-stdin",
+    'printf \'%s\\n\' "$PASS" | <%= config.bin %> auth save github --url https://github.com/login --username me@example.com --password-stdin',
     '<%= config.bin %> auth save intranet --url http://127.0.0.1:8080/login --username ada --password-stdin --username-selector "#uid" --submit-selector "text=Sign in"',
   ];
   static override actions = ['auth_save'];
@@ -42,11 +43,14 @@ export default class AuthSave extends VaultCommand {
     if (flags['password-stdin']) {
       if (password !== undefined) throw new CliFailure('Give either --password or --password-stdin, not both.', 'INVALID_ARGUMENTS');
       password = await readLine();
-      if (password === '') throw new CliFailure('The password from stdin is empty: pipe it in, e.g. printf \'%s\\n\' "$PASS" | agent-browser auth save …', 'INVALID_ARGUMENTS');
+      if (password === '')
+        throw new CliFailure('The password from stdin is empty: pipe it in, e.g. printf \'%s\\n\' "$PASS" | agent-browser auth save …', 'INVALID_ARGUMENTS');
     } else if (password === undefined) {
       throw new CliFailure('auth save needs the password: --password-stdin (reads one line from stdin) or --password <password>.', 'INVALID_ARGUMENTS');
     } else {
-      process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} Passwords on the command line may be visible in process listings and shell history. Use --password-stdin instead.\n`);
+      process.stderr.write(
+        `${painter(colorEnabled(process.stderr)).yellow('⚠')} Passwords on the command line may be visible in process listings and shell history. Use --password-stdin instead.\n`,
+      );
     }
     if (password === '') throw new CliFailure('--password is empty.', 'INVALID_ARGUMENTS');
     return vaultAnswers.auth_save(vault, {

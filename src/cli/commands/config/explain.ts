@@ -3,9 +3,14 @@ import { BaseCommand, CliFailure, GLOBAL_FLAG_NAMES } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class ConfigExplain extends BaseCommand {
-  static override summary = 'Explain one configuration key: its value in effect and where it came from, its type, allowed values, environment variable, flag and an example.';
+  static override summary =
+    'Explain one configuration key: its value in effect and where it came from, its type, allowed values, environment variable, flag and an example.';
   static override description = 'The key may also be given as its environment variable (AGENT_BROWSER_HEADED). An unknown key names the closest ones.';
-  static override examples = ['<%= config.bin %> config explain timeout', '<%= config.bin %> config explain AGENT_BROWSER_HEADED', '<%= config.bin %> config explain viewport --json'];
+  static override examples = [
+    '<%= config.bin %> config explain timeout',
+    '<%= config.bin %> config explain AGENT_BROWSER_HEADED',
+    '<%= config.bin %> config explain viewport --json',
+  ];
   static override args = { key: Args.string({ description: 'A config key (see config show), or its environment variable', required: true }) };
 
   async run(): Promise<unknown> {

@@ -9,7 +9,10 @@ export default class CookiesSet extends ActionCommand {
     '<%= config.bin %> cookies set token xyz --domain .example.com --path /app --secure --http-only --same-site Strict',
   ];
   static override actions = ['cookies_set'];
-  static override args = { name: Args.string({ description: 'Cookie name', required: true }), value: Args.string({ description: 'Cookie value', required: true }) };
+  static override args = {
+    name: Args.string({ description: 'Cookie name', required: true }),
+    value: Args.string({ description: 'Cookie value', required: true }),
+  };
   static override flags = {
     url: Flags.string({ description: 'URL the cookie belongs to (sets domain, path and secure from it).' }),
     domain: Flags.string({ description: 'Domain (a leading dot includes subdomains).' }),

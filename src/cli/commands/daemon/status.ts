@@ -32,10 +32,15 @@ export default class DaemonStatus extends BaseCommand {
     if (state.running && state.status) {
       const status = state.status;
       const browser = status.browser as Record<string, unknown>;
-      lines.push(`${paint.green('●')} Daemon for session "${settings.session}" is running (pid ${status.pid}, agent-browser ${status.version}, up ${Math.round(Number(status.uptimeMs) / 1000)} s)`);
+      lines.push(
+        `${paint.green('●')} Daemon for session "${settings.session}" is running (pid ${status.pid}, agent-browser ${status.version}, up ${Math.round(Number(status.uptimeMs) / 1000)} s)`,
+      );
       lines.push(`  address: ${status.address}`);
       const remote = typeof browser.remote === 'string' ? `remote (${browser.remote})` : null;
-      if (browser.launched) lines.push(`  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'})`}, ${browser.tabs} tab(s), active: ${browser.url}`);
+      if (browser.launched)
+        lines.push(
+          `  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'})`}, ${browser.tabs} tab(s), active: ${browser.url}`,
+        );
       else if (remote) lines.push(`  browser: ${remote}, not attached now (the next command that needs a page attaches to it)`);
       else lines.push('  browser: not started yet (it starts with the first command that needs a page)');
       const stream = status.stream as { enabled: boolean; port?: number; clients?: number; error?: string } | undefined;
@@ -44,8 +49,13 @@ export default class DaemonStatus extends BaseCommand {
       const plugins = (status.plugins as Array<{ name: string; builtin: boolean }>).filter((plugin) => !plugin.builtin);
       if (plugins.length > 0) lines.push(`  plugins: ${plugins.map((plugin) => plugin.name).join(', ')}`);
       const lane = status.lane as { running?: { id: string; action: string; forMs: number }; queued: number } | undefined;
-      if (lane?.running) lines.push(`  running: ${lane.running.action} (request ${lane.running.id}, for ${Math.round(lane.running.forMs / 1000)} s; 'agent-browser cancel ${lane.running.id}' stops waiting for it), ${lane.queued} queued`);
-      lines.push(`  idle timeout: ${Number(status.idleTimeoutMs) > 0 ? `${Math.round(Number(status.idleTimeoutMs) / 60000)} min` : 'off'}${status.ownerPid ? `; ends when process ${status.ownerPid} exits (owner lease)` : ''}`);
+      if (lane?.running)
+        lines.push(
+          `  running: ${lane.running.action} (request ${lane.running.id}, for ${Math.round(lane.running.forMs / 1000)} s; 'agent-browser cancel ${lane.running.id}' stops waiting for it), ${lane.queued} queued`,
+        );
+      lines.push(
+        `  idle timeout: ${Number(status.idleTimeoutMs) > 0 ? `${Math.round(Number(status.idleTimeoutMs) / 60000)} min` : 'off'}${status.ownerPid ? `; ends when process ${status.ownerPid} exits (owner lease)` : ''}`,
+      );
       lines.push(`  log: ${status.logPath}`);
     } else {
       lines.push(`${paint.dim('○')} No daemon is running for session "${settings.session}" (nothing answers at ${address}).`);
@@ -54,7 +64,9 @@ export default class DaemonStatus extends BaseCommand {
       const bin = `${this.config.bin}${settings.session === 'default' ? '' : ` --session ${settings.session}`}`;
       lines.push(`  Start one with '${bin} daemon start', or just run a command such as '${bin} open <url>': it starts the daemon on demand.`);
       const { existsSync } = await import('node:fs');
-      lines.push(`  ${paint.dim(existsSync(endpoint.logPath) ? `log of the last daemon: ${endpoint.logPath}` : `log: none yet (a daemon writes ${endpoint.logPath})`)}`);
+      lines.push(
+        `  ${paint.dim(existsSync(endpoint.logPath) ? `log of the last daemon: ${endpoint.logPath}` : `log: none yet (a daemon writes ${endpoint.logPath})`)}`,
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return data;

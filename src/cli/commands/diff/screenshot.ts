@@ -9,7 +9,10 @@ import { colorEnabled, painter } from '../../output.js';
 export default class DiffScreenshot extends ActionCommand {
   static override actions = ['diff_screenshot'];
   static override summary = 'Compare a new screenshot with a baseline PNG pixel by pixel and write a diff image (changes in red).';
-  static override examples = ['<%= config.bin %> screenshot before.png && <%= config.bin %> diff screenshot --baseline before.png', '<%= config.bin %> diff screenshot --baseline card.png -s @e4 --output card-diff.png --threshold 0.2'];
+  static override examples = [
+    '<%= config.bin %> screenshot before.png && <%= config.bin %> diff screenshot --baseline before.png',
+    '<%= config.bin %> diff screenshot --baseline card.png -s @e4 --output card-diff.png --threshold 0.2',
+  ];
   static override flags = {
     baseline: Flags.string({ char: 'b', description: 'Baseline PNG.', required: true }),
     output: Flags.string({ char: 'o', description: 'Where to write the diff image (default: a file in the temp folder).' }),
@@ -20,7 +23,8 @@ export default class DiffScreenshot extends ActionCommand {
 
   protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
     const threshold = typeof flags.threshold === 'string' ? Number(flags.threshold) : undefined;
-    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) throw new CliFailure(`--threshold must be a number from 0 to 1, got "${String(flags.threshold)}"`);
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+      throw new CliFailure(`--threshold must be a number from 0 to 1, got "${String(flags.threshold)}"`);
     return {
       action: 'diff_screenshot',
       baseline: path.resolve(String(flags.baseline)),

@@ -9,7 +9,10 @@ import { normalizeUrl } from '../open.js';
 export default class DiffUrl extends ActionCommand {
   static override actions = ['diff_url'];
   static override summary = 'Open two URLs in turn and show how their snapshots (and, with --screenshot, their screenshots) differ.';
-  static override examples = ['<%= config.bin %> diff url example.com/v1 example.com/v2', '<%= config.bin %> diff url http://localhost:3000 https://staging.example.com --screenshot --full'];
+  static override examples = [
+    '<%= config.bin %> diff url example.com/v1 example.com/v2',
+    '<%= config.bin %> diff url http://localhost:3000 https://staging.example.com --screenshot --full',
+  ];
   static override args = {
     url1: Args.string({ description: 'First URL (the baseline)', required: true }),
     url2: Args.string({ description: 'Second URL', required: true }),

@@ -6,7 +6,11 @@ import { parseIndex } from '../../nth-command.js';
 export default class FindNth extends ActionCommand {
   static override actions = ['nth'];
   static override summary = 'Act on the <i>-th element matching a selector (0-based; -1 = last). Click by default; fill, check, hover, text.';
-  static override examples = ['<%= config.bin %> find nth 2 "li.result"', '<%= config.bin %> find nth 0 "input" fill hello', '<%= config.bin %> find nth -1 ".row" text'];
+  static override examples = [
+    '<%= config.bin %> find nth 2 "li.result"',
+    '<%= config.bin %> find nth 0 "input" fill hello',
+    '<%= config.bin %> find nth -1 ".row" text',
+  ];
   static override strict = false;
   static override args = {
     index: Args.string({ description: '0-based index; negative counts from the end (-1 = last)', required: true }),

@@ -5,7 +5,11 @@ import { inlineOrFile, requireSource } from '../../inject-source.js';
 export default class InjectScript extends ActionCommand {
   static override actions = ['addscript'];
   static override summary = 'Add a <script> to the page now: inline code, a local file (--file) or a URL the page loads (--url).';
-  static override examples = [`<%= config.bin %> inject script "window.ready = true"`, '<%= config.bin %> inject script --file helpers.js', '<%= config.bin %> inject script --url https://cdn.example.com/lib.js'];
+  static override examples = [
+    `<%= config.bin %> inject script "window.ready = true"`,
+    '<%= config.bin %> inject script --file helpers.js',
+    '<%= config.bin %> inject script --url https://cdn.example.com/lib.js',
+  ];
   static override aliases = ['addscript'];
   static override strict = false;
   static override args = { code: Args.string({ description: 'JavaScript (the rest of the line, joined with spaces)' }) };

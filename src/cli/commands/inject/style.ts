@@ -5,7 +5,11 @@ import { inlineOrFile, requireSource } from '../../inject-source.js';
 export default class InjectStyle extends ActionCommand {
   static override actions = ['addstyle'];
   static override summary = 'Add a stylesheet to the page now: inline CSS, a local file (--file) or a URL the page loads (--url).';
-  static override examples = [`<%= config.bin %> inject style "body { background: #fee }"`, '<%= config.bin %> inject style --file debug.css', '<%= config.bin %> inject style --url https://cdn.example.com/theme.css'];
+  static override examples = [
+    `<%= config.bin %> inject style "body { background: #fee }"`,
+    '<%= config.bin %> inject style --file debug.css',
+    '<%= config.bin %> inject style --url https://cdn.example.com/theme.css',
+  ];
   static override aliases = ['addstyle'];
   static override strict = false;
   static override args = { css: Args.string({ description: 'CSS (the rest of the line, joined with spaces)' }) };

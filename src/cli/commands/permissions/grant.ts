@@ -3,7 +3,10 @@ import { ActionCommand } from '../../base.js';
 
 export default class PermissionsGrant extends ActionCommand {
   static override summary = 'Grant browser permissions to every origin (geolocation, notifications, camera, clipboard-read, …).';
-  static override examples = ['<%= config.bin %> permissions grant geolocation', '<%= config.bin %> permissions grant notifications clipboard-read clipboard-write'];
+  static override examples = [
+    '<%= config.bin %> permissions grant geolocation',
+    '<%= config.bin %> permissions grant notifications clipboard-read clipboard-write',
+  ];
   static override actions = ['permissions'];
   static override strict = false;
   static override args = { permission: Args.string({ description: 'Permission name(s)', required: true }) };

@@ -8,7 +8,13 @@ export default class ProfilerStart extends ActionCommand {
   static override flags = { categories: Flags.string({ description: 'Comma-separated Chrome trace categories (default: the DevTools Performance set).' }) };
 
   protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
-    const categories = typeof flags.categories === 'string' ? flags.categories.split(',').map((c) => c.trim()).filter(Boolean) : undefined;
+    const categories =
+      typeof flags.categories === 'string'
+        ? flags.categories
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : undefined;
     return { action: 'profiler_start', categories };
   }
 }

@@ -20,10 +20,12 @@ export default class SessionList extends BaseCommand {
     if (running.length === 0) process.stdout.write('No active sessions\n');
     else {
       process.stdout.write('Active sessions:\n');
-      for (const s of running) process.stdout.write(`${s.session === config.session ? paint.green('→') : ' '} ${s.session}${s.pid ? paint.dim(` (pid ${s.pid})`) : ''}\n`);
+      for (const s of running)
+        process.stdout.write(`${s.session === config.session ? paint.green('→') : ' '} ${s.session}${s.pid ? paint.dim(` (pid ${s.pid})`) : ''}\n`);
     }
     const stale = sessions.filter((s) => !s.running);
-    if (stale.length > 0) process.stdout.write(paint.dim(`Stale files of stopped daemons: ${stale.map((s) => s.session).join(', ')} (removed when those sessions start again)\n`));
+    if (stale.length > 0)
+      process.stdout.write(paint.dim(`Stale files of stopped daemons: ${stale.map((s) => s.session).join(', ')} (removed when those sessions start again)\n`));
     return data;
   }
 }

@@ -12,7 +12,7 @@ export default class SetDevice extends ActionCommand {
   protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
     if (flags.list) return { action: 'device_list' };
     const name = argv.join(' ').trim();
-    if (!name) throw new CliFailure("Missing argument: <name> (a device such as \"iPhone 14\"; 'set device --list' lists them)");
+    if (!name) throw new CliFailure('Missing argument: <name> (a device such as "iPhone 14"; \'set device --list\' lists them)');
     return { action: 'device', device: name };
   }
 

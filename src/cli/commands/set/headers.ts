@@ -14,7 +14,8 @@ export default class SetHeaders extends ActionCommand {
     } catch (error) {
       throw new CliFailure(`Headers must be a JSON object, e.g. '{"X-Env":"staging"}': ${(error as Error).message}`, 'INVALID_ARGUMENTS');
     }
-    if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new CliFailure(`Headers must be a JSON object, e.g. '{"X-Env":"staging"}'.`, 'INVALID_ARGUMENTS');
+    if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
+      throw new CliFailure(`Headers must be a JSON object, e.g. '{"X-Env":"staging"}'.`, 'INVALID_ARGUMENTS');
     const entries = Object.entries(headers as Record<string, unknown>);
     const bad = entries.find(([, value]) => typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean');
     if (bad) throw new CliFailure(`Header "${bad[0]}" needs a string value.`, 'INVALID_ARGUMENTS');

@@ -33,7 +33,8 @@ export default class SetMedia extends ActionCommand {
     if (flags['reduced-motion'] !== undefined) request.reducedMotion = flags['reduced-motion'] ? 'reduce' : 'no-preference';
     if (flags.print !== undefined) request.media = flags.print ? 'print' : 'screen';
     if (flags['forced-colors'] !== undefined) request.forcedColors = flags['forced-colors'] ? 'active' : 'none';
-    if (Object.keys(request).length === 1) throw new CliFailure('Nothing to set: give dark, light or no-preference, or --reduced-motion, --print, --forced-colors.');
+    if (Object.keys(request).length === 1)
+      throw new CliFailure('Nothing to set: give dark, light or no-preference, or --reduced-motion, --print, --forced-colors.');
     return request;
   }
 }

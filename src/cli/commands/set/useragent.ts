@@ -3,7 +3,10 @@ import { ActionCommand } from '../../base.js';
 
 export default class SetUseragent extends ActionCommand {
   static override summary = 'Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.';
-  static override examples = ['<%= config.bin %> set useragent "MyBot/1.0 (+https://example.com/bot)"', '<%= config.bin %> set useragent Mozilla/5.0 MyAgent/2'];
+  static override examples = [
+    '<%= config.bin %> set useragent "MyBot/1.0 (+https://example.com/bot)"',
+    '<%= config.bin %> set useragent Mozilla/5.0 MyAgent/2',
+  ];
   static override aliases = ['set:user-agent'];
   static override actions = ['useragent'];
   static override strict = false;

@@ -13,10 +13,13 @@ export default class StateClean extends ActionCommand {
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
     const given = flags.days ?? args.days;
-    if (given === undefined) throw new CliFailure('Say how old: state clean --days <N> (files not modified for more than N days are deleted).', 'INVALID_ARGUMENTS');
-    if (flags.days !== undefined && args.days !== undefined && flags.days !== args.days) throw new CliFailure('Give the number of days once: state clean --days <N>.', 'INVALID_ARGUMENTS');
+    if (given === undefined)
+      throw new CliFailure('Say how old: state clean --days <N> (files not modified for more than N days are deleted).', 'INVALID_ARGUMENTS');
+    if (flags.days !== undefined && args.days !== undefined && flags.days !== args.days)
+      throw new CliFailure('Give the number of days once: state clean --days <N>.', 'INVALID_ARGUMENTS');
     const text = String(given).trim();
-    if (!/^\d+$/.test(text) || Number(text) <= 0) throw new CliFailure(`--days: expected a whole number of days greater than 0, got "${text}"`, 'INVALID_ARGUMENTS');
+    if (!/^\d+$/.test(text) || Number(text) <= 0)
+      throw new CliFailure(`--days: expected a whole number of days greater than 0, got "${text}"`, 'INVALID_ARGUMENTS');
     return { action: 'state_clean', days: Number(text) };
   }
 
@@ -24,7 +27,10 @@ export default class StateClean extends ActionCommand {
     if (this.globals.json || !response.success) return super.render(response, action);
     const paint = painter(colorEnabled(process.stdout));
     const { deleted, keptCount, days } = response.data as { cleaned: number; deleted: string[]; keptCount: number; days: number };
-    const head = deleted.length === 0 ? paint.dim(`No state files older than ${days} day${days === 1 ? '' : 's'}`) : `${paint.green('✓')} Deleted ${deleted.length} state file${deleted.length === 1 ? '' : 's'} older than ${days} day${days === 1 ? '' : 's'}: ${deleted.join(', ')}`;
+    const head =
+      deleted.length === 0
+        ? paint.dim(`No state files older than ${days} day${days === 1 ? '' : 's'}`)
+        : `${paint.green('✓')} Deleted ${deleted.length} state file${deleted.length === 1 ? '' : 's'} older than ${days} day${days === 1 ? '' : 's'}: ${deleted.join(', ')}`;
     process.stdout.write(`${head}\n${paint.dim(`${keptCount} kept`)}\n`);
   }
 }

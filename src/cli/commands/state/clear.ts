@@ -12,8 +12,9 @@ export default class StateClear extends ActionCommand {
   static override flags = { all: Flags.boolean({ description: 'Delete every saved state of the state folder.' }) };
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    if (args.name === undefined && !flags.all) throw new CliFailure("Name the state to delete ('state clear <name>') or pass --all to delete every saved state.", 'INVALID_ARGUMENTS');
-    if (args.name !== undefined && flags.all) throw new CliFailure("Give either a name or --all, not both.", 'INVALID_ARGUMENTS');
+    if (args.name === undefined && !flags.all)
+      throw new CliFailure("Name the state to delete ('state clear <name>') or pass --all to delete every saved state.", 'INVALID_ARGUMENTS');
+    if (args.name !== undefined && flags.all) throw new CliFailure('Give either a name or --all, not both.', 'INVALID_ARGUMENTS');
     return flags.all ? { action: 'state_clear', all: true } : { action: 'state_clear', sessionName: String(args.name) };
   }
 
@@ -21,7 +22,10 @@ export default class StateClear extends ActionCommand {
     if (this.globals.json || !response.success) return super.render(response, action);
     const paint = painter(colorEnabled(process.stdout));
     const { deleted } = response.data as { cleared: number; deleted: string[] };
-    const text = deleted.length === 0 ? paint.dim('No matching state files; nothing deleted') : `${paint.green('✓')} Deleted ${deleted.length} state file${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}`;
+    const text =
+      deleted.length === 0
+        ? paint.dim('No matching state files; nothing deleted')
+        : `${paint.green('✓')} Deleted ${deleted.length} state file${deleted.length === 1 ? '' : 's'}: ${deleted.join(', ')}`;
     process.stdout.write(`${text}\n`);
   }
 }

@@ -10,7 +10,8 @@ interface ListData {
 
 export default class StateList extends ActionCommand {
   static override summary = 'List the saved states of the state folder (name, size, last modified).';
-  static override description = 'The state folder is config stateDir (env AGENT_BROWSER_STATE_DIR, default ~/.agent-browser/states). Does not start the browser.';
+  static override description =
+    'The state folder is config stateDir (env AGENT_BROWSER_STATE_DIR, default ~/.agent-browser/states). Does not start the browser.';
   static override examples = ['<%= config.bin %> state list', '<%= config.bin %> state list --json'];
   static override actions = ['state_list'];
 
@@ -27,6 +28,8 @@ export default class StateList extends ActionCommand {
       return;
     }
     const rows = table([['FILENAME', 'SIZE', 'MODIFIED'], ...files.map((f) => [f.filename, formatSize(f.size), formatModified(f.modified)])]);
-    process.stdout.write(`${[paint.bold(rows[0]!), ...rows.slice(1), paint.dim(`${files.length} file${files.length === 1 ? '' : 's'} in ${directory}`)].join('\n')}\n`);
+    process.stdout.write(
+      `${[paint.bold(rows[0]!), ...rows.slice(1), paint.dim(`${files.length} file${files.length === 1 ? '' : 's'} in ${directory}`)].join('\n')}\n`,
+    );
   }
 }

@@ -10,7 +10,8 @@ export default class WindowNew extends ActionCommand {
   protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
     if (typeof flags.viewport !== 'string') return { action: 'window_new' };
     const match = /^\s*(\d+)\s*[xX×]\s*(\d+)\s*$/.exec(flags.viewport);
-    if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0) throw new CliFailure(`--viewport must be WIDTHxHEIGHT in pixels, e.g. 1280x720; got "${flags.viewport}".`);
+    if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0)
+      throw new CliFailure(`--viewport must be WIDTHxHEIGHT in pixels, e.g. 1280x720; got "${flags.viewport}".`);
     return { action: 'window_new', viewport: { width: Number(match[1]), height: Number(match[2]) } };
   }
 }
