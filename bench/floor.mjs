@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 
 // The project's formatting, when dist/ is built (another build may be rewriting it right now).
-const formatAriaSnapshot = await import('../dist/browser/snapshot-format.js').then(
-  (module) => module.formatAriaSnapshot,
+const formatAriaJson = await import('../dist/browser/snapshot-format.js').then(
+  (module) => (nodes, options) => module.formatAriaJson(module.fromAiSnapshot(nodes), options, (ariaRef) => ariaRef),
   () => null,
 );
 
@@ -31,14 +31,16 @@ export async function launchFloor({ chromium: executablePath, env, url }) {
 }
 
 /**
- * A snapshot as this project takes it (src/builtins/snapshot.ts): ariaSnapshot() on :root, then its
- * formatting. Resolves to { ms, formattedMs, bytes, formattedBytes } so both floors come from one call.
+ * A snapshot as this project takes it (src/builtins/snapshot.ts): the AI-mode tree of :root (its
+ * element-bound aria-refs), then its formatting. Resolves to { ms, formattedMs, bytes, formattedBytes }
+ * so both floors come from one call.
  */
 export async function snapshotFloor(page, options) {
   const started = performance.now();
-  const aria = await page.locator(':root').ariaSnapshot();
+  const nodes = await page.locator(':root').ariaSnapshotJSON({ mode: 'ai' });
   const ms = performance.now() - started;
-  if (!formatAriaSnapshot) return { ms, bytes: Buffer.byteLength(aria) };
-  const { tree } = formatAriaSnapshot(aria, options);
-  return { ms, formattedMs: performance.now() - started, bytes: Buffer.byteLength(aria), formattedBytes: Buffer.byteLength(tree) };
+  const bytes = Buffer.byteLength(JSON.stringify(nodes));
+  if (!formatAriaJson) return { ms, bytes };
+  const { tree } = formatAriaJson(nodes, options);
+  return { ms, formattedMs: performance.now() - started, bytes, formattedBytes: Buffer.byteLength(tree) };
 }

@@ -1,20 +1,15 @@
 /**
- * Turns Playwright's ARIA snapshot text (`locator.ariaSnapshot()`), or the JSON tree it is rendered
- * from (`locator.ariaSnapshotJSON()`, see `formatAriaJson`), into the agent-browser snapshot
- * format: the same tree with `[ref=eN]` markers on the elements an agent can address, plus the ref
- * map the daemon resolves `@eN` against (`getByRole(role, { name, exact: true }).nth(nth)`).
+ * The agent-browser snapshot format, from the JSON tree of Playwright's AI-mode snapshot
+ * (`locator.ariaSnapshotJSON({ mode: 'ai' })`, see `fromAiSnapshot` and `formatAriaJson`): the tree
+ * with `[ref=eN]` markers on the elements an agent can address, plus the ref map the daemon
+ * resolves `@eN` against (each ref bound to its element's `aria-ref`, see browser/refs.ts).
  *
- * Pure: no playwright, no node. `cursorScan` is the one function that runs in the page (via
- * `page.evaluate(cursorScan, rootSelector)`), so it is written as plain, self-contained DOM code.
+ * Pure: no playwright, no node. The code that runs in the page is in `cursor-scan.ts`; the formatter
+ * of the ARIA *text* that the reference daemons used lives on as a test oracle
+ * (test/fixtures/snapshot-yaml-oracle.ts).
  *
  * Format (the reference's "Snapshot format" §3.1–3.6), with these deliberate fixes:
- * - Names are parsed as the JSON strings Playwright writes (`button "Say \"hi\""` → `Say "hi"`) and
- *   re-emitted exactly as written. Keys Playwright had to YAML-quote as a whole
- *   (`- 'link "Issue #1: x"'`, because of `: ` / ` #` / `{}` / backticks) are unwrapped and handled
- *   like any other line.
- * - `nth` counts every earlier element with the same role and name in the whole ARIA text, also the
- *   ones that `maxDepth` hides, so `getByRole(role, { name, exact: true }).nth(nth)` finds that very
- *   element. `nth` is kept on every entry whose key occurs more than once and deleted otherwise.
+ * - Names are written as the JSON strings Playwright writes (`button "Say \"hi\""`).
  * - `refs[*].name` is always a string (`''` for unnamed elements).
  * - Interactive mode keeps the element's `[attr]` markers, never its trailing `:` or inline text.
  */
@@ -125,56 +120,17 @@ export const NO_INTERACTIVE_ELEMENTS = '(no interactive elements)';
 export const EMPTY_PAGE = 'Empty page';
 export const CURSOR_SECTION_HEADER = '# Cursor-interactive elements:';
 
-/** One element line of the ARIA text, split into its parts. */
-interface ElementLine {
-  /** Leading whitespace. */
-  indent: string;
-  /** Indentation level, `floor(indent.length / 2)`. */
-  depth: number;
-  /** Role as written. */
-  role: string;
-  /** Role lower-cased, used for classification and in the ref map. */
-  roleKey: string;
-  /** The name exactly as written, quotes and escapes included (`"Say \"hi\""`); '' when unnamed. */
-  nameRaw: string;
-  /** The decoded name; '' when unnamed. */
-  name: string;
-  /** The `[attr]` markers after the name, with their leading spaces (` [level=1] [selected]`). */
-  attrs: string;
-  /** What follows the key: '', ':' or ': value'. */
-  rest: string;
-  /** True when the input line can be re-emitted verbatim (the key was not YAML-quoted). */
-  plain: boolean;
-  /** `nth` among elements with the same role and name, in document order. */
-  nth: number;
-  key: string;
-}
-
-interface Line {
-  raw: string;
-  depth: number;
-  element: ElementLine | null;
-}
-
-function indentLevel(line: string): number {
+export function indentLevel(line: string): number {
   const match = /^\s*/.exec(line);
   return Math.floor((match ? match[0].length : 0) / 2);
 }
 
-/** Reads a JSON string literal starting at `text[start] === '"'`; returns the index after the closing quote, or -1. */
-function scanJsonString(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '"') return i + 1;
-  }
-  return -1;
+/** The ` [ref=eN]` marker of an element line, with ` [nth=N]` when it is not the first of its role and name. */
+export function markers(ref: string, nth: number): string {
+  return ` [ref=${ref}]` + (nth > 0 ? ` [nth=${nth}]` : '');
 }
 
-function decodeJsonString(raw: string): string {
+export function decodeJsonString(raw: string): string {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'string') return value;
@@ -198,160 +154,6 @@ function decodeJsonString(raw: string): string {
         return esc;
     }
   });
-}
-
-/**
- * Parses a key (`role`, `role "name"`, `role "name" [attr] [attr]`) followed by `tail`.
- * Returns null when the text is not an element key.
- */
-function parseKey(text: string): { role: string; nameRaw: string; attrs: string; rest: string } | null {
-  const roleMatch = /^[A-Za-z][\w-]*/.exec(text);
-  if (!roleMatch) return null;
-  const role = roleMatch[0];
-  let pos = role.length;
-  let nameRaw = '';
-  const nameStart = /^\s+"/.exec(text.slice(pos));
-  if (nameStart) {
-    const quoteAt = pos + nameStart[0].length - 1;
-    const end = scanJsonString(text, quoteAt);
-    if (end < 0) return null;
-    nameRaw = text.slice(quoteAt, end);
-    pos = end;
-  }
-  const attrsMatch = /^(?:\s+\[[^\]\n]*\])*/.exec(text.slice(pos));
-  const attrs = attrsMatch ? attrsMatch[0] : '';
-  pos += attrs.length;
-  const rest = text.slice(pos);
-  if (rest !== '' && !rest.startsWith(':')) return null;
-  return { role, nameRaw, attrs, rest };
-}
-
-/** Reads a YAML single-quoted scalar at `text[0] === "'"`; returns its value and the text after it. */
-function readSingleQuoted(text: string): { value: string; after: string } | null {
-  let value = '';
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'") {
-      if (text[i + 1] === "'") {
-        value += "'";
-        i++;
-        continue;
-      }
-      return { value, after: text.slice(i + 1) };
-    }
-    value += c;
-  }
-  return null;
-}
-
-function parseLine(raw: string): Line {
-  const depth = indentLevel(raw);
-  const head = /^(\s*)-\s+/.exec(raw);
-  if (!head) return { raw, depth, element: null };
-  const indent = head[1];
-  const body = raw.slice(head[0].length);
-  let parsed: { role: string; nameRaw: string; attrs: string; rest: string } | null;
-  let plain = true;
-  if (body.startsWith("'")) {
-    // The whole key was YAML-quoted by Playwright (it contains `: `, ` #`, `{`, a backtick, …).
-    const quoted = readSingleQuoted(body);
-    if (!quoted || (quoted.after !== '' && !quoted.after.startsWith(':'))) return { raw, depth, element: null };
-    const key = parseKey(quoted.value);
-    if (!key || key.rest !== '') return { raw, depth, element: null };
-    parsed = { ...key, rest: quoted.after };
-    plain = false;
-  } else {
-    parsed = parseKey(body);
-  }
-  if (!parsed) return { raw, depth, element: null };
-  const roleKey = parsed.role.toLowerCase();
-  const name = parsed.nameRaw ? decodeJsonString(parsed.nameRaw) : '';
-  return {
-    raw,
-    depth,
-    element: {
-      indent,
-      depth,
-      role: parsed.role,
-      roleKey,
-      nameRaw: parsed.nameRaw,
-      name,
-      attrs: parsed.attrs,
-      rest: parsed.rest,
-      plain,
-      nth: 0,
-      key: `${roleKey}\u0000${name}`,
-    },
-  };
-}
-
-function markers(ref: string, nth: number): string {
-  return ` [ref=${ref}]` + (nth > 0 ? ` [nth=${nth}]` : '');
-}
-
-function keyText(el: ElementLine): string {
-  return el.role + (el.nameRaw ? ` ${el.nameRaw}` : '');
-}
-
-/** Formats Playwright's ARIA snapshot text: adds refs, applies the interactive / compact / maxDepth filters. */
-export function formatAriaSnapshot(aria: string, options: SnapshotOptions = {}): FormattedSnapshot {
-  const refs: Record<string, RefEntry> = {};
-  if (aria.trim() === '') return { tree: EMPTY_TREE, refs };
-
-  const lines = aria.split(/\r?\n/).map(parseLine);
-
-  // nth = how many earlier elements share role and name, over the whole text (filters do not change
-  // what getByRole sees on the page).
-  const seen = new Map<string, number>();
-  for (const line of lines) {
-    if (!line.element) continue;
-    const count = seen.get(line.element.key) ?? 0;
-    line.element.nth = count;
-    seen.set(line.element.key, count + 1);
-  }
-
-  let counter = 0;
-  const addRef = (el: ElementLine): string => {
-    const ref = `e${++counter}`;
-    const entry: RefEntry = { role: el.roleKey, name: el.name };
-    if ((seen.get(el.key) ?? 0) > 1) entry.nth = el.nth;
-    refs[ref] = entry;
-    return ref;
-  };
-
-  if (options.interactive) {
-    const out: string[] = [];
-    for (const line of lines) {
-      const el = line.element;
-      if (!el || !INTERACTIVE_ROLES.has(el.roleKey)) continue;
-      const ref = addRef(el);
-      out.push(`- ${keyText(el)}${markers(ref, el.nth)}${el.attrs}`);
-    }
-    return { tree: out.length ? out.join('\n') : NO_INTERACTIVE_ELEMENTS, refs };
-  }
-
-  const out: string[] = [];
-  const maxDepth = options.maxDepth;
-  for (const line of lines) {
-    if (maxDepth !== undefined && line.depth > maxDepth) continue;
-    const el = line.element;
-    if (!el) {
-      out.push(line.raw);
-      continue;
-    }
-    if (options.compact && STRUCTURAL_ROLES.has(el.roleKey) && !el.name) continue;
-    const wantsRef = INTERACTIVE_ROLES.has(el.roleKey) || (CONTENT_ROLES.has(el.roleKey) && el.name !== '');
-    if (wantsRef) {
-      const ref = addRef(el);
-      out.push(`${el.indent}- ${keyText(el)}${markers(ref, el.nth)}${el.attrs}${el.rest}`);
-    } else {
-      out.push(el.plain ? line.raw : `${el.indent}- ${keyText(el)}${el.attrs}${el.rest}`);
-    }
-  }
-
-  const kept = options.compact ? compactLines(out) : out;
-  const tree = kept.join('\n');
-  return { tree: tree === '' ? EMPTY_PAGE : tree, refs };
 }
 
 /**
@@ -607,7 +409,7 @@ function yamlNeedsQuotes(text: string): boolean {
  * Compact mode's second pass (reference behaviour): keep a line if it has a ref, inline text
  * (a `:` not at the end), or a descendant with a ref. Indentation is left as it is.
  */
-function compactLines(lines: string[]): string[] {
+export function compactLines(lines: string[]): string[] {
   const result: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -666,115 +468,6 @@ export function appendCursorElements(snapshot: FormattedSnapshot, elements: Curs
   const section = `${CURSOR_SECTION_HEADER}\n${lines.join('\n')}`;
   const placeholder = snapshot.tree === '' || snapshot.tree === NO_INTERACTIVE_ELEMENTS || snapshot.tree === EMPTY_TREE || snapshot.tree === EMPTY_PAGE;
   return { tree: placeholder ? section : `${snapshot.tree}\n${section}`, refs };
-}
-
-/**
- * Runs in the page: `page.evaluate(cursorScan, rootSelector)`. Finds elements that look clickable
- * or focusable but have no interactive tag or role (§3.5): `cursor: pointer` (unless the parent has
- * it too, i.e. it is only inherited), an `onclick` attribute or handler, or a `tabindex` ≥ 0; with
- * text and a non-empty, visible box. Each comes with a CSS selector that matches only it.
- *
- * Self-contained on purpose: no imports, no module-scope references, no named inner functions
- * (a bundler's keep-names helper would not exist in the page).
- */
-export function cursorScan(rootSelector: string | null): CursorElement[] {
-  const results: CursorElement[] = [];
-  let root: Element | null = null;
-  try {
-    root = rootSelector ? document.querySelector(rootSelector) : document.body;
-  } catch {
-    root = null;
-  }
-  if (!root) return results;
-
-  const interactiveTags = ['a', 'button', 'input', 'select', 'textarea', 'details', 'summary'];
-  const interactiveRoles = [
-    'button',
-    'link',
-    'textbox',
-    'checkbox',
-    'radio',
-    'combobox',
-    'listbox',
-    'menuitem',
-    'menuitemcheckbox',
-    'menuitemradio',
-    'option',
-    'searchbox',
-    'slider',
-    'spinbutton',
-    'switch',
-    'tab',
-    'treeitem',
-  ];
-
-  const all = root.querySelectorAll('*');
-  for (let i = 0; i < all.length; i++) {
-    const el = all[i] as HTMLElement;
-    if (interactiveTags.indexOf(el.localName.toLowerCase()) >= 0) continue;
-    const role = (el.getAttribute('role') || '').trim().toLowerCase().split(/\s+/)[0];
-    if (role && interactiveRoles.indexOf(role) >= 0) continue;
-
-    const style = getComputedStyle(el);
-    const hasCursor = style.cursor === 'pointer';
-    const hasOnclick = el.hasAttribute('onclick') || typeof el.onclick === 'function';
-    const hasTabindex = el.hasAttribute('tabindex') && el.tabIndex >= 0;
-    if (!hasCursor && !hasOnclick && !hasTabindex) continue;
-    if (hasCursor && !hasOnclick && !hasTabindex && el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer') continue;
-
-    const text = (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
-    if (!text) continue;
-    const rect = el.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0 || style.visibility !== 'visible') continue;
-
-    let selector = '';
-    const testId = el.getAttribute('data-testid');
-    if (testId !== null) {
-      const candidate = '[data-testid="' + CSS.escape(testId) + '"]';
-      if (document.querySelectorAll(candidate).length === 1) selector = candidate;
-    }
-    if (!selector && el.id) {
-      const candidate = '#' + CSS.escape(el.id);
-      if (document.querySelectorAll(candidate).length === 1) selector = candidate;
-    }
-    if (!selector) {
-      const parts: string[] = [];
-      let current: Element | null = el;
-      for (let level = 0; current && level < 10; level++) {
-        if (current !== el && current.id && document.querySelectorAll('#' + CSS.escape(current.id)).length === 1) {
-          parts.unshift('#' + CSS.escape(current.id));
-          selector = parts.join(' > ');
-          break;
-        }
-        let part = CSS.escape(current.localName);
-        if (current.classList.length > 0) part += '.' + CSS.escape(current.classList[0]);
-        const parent: Element | null = current.parentElement;
-        if (parent) {
-          let sameTag = 0;
-          let index = 0;
-          for (let c = 0; c < parent.children.length; c++) {
-            const sibling = parent.children[c];
-            if (sibling.localName === current.localName && sibling.namespaceURI === current.namespaceURI) {
-              sameTag++;
-              if (sibling === current) index = sameTag;
-            }
-          }
-          if (sameTag > 1) part += ':nth-of-type(' + index + ')';
-        }
-        parts.unshift(part);
-        selector = parts.join(' > ');
-        if (document.querySelectorAll(selector).length === 1) break;
-        current = parent;
-      }
-    }
-
-    const reasons: CursorElement['reasons'] = [];
-    if (hasCursor) reasons.push('cursor:pointer');
-    if (hasOnclick) reasons.push('onclick');
-    if (hasTabindex) reasons.push('tabindex');
-    results.push({ text, selector, reasons, kind: hasCursor || hasOnclick ? 'clickable' : 'focusable' });
-  }
-  return results;
 }
 
 /** `@e1`, `ref=e1`, `[ref=e1]` and `e1` → `e1`; anything else → null (it is a selector, not a ref). */

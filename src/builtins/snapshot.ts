@@ -1,4 +1,5 @@
-import { appendCursorElements, cursorScan, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
+import { cursorScan } from '../browser/cursor-scan.js';
+import { appendCursorElements, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
 import type { Locator } from 'playwright-core';
 import { inMainWorld } from '../browser/playwright.js';
 import { defineAction, definePlugin } from '../host/define.js';

@@ -9,14 +9,9 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/config/browser.js';
-import {
-  appendCursorElements,
-  cursorScan,
-  formatAriaJson,
-  formatAriaSnapshot,
-  type AriaJsonNode,
-  type FormattedSnapshot,
-} from '../../src/browser/snapshot-format.js';
+import { appendCursorElements, formatAriaJson, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
+import { cursorScan } from '../../src/browser/cursor-scan.js';
+import { formatAriaSnapshot } from '../fixtures/snapshot-yaml-oracle.js';
 import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
 
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];

@@ -3,13 +3,13 @@ import * as assert from 'uvu/assert';
 import {
   appendCursorElements,
   CONTENT_ROLES,
-  cursorScan,
-  formatAriaSnapshot,
   INTERACTIVE_ROLES,
   parseRef,
   STRUCTURAL_ROLES,
   type FormattedSnapshot,
 } from '../../src/browser/snapshot-format.js';
+import { cursorScan } from '../../src/browser/cursor-scan.js';
+import { formatAriaSnapshot } from '../fixtures/snapshot-yaml-oracle.js';
 import {
   CURSOR_CARD,
   PROBE_ARIA,
