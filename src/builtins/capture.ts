@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { screenshotFile } from '../protocol/screenshot-file.js';
+import { ActionError } from '../protocol/errors.js';
+import * as reading from '../protocol/params/reading.js';
 import * as schema from '../protocol/schemas.js';
+import { prepareFile } from './common.js';
 
 interface Box {
   x: number;
@@ -45,6 +48,32 @@ export default definePlugin({
       );
       return found.filter((item): item is Annotation => item !== null).sort((a, b) => a.number - b.number);
     }
+
+    host.addAction(
+      defineAction({
+        name: 'pdf',
+        summary: 'Save the active tab as a PDF (headless Chromium only); format defaults to Letter.',
+        params: reading.pdf,
+        async handler({ path: target, format }, ctx) {
+          const page = await ctx.page();
+          const file = await prepareFile(target);
+          try {
+            await page.pdf({ path: file, format: format ?? 'Letter' });
+          } catch (error) {
+            const message = (error as Error).message.split('\n')[0] ?? '';
+            if (/PrintToPDF is not implemented|not supported|only supported in headless/i.test(message)) {
+              throw new ActionError(
+                'NOT_SUPPORTED',
+                `PDF export needs headless Chromium (${message}). Run 'agent-browser close' and start again without --headed.`,
+                { cause: error },
+              );
+            }
+            throw error;
+          }
+          return { path: file };
+        },
+      }),
+    );
 
     host.addAction(
       defineAction({

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { ActionError } from '../protocol/errors.js';
 import type { ActionContext } from '../host/types.js';
 
@@ -26,4 +28,11 @@ export function scriptError(error: unknown, prefix: string): unknown {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (/has been closed|disconnected/i.test(message)) return error;
   return new ActionError('EVALUATION_FAILED', `${prefix}: ${message.replace(/^(page|frame)\.\w+: /, '')}`, { cause: error });
+}
+
+/** An absolute path for a file an action writes, its folder created. */
+export async function prepareFile(target: string): Promise<string> {
+  const file = path.resolve(target);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  return file;
 }

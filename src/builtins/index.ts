@@ -3,14 +3,15 @@ import auth from './auth.js';
 import capture from './capture.js';
 import confirmation from './confirmation.js';
 import { daemonPlugin, type DaemonControl } from './daemon.js';
-import debug from './debug.js';
 import diff from './diff.js';
 import emulation from './emulation.js';
 import input from './input.js';
 import interaction from './interaction.js';
 import locators from './locators.js';
+import logs from './logs.js';
 import navigation from './navigation.js';
 import network from './network.js';
+import recording from './recording.js';
 import reading from './reading.js';
 import scripting from './scripting.js';
 import scripts from './scripts.js';
@@ -18,6 +19,7 @@ import snapshot from './snapshot.js';
 import state from './state.js';
 import { streamPlugin } from './stream.js';
 import tabs from './tabs.js';
+import tracing from './tracing.js';
 
 /** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
@@ -36,7 +38,9 @@ export function builtinPlugins(daemon: DaemonControl): Plugin[] {
     emulation,
     input,
     scripts,
-    debug,
+    logs,
+    tracing,
+    recording,
     diff,
     auth,
     confirmation,

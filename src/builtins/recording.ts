@@ -2,31 +2,14 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, CDPSession, Page, Video } from 'playwright-core';
+import type { BrowserContext, Page, Video } from 'playwright-core';
 import { classifyError } from '../browser/element-errors.js';
 import type { BrowserSession } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/debug.js';
-import * as reading from '../protocol/params/reading.js';
 import { none } from '../protocol/schemas.js';
-
-/** How many console messages / page errors are kept (oldest dropped first). */
-const LOG_LIMIT = 2000;
-
-/** Chrome trace categories the profiler records when none are given (DevTools' Performance panel set). */
-const DEFAULT_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'disabled-by-default-devtools.timeline.stack',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'blink.user_timing',
-  'latencyInfo',
-  'toplevel',
-];
 
 interface Recording {
   path: string;
@@ -38,135 +21,11 @@ interface Recording {
   before: Page | null;
 }
 
-interface Profile {
-  cdp: CDPSession;
-  events: unknown[];
-}
-
-/**
- * Debugging output: console messages and page errors of every tab, PDFs, Playwright traces,
- * WebM screen recordings (a context created with `recordVideo`) and Chrome performance profiles.
- */
+/** WebM screen recordings: a window of its own created with `recordVideo`, encoded by ffmpeg. */
 export default definePlugin({
-  name: 'agent-browser:debug',
+  name: 'agent-browser:recording',
   apply(host) {
-    const messages: Array<{ type: string; text: string; timestamp: number }> = [];
-    const errors: Array<{ message: string; timestamp: number }> = [];
-    let tracing: BrowserContext | null = null;
     let recording: Recording | null = null;
-    let profile: Profile | null = null;
-
-    // Listening on the context, not on each page: Playwright sends console events only to subscribed
-    // listeners, and a popup's first messages are emitted before a page listener could be attached.
-    const listening = new WeakSet<BrowserContext>();
-    host.hooks.page.tap(host.name, (page) => {
-      const context = page.context();
-      if (listening.has(context)) return;
-      listening.add(context);
-      context.on('console', (message) => {
-        messages.push({ type: message.type(), text: message.text(), timestamp: Math.round(message.timestamp()) || Date.now() });
-        if (messages.length > LOG_LIMIT) messages.shift();
-      });
-      context.on('weberror', (webError) => {
-        errors.push({ message: webError.error().message, timestamp: Date.now() });
-        if (errors.length > LOG_LIMIT) errors.shift();
-      });
-    });
-
-    host.addAction(
-      defineAction({
-        name: 'console',
-        summary: 'Console messages of every tab since it opened ({clear:true} empties the list).',
-        params: reading.log,
-        handler: ({ clear }) => {
-          if (clear) {
-            messages.length = 0;
-            return { cleared: true };
-          }
-          return { messages: [...messages] };
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
-        name: 'errors',
-        summary: 'Uncaught page errors of every tab ({clear:true} empties the list).',
-        params: reading.log,
-        handler: ({ clear }) => {
-          if (clear) {
-            errors.length = 0;
-            return { cleared: true };
-          }
-          return { errors: [...errors] };
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
-        name: 'pdf',
-        summary: 'Save the active tab as a PDF (headless Chromium only); format defaults to Letter.',
-        params: reading.pdf,
-        async handler({ path: target, format }, ctx) {
-          const page = await ctx.page();
-          const file = await prepareFile(target);
-          try {
-            await page.pdf({ path: file, format: format ?? 'Letter' });
-          } catch (error) {
-            const message = (error as Error).message.split('\n')[0] ?? '';
-            if (/PrintToPDF is not implemented|not supported|only supported in headless/i.test(message)) {
-              throw new ActionError(
-                'NOT_SUPPORTED',
-                `PDF export needs headless Chromium (${message}). Run 'agent-browser close' and start again without --headed.`,
-                { cause: error },
-              );
-            }
-            throw error;
-          }
-          return { path: file };
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
-        name: 'trace_start',
-        summary: 'Start a Playwright trace of the browser context (screenshots and DOM snapshots by default).',
-        params: params.traceStart,
-        async handler({ screenshots, snapshots }, ctx) {
-          await ctx.browser.ensure();
-          const context = ctx.browser.context!;
-          if (tracing === context) throw new ActionError('ALREADY_STARTED', "A trace is already being recorded. Run 'trace stop <path>' first.");
-          await context.tracing.start({ screenshots: screenshots ?? true, snapshots: snapshots ?? true });
-          tracing = context;
-          return { started: true };
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
-        name: 'trace_stop',
-        summary: 'Stop the trace and save it as a zip (open with `npx playwright show-trace`); without a path it is discarded.',
-        params: params.traceStop,
-        async handler({ path: target }, ctx) {
-          const context = tracing;
-          tracing = null;
-          if (!context || context !== ctx.browser.context) {
-            const why = context ? ' (the browser context was replaced since it started, which ended it)' : '';
-            throw new ActionError('NOT_STARTED', `No trace is being recorded${why}. Run 'trace start' first.`);
-          }
-          if (!target) {
-            await context.tracing.stop();
-            return { traceStopped: true };
-          }
-          const file = await prepareFile(target);
-          await context.tracing.stop({ path: file });
-          return { path: file };
-        },
-      }),
-    );
 
     const startRecording = async (ctx: ActionContext, target: string, url: string | undefined) => {
       const session = ctx.browser;
@@ -316,79 +175,6 @@ export default definePlugin({
       }),
     );
 
-    host.addAction(
-      defineAction({
-        name: 'profiler_start',
-        summary: 'Start a Chrome performance profile (CDP tracing) of the active tab.',
-        params: params.profilerStart,
-        async handler({ categories }, ctx) {
-          if (profile) throw new ActionError('ALREADY_STARTED', "A profile is already being recorded. Run 'profiler stop [path]' first.");
-          const page: Page = await ctx.page();
-          const cdp = await page.context().newCDPSession(page);
-          const events: unknown[] = [];
-          cdp.on('Tracing.dataCollected', (data) => {
-            events.push(...(data.value as unknown[]));
-          });
-          try {
-            await cdp.send('Tracing.start', {
-              transferMode: 'ReportEvents',
-              traceConfig: { recordMode: 'recordContinuously', includedCategories: categories && categories.length > 0 ? categories : DEFAULT_CATEGORIES },
-            });
-          } catch (error) {
-            await cdp.detach().catch(() => undefined);
-            throw error;
-          }
-          profile = { cdp, events };
-          return { started: true };
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
-        name: 'profiler_stop',
-        summary: 'Stop the profile and save it as Chrome trace JSON ({traceEvents}); open it in DevTools’ Performance panel.',
-        params: params.profilerStop,
-        async handler({ path: target }, ctx) {
-          const current = profile;
-          if (!current) throw new ActionError('NOT_STARTED', "No profile is being recorded. Run 'profiler start' first.");
-          profile = null;
-          const file = await prepareFile(
-            target ??
-              path.join(
-                os.tmpdir(),
-                'agent-browser',
-                'profiles',
-                `profile-${new Date().toISOString().replace(/[:.]/g, '-')}-${Math.random().toString(16).slice(2, 8)}.json`,
-              ),
-          );
-          try {
-            const complete = new Promise<void>((resolve, reject) => {
-              const timer = setTimeout(
-                () => reject(new ActionError('TIMEOUT', 'Chrome did not finish writing the profile in time.')),
-                Math.max(ctx.timeout, 10_000),
-              );
-              current.cdp.once('Tracing.tracingComplete', () => {
-                clearTimeout(timer);
-                resolve();
-              });
-            });
-            await current.cdp.send('Tracing.end');
-            await complete;
-          } catch (error) {
-            if (/has been closed|Target closed|detached/i.test((error as Error).message)) {
-              throw new ActionError('NOT_STARTED', "The tab being profiled was closed, which ended the profile. Run 'profiler start' again.", { cause: error });
-            }
-            throw error;
-          } finally {
-            await current.cdp.detach().catch(() => undefined);
-          }
-          await fs.writeFile(file, JSON.stringify({ traceEvents: current.events, metadata: { source: 'agent-browser', 'trace-config': '' } }));
-          return { path: file, eventCount: current.events.length };
-        },
-      }),
-    );
-
     host.hooks.shutdown.tapPromise(host.name, async () => {
       // A recording still running when the daemon stops is saved rather than lost.
       if (recording) {
@@ -407,17 +193,9 @@ export default definePlugin({
         }
         await fs.rm(current.dir, { recursive: true, force: true }).catch(() => undefined);
       }
-      if (profile) await profile.cdp.detach().catch(() => undefined);
-      profile = null;
     });
   },
 });
-
-async function prepareFile(target: string): Promise<string> {
-  const file = path.resolve(target);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  return file;
-}
 
 async function exists(file: string): Promise<boolean> {
   try {
