@@ -357,13 +357,7 @@ export class BrowserSession {
     const context = this.primary;
     const remote = this.remoteTarget !== null && browser !== null;
     const ours = remote ? this.openedHere() : null;
-    this.browser = null;
-    this.primary = null;
-    this.browserPid = null;
-    this.contextList.length = 0;
-    this.optionsOf.clear();
-    this.tabs.length = 0;
-    this.tabsChanged();
+    this.dropContexts({ browser: true });
     try {
       if (ours) await settleWithin(REMOTE_CLOSE_MS, Promise.all(ours.map((target) => target.close())));
       if (browser) await (remote ? settleWithin(REMOTE_CLOSE_MS, browser.close()) : browser.close());
@@ -508,16 +502,10 @@ export class BrowserSession {
     for (const each of contexts) this.wire(each);
     const onGone = () => {
       if (this.closing || this.primary !== context) return;
-      this.browserPid = null;
       if (remote) this.remoteLost = true;
       else this.lostReason = 'The browser exited unexpectedly; a new one was started and earlier page state (tabs, cookies, refs) was lost.';
       log.warn(remote ? `lost the connection to ${describeRemote(remote)}` : 'browser disconnected');
-      this.browser = null;
-      this.primary = null;
-      this.contextList.length = 0;
-      this.optionsOf.clear();
-      this.tabs.length = 0;
-      this.tabsChanged();
+      this.dropContexts({ browser: true });
     };
     this.forgetBrowser = onGone;
     if (this.browser) this.browser.on('disconnected', onGone);
@@ -577,11 +565,7 @@ export class BrowserSession {
     const fresh: BrowserContext[] = [];
     this.closing = true;
     try {
-      this.tabs.length = 0;
-      this.tabsChanged();
-      this.contextList.length = 0;
-      this.optionsOf.clear();
-      this.primary = null;
+      this.dropContexts({ browser: false });
       for (const old of olds) await old.close().catch(() => undefined);
       for (const plan of plans) {
         const context = await this.openContext({ ...plan.options, storageState: plan.storageState });
@@ -603,6 +587,22 @@ export class BrowserSession {
     }
     this.activeIndex = Math.max(0, Math.min(active, this.tabs.length - 1));
     return { reopened };
+  }
+
+  /**
+   * Forgets the tabs and contexts (and with `browser`, the browser and its process): the one reset
+   * behind close, a lost browser and a context re-creation. Closing them is the caller's business.
+   */
+  private dropContexts({ browser }: { browser: boolean }): void {
+    if (browser) {
+      this.browser = null;
+      this.browserPid = null;
+    }
+    this.primary = null;
+    this.contextList.length = 0;
+    this.optionsOf.clear();
+    this.tabs.length = 0;
+    this.tabsChanged();
   }
 
   /** Registers a new context and lets plugins prepare it (the `context` hook) before it is used. */
