@@ -1,10 +1,12 @@
 import type { Plugin } from '../host/host.js';
 import auth from './auth.js';
 import capture from './capture.js';
+import clipboard from './clipboard.js';
 import confirmation from './confirmation.js';
 import { daemonPlugin, type DaemonControl } from './daemon.js';
 import diff from './diff.js';
 import emulation from './emulation.js';
+import forms from './forms.js';
 import input from './input.js';
 import interaction from './interaction.js';
 import locators from './locators.js';
@@ -14,7 +16,7 @@ import network from './network.js';
 import recording from './recording.js';
 import reading from './reading.js';
 import scripting from './scripting.js';
-import scripts from './scripts.js';
+import injection from './injection.js';
 import snapshot from './snapshot.js';
 import state from './state.js';
 import { streamPlugin } from './stream.js';
@@ -37,7 +39,9 @@ export function builtinPlugins(daemon: DaemonControl): Plugin[] {
     network,
     emulation,
     input,
-    scripts,
+    forms,
+    clipboard,
+    injection,
     logs,
     tracing,
     recording,

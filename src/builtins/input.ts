@@ -1,18 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { injectKeyboard, injectMouse, injectTouch } from '../browser/cdp-input.js';
-import { ensureOptions } from '../browser/actionability.js';
 import { defineAction, definePlugin } from '../host/define.js';
-import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
 import * as params from '../protocol/params/input.js';
-import { grant } from './permission-grants.js';
 
 /**
- * Low-level input: keyboard and mouse primitives, touch taps, the clipboard, synthetic events,
- * drag and drop, file uploads, and the element helpers (clear, selectall, setvalue, multiselect,
- * highlight). Every selector field goes through `ctx.element`, so refs work and failures get advice.
+ * Low-level input: keyboard and mouse primitives, touch taps, synthetic events, drag and drop,
+ * highlighting, and the live view's input injection. Every selector field goes through
+ * `ctx.element`, so refs work and failures get advice.
  */
 
 /** Playwright's "Unknown key" as a parameter error an agent can fix. */
@@ -53,52 +48,6 @@ async function tapElement(page: Page, element: Locator): Promise<void> {
   const y = box.y + box.height / 2;
   await injectTouch(page, { type: 'touchStart', touchPoints: [{ x, y }] });
   await injectTouch(page, { type: 'touchEnd', touchPoints: [] });
-}
-
-/** Grants clipboard access to the active page's origin (every origin for about:blank and the like). */
-async function clipboardReady(ctx: ActionContext, page: Page): Promise<void> {
-  let origin: string | undefined;
-  try {
-    const url = new URL(page.url());
-    if (url.origin !== 'null') origin = url.origin;
-  } catch {
-    origin = undefined;
-  }
-  await grant(ctx, ['clipboard-read', 'clipboard-write'], origin);
-  // The async clipboard API answers only a focused document.
-  await page.bringToFront();
-}
-
-async function clipboardCall<T>(page: Page, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const message = stripAnsi((error as Error).message ?? '');
-    if (/navigator\.clipboard|reading 'readText'|reading 'writeText'/.test(message)) {
-      throw new ActionError(
-        'NOT_SUPPORTED',
-        `The clipboard API is not available on ${page.url()}: browsers offer it only to secure pages (https, localhost, 127.0.0.1). Open the page over https, or use 'clipboard copy'/'paste' (keyboard shortcuts).`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-}
-
-/** Playwright's fill/clear refusal for elements that hold no value, as the element error agents know. */
-async function editable<T>(selector: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (/Element is not an <input>, <textarea>/.test((error as Error).message ?? '')) {
-      throw new ActionError(
-        'ELEMENT_NOT_EDITABLE',
-        `Element "${selector}" is not editable (not an input, textarea, select or contenteditable). Run 'snapshot' to find the right field.`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
 }
 
 /** Outlines an element for a few seconds; restores its own outline afterwards. */
@@ -245,38 +194,6 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'clipboard',
-        summary: 'Clipboard: copy (the selection, or text), paste into the focused element, read, or write text.',
-        params: params.clipboard,
-        handler: async ({ operation, text }, ctx) => {
-          const page = await ctx.page();
-          await clipboardReady(ctx, page);
-          switch (operation) {
-            case 'write': {
-              if (text === undefined) throw new ActionError('INVALID_PARAMS', "Missing 'text' parameter for clipboard write");
-              await clipboardCall(page, () => page.evaluate((value) => navigator.clipboard.writeText(value), text));
-              return { written: text };
-            }
-            case 'read': {
-              const read = await clipboardCall(page, () => page.evaluate(() => navigator.clipboard.readText()));
-              return { text: read };
-            }
-            case 'copy': {
-              if (text !== undefined) await clipboardCall(page, () => page.evaluate((value) => navigator.clipboard.writeText(value), text));
-              else await page.keyboard.press('ControlOrMeta+c');
-              return { copied: true };
-            }
-            case 'paste': {
-              await page.keyboard.press('ControlOrMeta+v');
-              return { pasted: true };
-            }
-          }
-        },
-      }),
-    );
-
-    host.addAction(
-      defineAction({
         name: 'dispatch',
         summary: 'Dispatch a DOM event on an element (bubbling, cancelable; eventInit adds properties).',
         params: params.dispatch,
@@ -306,77 +223,6 @@ export default definePlugin({
           const to = await ctx.element(target, async (el) => el, 'hover');
           await ctx.element(source, (el) => el.dragTo(to, { signal: ctx.signal }), 'hover');
           return { dragged: true };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        name: 'upload',
-        summary: 'Set the files of a file input (paths resolve from the daemon’s working folder).',
-        params: params.upload,
-        handler: async ({ selector, files }, ctx) => {
-          const resolved = (Array.isArray(files) ? files : [files]).map((file) => path.resolve(file));
-          for (const file of resolved) {
-            if (!fs.existsSync(file)) {
-              throw new ActionError(
-                'FILE_NOT_FOUND',
-                `File not found: ${file}. Pass paths that exist on the daemon's machine (relative paths resolve from ${process.cwd()}).`,
-              );
-            }
-          }
-          await ctx.element(selector, (el) => el.setInputFiles(resolved, { signal: ctx.signal }), 'upload');
-          return { uploaded: resolved };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        name: 'multiselect',
-        summary: 'Select several options of a <select multiple> by value or label.',
-        params: params.multiselect,
-        handler: async ({ selector, values }, ctx) => {
-          const selected = await ctx.element(
-            selector,
-            async (el) => {
-              await ensureOptions(el, selector, values);
-              return el.selectOption(values, { signal: ctx.signal });
-            },
-            'select',
-          );
-          return { selected };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        name: 'clear',
-        summary: 'Empty an input, textarea or contenteditable.',
-        params: params.element,
-        handler: async ({ selector }, ctx) => {
-          await ctx.element(selector, (el) => editable(selector, () => el.clear({ signal: ctx.signal })), 'fill');
-          return { cleared: true };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        name: 'selectall',
-        summary: 'Focus an element and select all of its text.',
-        params: params.element,
-        handler: async ({ selector }, ctx) => {
-          await ctx.element(selector, (el) => el.selectText());
-          return { selected: true };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        name: 'setvalue',
-        summary: 'Set the value of an input (replaces it, fires input and change).',
-        params: params.setvalue,
-        handler: async ({ selector, value }, ctx) => {
-          await ctx.element(selector, (el) => editable(selector, () => el.fill(value, { signal: ctx.signal })), 'fill');
-          return { set: true };
         },
       }),
     );

@@ -16,7 +16,7 @@ interface Exposed {
  * a new context, or `record start`). `addscript`/`addstyle` change the active frame's document now.
  */
 export default definePlugin({
-  name: 'agent-browser:scripts',
+  name: 'agent-browser:injection',
   apply(host) {
     const initScripts: string[] = [];
     const exposed = new Map<string, Exposed>();
