@@ -59,8 +59,8 @@ export default definePlugin({
     };
 
     if (gated.size > 0) {
-      // Last of all registrations, so plugin actions are registered when the gate is tapped.
-      host.hooks.registerActions.tap({ name: host.name, stage: Number.MAX_SAFE_INTEGER }, (registry) => {
+      // Once every plugin registered its actions, so plugin actions can be gated too.
+      host.hooks.afterPlugins.tap(host.name, (registry) => {
         for (const action of registry.names()) {
           if (!needsConfirmation(action, gated)) continue;
           host.hooks.action.for(action).tapPromise({ name: host.name, stage: STAGE.GATE }, async (call) => (call.parent ? undefined : hold(call)));

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { builtinPlugins } from '../builtins/index.js';
+import { assemblePlugins } from '../builtins/assemble.js';
 import { loadPlaywright } from '../browser/playwright.js';
 import { BrowserSession } from '../browser/session.js';
 import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
@@ -8,7 +7,6 @@ import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
 import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { Host } from '../host/host.js';
 import { describeRemote, redactEndpoint } from '../protocol/remote.js';
-import { importPlugin } from '../host/load.js';
 import type { Logger } from '../host/types.js';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
 import { NdjsonServer } from '../transport/server.js';
@@ -292,12 +290,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
   };
 
   try {
-    for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
-    for (const spec of config.plugins) {
-      const loadedPlugin = await importPlugin(spec, loaded.filepath ? path.dirname(loaded.filepath) : process.cwd());
-      await host.use(loadedPlugin.plugin, { source: loadedPlugin.source, options: loadedPlugin.options, fallbackName: loadedPlugin.fallbackName });
-    }
-    host.seal();
+    await assemblePlugins(host, control, loaded);
   } catch (error) {
     lock.release();
     throw new StartupError('PLUGIN_FAILED', (error as Error).message);

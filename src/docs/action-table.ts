@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { builtinPlugins } from '../builtins/index.js';
+import { assemblePlugins } from '../builtins/assemble.js';
 import { COMMANDS } from '../cli/commands/index.js';
 import { defaultConfig } from '../config/index.js';
 import { Host } from '../host/host.js';
@@ -27,8 +27,7 @@ export async function builtinActions(): Promise<Array<{ name: string; summary: s
     cancel: () => [],
     stream: { running: () => null, enable: () => Promise.reject(new Error('no stream in the docs registry')) },
   };
-  for (const plugin of builtinPlugins(control)) await host.use(plugin, { builtin: true });
-  host.seal();
+  await assemblePlugins(host, control);
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));
 }
 

@@ -25,6 +25,14 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
     registerActions: guard(new tapable.SyncHook<[ActionRegistry]>(['registry']), 'registerActions'),
 
     /**
+     * Fires once while the daemon starts, after the built-ins and every configured plugin were
+     * applied and `registerActions` ran: the registry is complete. Receives the registry; a tap can
+     * act on every action, plugin actions included (the confirmation gate taps each gated action's
+     * hook here). Return value: ignored.
+     */
+    afterPlugins: guard(new tapable.SyncHook<[ActionRegistry]>(['registry']), 'afterPlugins'),
+
+    /**
      * Fires before the browser is launched or a remote one attached (first action, or an explicit `launch`).
      * Receives the launch plan (executable, headless, args, viewport, extensions, proxy…; `wsEndpoint`,
      * `cdpUrl` or `cdpPort` when the session attaches to a remote browser instead).

@@ -113,7 +113,7 @@ export class Host {
     }
   }
 
-  /** Runs `registerActions` once every plugin is applied; the registry is complete afterwards. */
+  /** Runs `registerActions` once every plugin is applied, then `afterPlugins`; the registry is complete afterwards. */
   seal(): void {
     if (this.sealed) return;
     this.sealed = true;
@@ -121,6 +121,7 @@ export class Host {
     for (const action of this.registry.list()) {
       this.plugins.find((plugin) => plugin.name === action.plugin)?.actions.push(action.name);
     }
+    this.hooks.afterPlugins.call(this.registry);
   }
 }
 

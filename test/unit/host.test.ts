@@ -363,6 +363,19 @@ registry('seal() records which actions each plugin registered', async () => {
   assert.is(host.registry.get('beta:only')!.summary, 'beta:only from beta');
 });
 
+registry('afterPlugins fires once after registerActions, with every action registered, also those of plugins applied after the tapping one', async () => {
+  const host = newHost();
+  const seen: string[][] = [];
+  await host.use(
+    definePlugin({ name: 'early', apply: (api) => void api.hooks.afterPlugins.tap(api.name, (registry) => void seen.push(registry.names().sort())) }),
+  );
+  await host.use(provider('late', ['late:one']));
+  assert.equal(seen, [], 'not before seal()');
+  host.seal();
+  host.seal();
+  assert.equal(seen, [['late:one']]);
+});
+
 registry('an overriding plugin is credited with the action, the original is not', async () => {
   const host = newHost();
   await host.use(provider('orig', ['orig:act']));
