@@ -6,10 +6,19 @@ export { definePlugin, defineAction } from './host/define.js';
 export type { Plugin, PluginApi, PluginFunction, LoadedPlugin } from './host/host.js';
 export type { Hooks, HookName, ActionHook } from './host/hooks.js';
 export type { ActionRegistry, RegisteredAction } from './host/registry.js';
-export type { ActionCall, ActionContext, ActionDefinition, ActionResult, LaunchPlan, Logger, SnapshotOptions, SnapshotResult } from './host/types.js';
-export type { RefEntry } from './browser/snapshot-format.js';
-export type { ElementNeed } from './browser/actionability.js';
-export type { BrowserSession, Tab, LaunchRequest } from './browser/session.js';
+export type {
+  ActionCall,
+  ActionContext,
+  ActionDefinition,
+  ActionResult,
+  ElementNeed,
+  LaunchPlan,
+  Logger,
+  RefEntry,
+  SnapshotOptions,
+  SnapshotResult,
+} from './host/types.js';
+export type { BrowserTab, LaunchRequest, SessionBrowser } from './host/session-browser.js';
 export type { AgentBrowserConfig } from './config/index.js';
 export { ActionError, ErrorCodes, type ErrorCode } from './protocol/errors.js';
 export { HookError } from './host/errors.js';

@@ -1,12 +1,14 @@
 import type { Locator } from 'playwright-core';
 import { ActionError, type ErrorCode } from '../protocol/errors.js';
+import type { ElementNeed } from '../host/types.js';
+
+export type { ElementNeed };
 
 /**
  * What an action needs of its target before it may act. The daemon checks it in the page first
  * (`ensureActionable`) so that a target that exists but cannot take the action is refused within
  * the short grace, with its reason, instead of after Playwright's full auto-wait.
  */
-export type ElementNeed = 'click' | 'hover' | 'check' | 'fill' | 'select' | 'upload';
 
 /** Where a click lands: the centre of the element's first box, that box, and the element's tag. */
 export interface ClickPoint {

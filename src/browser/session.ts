@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, BrowserType, Frame
 import type { AgentBrowserConfig, ConfigKey } from '../config/index.js';
 import type { Hooks } from '../host/hooks.js';
 import type { LaunchPlan, Logger } from '../host/types.js';
+import type { BrowserTab, LaunchRequest, SessionBrowser } from '../host/session-browser.js';
 import { ActionError } from '../protocol/errors.js';
 import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
@@ -22,7 +23,15 @@ import {
 } from './remote.js';
 
 /** A tab: its page, the refs of its last snapshot and the frame page actions target. */
-export class Tab {
+export type { LaunchRequest };
+
+/** The session's own tab behind a {@link BrowserTab} (its refs and frame state), for the built-ins. */
+export function sessionTab(tab: BrowserTab): Tab {
+  if (tab instanceof Tab) return tab;
+  throw new Error('not a tab of this session');
+}
+
+export class Tab implements BrowserTab {
   readonly refs: RefStore;
   /** The frame page actions target; null means the main frame. */
   activeFrame: Frame | null = null;
@@ -75,20 +84,6 @@ export class Tab {
   }
 }
 
-/** Launch-time fields of the `launch` action; they override the configuration. */
-export interface LaunchRequest {
-  headless?: boolean;
-  viewport?: { width: number; height: number };
-  executablePath?: string;
-  extensions?: string[];
-  headers?: Record<string, string>;
-  args?: string[];
-  proxy?: LaunchPlan['proxy'];
-  cdpPort?: number;
-  cdpUrl?: string;
-  wsEndpoint?: string;
-}
-
 export interface BrowserSessionOptions {
   hooks: Hooks;
   config: AgentBrowserConfig;
@@ -105,7 +100,7 @@ const REMOTE_CLOSE_MS = 5000;
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */
 const REQUESTED_REMOTE = "'connect', --cdp or --ws-endpoint";
 
-export class BrowserSession {
+export class BrowserSession implements SessionBrowser {
   browser: Browser | null = null;
   /** The context created at launch; `window_new` adds more (see `contexts`). */
   private primary: BrowserContext | null = null;
@@ -138,7 +133,12 @@ export class BrowserSession {
   /** Tabs and windows this daemon opened in a remote browser: the only ones `close` closes there. */
   private readonly created = new WeakSet<Page | BrowserContext>();
 
-  constructor(private readonly options: BrowserSessionOptions) {}
+  /** What actions and plugins get (`ctx.browser`, `browserReady`): only the {@link SessionBrowser} members. */
+  readonly view: SessionBrowser;
+
+  constructor(private readonly options: BrowserSessionOptions) {
+    this.view = viewOf(this);
+  }
 
   /** The index in `tabs` of the tab page actions target. */
   get activeIndex(): number {
@@ -213,7 +213,15 @@ export class BrowserSession {
    * Options the active context was created with; `recreateContext` starts from them. Mutating the
    * object (e.g. remembering headers) makes a recreated context keep the change.
    */
-  get contextOptions(): BrowserContextOptions {
+  get contextOptions(): Readonly<BrowserContextOptions> {
+    return this.activeContextOptions();
+  }
+
+  keepContextOptions(changes: BrowserContextOptions): void {
+    Object.assign(this.activeContextOptions(), changes);
+  }
+
+  private activeContextOptions(): BrowserContextOptions {
     const context = this.context;
     if (!context) return {};
     let options = this.optionsOf.get(context);
@@ -329,8 +337,8 @@ export class BrowserSession {
   }
 
   /** Makes `tab` the active one and brings it to the front. */
-  activate(tab: Tab): void {
-    const index = this.tabs.indexOf(tab);
+  activate(tab: BrowserTab): void {
+    const index = this.tabs.findIndex((candidate) => candidate === tab);
     if (index < 0) return;
     this.activeIndex = index;
     // Headless pages all count as visible; headed, the switch should be visible too.
@@ -338,10 +346,11 @@ export class BrowserSession {
   }
 
   /** Closes a tab; a window context left without tabs closes with it. */
-  async closeTab(tab: Tab): Promise<void> {
+  async closeTab(tab: BrowserTab): Promise<void> {
     const context = tab.page.context();
     await tab.page.close();
-    this.forget(tab);
+    const own = this.tabs.find((candidate) => candidate === tab);
+    if (own) this.forget(own);
     if (context !== this.primary && this.optionsOf.has(context) && context.pages().length === 0) {
       await context.close().catch(() => undefined);
     }
@@ -514,7 +523,7 @@ export class BrowserSession {
     if (this.tabs.length === 0) this.adopt(await this.openPage(context));
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
-    await hooks.browserReady.promise(this);
+    await hooks.browserReady.promise(this.view);
   }
 
   /**
@@ -701,4 +710,47 @@ function playwrightChromiumPath(chromium: BrowserType): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A frozen object with the {@link SessionBrowser} members of `session` and nothing else (no `close`, no internals). */
+function viewOf(session: BrowserSession): SessionBrowser {
+  return Object.freeze({
+    get browser() {
+      return session.browser;
+    },
+    get launched() {
+      return session.launched;
+    },
+    get remote() {
+      return session.remote;
+    },
+    get plan() {
+      return session.plan;
+    },
+    get context() {
+      return session.context;
+    },
+    get contexts() {
+      return session.contexts;
+    },
+    get tabs() {
+      return session.tabs;
+    },
+    get activeIndex() {
+      return session.activeIndex;
+    },
+    get contextOptions() {
+      return Object.freeze({ ...session.contextOptions });
+    },
+    get opensWindows() {
+      return session.opensWindows;
+    },
+    ensure: (request?: LaunchRequest) => session.ensure(request),
+    newTab: (options?: Parameters<SessionBrowser['newTab']>[0]) => session.newTab(options),
+    newWindow: (options?: Parameters<SessionBrowser['newWindow']>[0]) => session.newWindow(options),
+    activate: (tab: BrowserTab) => session.activate(tab),
+    closeTab: (tab: BrowserTab) => session.closeTab(tab),
+    keepContextOptions: (changes: BrowserContextOptions) => session.keepContextOptions(changes),
+    recreateContext: (changes: BrowserContextOptions) => session.recreateContext(changes),
+  });
 }

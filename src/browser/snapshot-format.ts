@@ -14,21 +14,9 @@
  * - Interactive mode keeps the element's `[attr]` markers, never its trailing `:` or inline text.
  */
 
-/**
- * What a ref stands for: the element's role and name as the snapshot showed them. The daemon binds
- * the ref to that very element (`ariaRef`, Playwright's element-bound `aria-ref`); cursor refs
- * (`clickable` / `focusable`) carry a CSS selector instead, checked against the element's text.
- */
-export interface RefEntry {
-  role: string;
-  name: string;
-  /** How many earlier elements share role and name (only in recipe-style formatting, see `formatAriaJson`). */
-  nth?: number;
-  /** Only for cursor refs (`clickable` / `focusable`): a CSS selector. */
-  selector?: string;
-  /** The element's `aria-ref` in its frame's last AI-mode snapshot; set for refs bound to elements. */
-  ariaRef?: string;
-}
+import type { RefEntry } from '../host/types.js';
+
+export type { RefEntry };
 
 export interface SnapshotOptions {
   /** Only interactive elements, flattened, no structure. Ignores `compact` and `maxDepth`. */

@@ -123,7 +123,7 @@ export default definePlugin({
             await recreate(ctx, { viewport, deviceScaleFactor: scale === 1 ? undefined : scale });
             return { width, height, deviceScaleFactor: scale, reloaded: true };
           }
-          ctx.browser.contextOptions.viewport = viewport;
+          ctx.browser.keepContextOptions({ viewport });
           viewportOf.set(context, viewport);
           await applyToTabs(ctx, context, (page) => page.setViewportSize(viewport));
           return deviceScaleFactor === undefined ? { width, height } : { width, height, deviceScaleFactor };
@@ -183,7 +183,7 @@ export default definePlugin({
           const context = await activeContext(ctx);
           const position = { latitude, longitude, accuracy };
           await context.setGeolocation(position);
-          ctx.browser.contextOptions.geolocation = position;
+          ctx.browser.keepContextOptions({ geolocation: position });
           await grant(ctx, ['geolocation']);
           return { latitude, longitude };
         },
@@ -216,10 +216,11 @@ export default definePlugin({
           if (reducedMotion !== undefined) given.reducedMotion = reducedMotion;
           if (forcedColors !== undefined) given.forcedColors = forcedColors;
           mediaOf.set(context, { ...mediaOf.get(context), ...given });
-          const options = ctx.browser.contextOptions;
-          if (colorScheme !== undefined) options.colorScheme = colorScheme;
-          if (reducedMotion !== undefined) options.reducedMotion = reducedMotion;
-          if (forcedColors !== undefined) options.forcedColors = forcedColors;
+          ctx.browser.keepContextOptions({
+            ...(colorScheme !== undefined ? { colorScheme } : {}),
+            ...(reducedMotion !== undefined ? { reducedMotion } : {}),
+            ...(forcedColors !== undefined ? { forcedColors } : {}),
+          });
           await applyToTabs(ctx, context, (page) => page.emulateMedia(given));
           return { emulated: true };
         },

@@ -297,7 +297,7 @@ export default definePlugin({
         params: params.headers,
         async handler({ headers }, ctx) {
           await (await context(ctx)).setExtraHTTPHeaders(headers);
-          ctx.browser.contextOptions.extraHTTPHeaders = headers;
+          ctx.browser.keepContextOptions({ extraHTTPHeaders: headers });
           return { set: true };
         },
       }),
@@ -309,7 +309,7 @@ export default definePlugin({
         params: params.offline,
         async handler({ offline }, ctx) {
           await (await context(ctx)).setOffline(offline);
-          ctx.browser.contextOptions.offline = offline;
+          ctx.browser.keepContextOptions({ offline });
           return { offline };
         },
       }),

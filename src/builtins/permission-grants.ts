@@ -78,7 +78,7 @@ async function apply(ctx: ActionContext, context: BrowserContext, grants: Grants
   }
   byContext.set(context, grants);
   // A context recreated later (timezone, locale, device …) starts with the every-origin grants.
-  ctx.browser.contextOptions.permissions = [...grants.everywhere];
+  ctx.browser.keepContextOptions({ permissions: [...grants.everywhere] });
 }
 
 /** Grants `permissions` to every origin of the active tab's context, or only to `origin`. */

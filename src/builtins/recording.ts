@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Video } from 'playwright-core';
 import { classifyError } from '../browser/element-errors.js';
-import type { BrowserSession } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
+import type { SessionBrowser } from '../host/session-browser.js';
 import type { ActionContext, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import * as params from '../protocol/params/debug.js';
@@ -14,7 +14,7 @@ import { none } from '../protocol/schemas.js';
 interface Recording {
   path: string;
   dir: string;
-  session: BrowserSession;
+  session: SessionBrowser;
   /** The window the recording runs in; null when the session's only context was recreated to record. */
   window: BrowserContext | null;
   /** The tab that was active when the recording started: active again once it stops. */

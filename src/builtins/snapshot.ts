@@ -2,6 +2,7 @@ import { cursorScan } from '../browser/cursor-scan.js';
 import { appendCursorElements, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
 import type { Locator } from 'playwright-core';
 import { inMainWorld } from '../browser/playwright.js';
+import { sessionTab } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import * as schema from '../protocol/schemas.js';
 
@@ -25,7 +26,7 @@ export default definePlugin({
         summary: 'The page’s accessibility tree as text, with [ref=eN] refs to use as selectors.',
         params: schema.snapshot,
         async handler(options, ctx) {
-          const tab = await ctx.tab();
+          const tab = sessionTab(await ctx.tab());
           const frame = await ctx.frame();
           await tab.refs.beginSnapshot(frame);
           // AI mode binds each element to its aria-ref, which stays with the element across snapshots;

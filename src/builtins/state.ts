@@ -421,7 +421,7 @@ export default definePlugin({
           const browserContext = await context(ctx);
           await browserContext.setHTTPCredentials({ username, password });
           // Kept for a context that is created anew (state_load, emulation changes).
-          ctx.browser.contextOptions.httpCredentials = { username, password };
+          ctx.browser.keepContextOptions({ httpCredentials: { username, password } });
           return { set: true };
         },
       }),

@@ -1,7 +1,8 @@
 import type { Browser, Dialog, Frame, Page } from 'playwright-core';
 import { friendlyElementError } from '../browser/element-errors.js';
-import type { BrowserSession, Tab } from '../browser/session.js';
+import { sessionTab } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
+import type { BrowserTab, SessionBrowser } from '../host/session-browser.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, isActionError, stripAnsi } from '../protocol/errors.js';
 import * as params from '../protocol/params/tabs.js';
@@ -26,7 +27,7 @@ function invalidIndex(index: number, count: number): ActionError {
   return new ActionError('TAB_NOT_FOUND', `Invalid tab index: ${index}. Available: ${available}. Run 'tab list' (tab_list) to see the tabs.`);
 }
 
-function tabAt(ctx: ActionContext, index: number): Tab {
+function tabAt(ctx: ActionContext, index: number): BrowserTab {
   const tab = ctx.browser.tabs[index];
   if (!tab) throw invalidIndex(index, ctx.browser.tabs.length);
   return tab;
@@ -185,7 +186,7 @@ export default definePlugin({
      * while there are more than tabs after an action, the answer waits (up to 2 s) for the new tabs
      * to be adopted.
      */
-    let session: BrowserSession | null = null;
+    let session: SessionBrowser | null = null;
     let targets: { browser: Browser; pages: Set<string>; ready: Promise<void> } | null = null;
     let ignoredSurplus = 0;
     host.hooks.browserReady.tap(host.name, (browser) => {
@@ -344,7 +345,7 @@ export default definePlugin({
         async handler({ selector, name, url }, ctx) {
           const tab = await ctx.tab();
           // A frame that vanished was reported (or is moot now): the lookup starts from the main frame.
-          if (tab.frameGone !== null) tab.selectFrame(null);
+          if (sessionTab(tab).frameGone !== null) tab.selectFrame(null);
           let frame: Frame;
           if (selector) frame = await frameBySelector(ctx, selector);
           else if (name) frame = frameByName(tab.page, name);

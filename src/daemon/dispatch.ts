@@ -213,7 +213,7 @@ export class Dispatcher {
       config,
       timeout,
       signal,
-      browser,
+      browser: browser.view,
       log,
       tab,
       page: async () => (await tab()).page,

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { AsyncSeriesBailHook } from 'tapable';
 import type { ActionCall, ActionContext, ActionResult, LaunchPlan, SnapshotOptions, SnapshotResult } from './types.js';
 import type { ActionRegistry } from './registry.js';
-import type { BrowserSession } from '../browser/session.js';
+import type { SessionBrowser } from './session-browser.js';
 import type { BrowserContext, Page } from 'playwright-core';
 
 // Required, not imported: importing CommonJS from ESM costs Node an extra scan of the module for export names.
@@ -45,7 +45,7 @@ export function createHooks(guard: <H extends object>(hook: H, hookName: string)
      * Receives the browser session (its Playwright browser, context and tabs).
      * Return value: ignored; the first action waits for every tap.
      */
-    browserReady: guard(new tapable.AsyncSeriesHook<[BrowserSession]>(['browser']), 'browserReady'),
+    browserReady: guard(new tapable.AsyncSeriesHook<[SessionBrowser]>(['browser']), 'browserReady'),
 
     /**
      * Fires for every browser context the session creates (at launch, for `window_new`, and when

@@ -1,9 +1,26 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { AgentBrowserConfig } from '../config/index.js';
-import type { BrowserSession, Tab } from '../browser/session.js';
-import type { RefEntry } from '../browser/snapshot-format.js';
-import type { ElementNeed } from '../browser/actionability.js';
+import type { BrowserTab, SessionBrowser } from './session-browser.js';
+
+/** What an action needs from its target element; `ctx.element` checks it before the work runs. */
+export type ElementNeed = 'click' | 'hover' | 'check' | 'fill' | 'select' | 'upload';
+
+/**
+ * What a ref stands for: the element's role and name as the snapshot showed them. The daemon binds
+ * the ref to that very element (`ariaRef`, Playwright's element-bound `aria-ref`); cursor refs
+ * (`clickable` / `focusable`) carry a CSS selector instead, checked against the element's text.
+ */
+export interface RefEntry {
+  role: string;
+  name: string;
+  /** How many earlier elements share role and name (only in recipe-style formatting). */
+  nth?: number;
+  /** Only for cursor refs (`clickable` / `focusable`): a CSS selector. */
+  selector?: string;
+  /** The element's `aria-ref` in its frame's last AI-mode snapshot; set for refs bound to elements. */
+  ariaRef?: string;
+}
 
 /** One request on its way through the host. */
 export interface ActionCall {
@@ -46,13 +63,13 @@ export interface ActionContext {
    * Pass it to long Playwright calls (`{ signal: ctx.signal }`) so abandoned work stops at once.
    */
   readonly signal: AbortSignal;
-  /** The browser session; launched on first use of `page()`, `tab()` or `locator()`. */
-  readonly browser: BrowserSession;
+  /** The session's browser (see {@link SessionBrowser}); launched on first use of `page()`, `tab()` or `locator()`. */
+  readonly browser: SessionBrowser;
   readonly log: Logger;
   /** The active tab's page, launching the browser first if none runs. */
   page(): Promise<Page>;
-  /** The active tab (page plus its snapshot refs). */
-  tab(): Promise<Tab>;
+  /** The active tab: its page and the frame page actions target. */
+  tab(): Promise<BrowserTab>;
   /** The frame page actions target (the main frame unless a plugin or `frame` switched it). */
   frame(): Promise<Frame>;
   /**

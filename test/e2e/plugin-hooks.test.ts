@@ -98,6 +98,41 @@ export default definePlugin({
 });
 `;
 
+/**
+ * Works through the narrow browser interface (ctx.browser): takes the active context offline and
+ * records it with keepContextOptions, and reports which members the interface exposes.
+ */
+const BROWSER_VIEW = `
+export default definePlugin({
+  name: 'view',
+  apply(host) {
+    host.addAction(defineAction({
+      name: 'view:offline',
+      summary: 'Take the active context offline, kept across context re-creation.',
+      params: z.object({}),
+      async handler(_, ctx) {
+        await ctx.browser.ensure();
+        await ctx.browser.context.setOffline(true);
+        ctx.browser.keepContextOptions({ offline: true });
+        return { offline: ctx.browser.contextOptions.offline };
+      },
+    }));
+    host.addAction(defineAction({
+      name: 'view:members',
+      summary: 'What the browser interface offers.',
+      params: z.object({}),
+      async handler(_, ctx) {
+        const members = Object.keys(Object.getOwnPropertyDescriptors(ctx.browser)).sort();
+        let mutated = true;
+        try { ctx.browser.contextOptions.offline = false; } catch { mutated = false; }
+        const tab = await ctx.tab();
+        return { members, mutated, tabs: ctx.browser.tabs.length, activeIsTab: ctx.browser.tabs[ctx.browser.activeIndex] === tab, frameIsMain: tab.frame() === tab.page.mainFrame() };
+      },
+    }));
+  },
+});
+`;
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'abh-'));
 const marker = path.join(dir, 'shutdown.txt');
 function plugin(name: string, body: string): string {
@@ -123,6 +158,7 @@ test.before(async () => {
         plugin('url', URL_OVERRIDE),
         plugin('adverts', NO_ADVERTS),
         [plugin('lifecycle', LIFECYCLE), { marker, width: 900 }],
+        plugin('view', BROWSER_VIEW),
       ],
       config: { timeout: 5000 },
     });
@@ -200,6 +236,43 @@ test('beforeLaunch changed the viewport; context routes serve pages in the launc
   assert.is(counts.ready, 1);
   assert.is(counts.contexts, 2);
   assert.ok(counts.pages >= 2, JSON.stringify(counts));
+});
+
+test('ctx.browser is the documented SessionBrowser: no close or internals, read-only options, and settings kept with keepContextOptions survive a context re-creation', async () => {
+  await daemon.call('navigate', { url: server.url('/mine.html') });
+  const view = await daemon.call<{ members: string[]; mutated: boolean; tabs: number; activeIsTab: boolean; frameIsMain: boolean }>('view:members');
+  assert.equal(view.members, [
+    'activate',
+    'activeIndex',
+    'browser',
+    'closeTab',
+    'context',
+    'contextOptions',
+    'contexts',
+    'ensure',
+    'keepContextOptions',
+    'launched',
+    'newTab',
+    'newWindow',
+    'opensWindows',
+    'plan',
+    'recreateContext',
+    'remote',
+    'tabs',
+  ]);
+  assert.is(view.mutated, false, 'contextOptions cannot be changed behind keepContextOptions');
+  assert.ok(view.activeIsTab && view.frameIsMain, JSON.stringify(view));
+  await daemon.call('navigate', { url: 'about:blank' });
+  try {
+    assert.equal(await daemon.call('view:offline'), { offline: true });
+    assert.is((await daemon.call('evaluate', { script: 'navigator.onLine' })).result, false);
+    // A new scale factor re-creates the context; the offline setting the plugin kept comes along.
+    assert.is((await daemon.call('viewport', { width: 800, height: 600, deviceScaleFactor: 2 })).reloaded, true);
+    assert.is((await daemon.call('evaluate', { script: 'navigator.onLine' })).result, false);
+  } finally {
+    await daemon.call('offline', { offline: false });
+  }
+  assert.is((await daemon.call('evaluate', { script: 'navigator.onLine' })).result, true);
 });
 
 test('shutdown taps run when the daemon closes', async () => {
