@@ -13,6 +13,7 @@ import {
   isKnownFailure,
   printFailure,
   renderResponse,
+  sendIfRunning,
   withDaemon,
   type FallbackOutput,
 } from './invoke.js';
@@ -188,20 +189,7 @@ export abstract class BaseCommand extends Command {
 
   /** Sends one request to the session's daemon if one runs (never starts one); null when none answers. */
   protected async sendIfRunning(request: Record<string, unknown>, timeoutMs = 30_000): Promise<WireResponse | null> {
-    const settings = await this.daemonSettings();
-    const [{ endpointFor }, { connectTarget, DaemonConnection }, { runningEndpoint }] = await Promise.all([
-      import('../client/ensure.js'),
-      import('../transport/client.js'),
-      import('../transport/session-files.js'),
-    ]);
-    const endpoint = await runningEndpoint(endpointFor(settings));
-    if (!endpoint) return null;
-    const connection = await DaemonConnection.open(await connectTarget(endpoint));
-    try {
-      return await connection.request(request, timeoutMs);
-    } finally {
-      connection.close();
-    }
+    return sendIfRunning(await this.daemonSettings(), request, timeoutMs);
   }
 
   /**

@@ -11,6 +11,7 @@ import { batchLines, fastStep, runBatch, type BatchStep } from './batch.js';
 import { parseCommandLine, type CommandSpecs, type ParsedCommandLine } from './command-line.js';
 import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon } from './invoke.js';
 import { REQUESTS } from './requests.js';
+import { fetchActions, isPluginActionWord, pluginCommandLine } from './plugin-action.js';
 
 const SPECS_FILE = new URL('./command-specs.json', import.meta.url);
 
@@ -59,7 +60,7 @@ function batchSteps(specs: CommandSpecs, parsed: ParsedCommandLine): BatchStep[]
  * Flags that only apply when a daemon starts, or that attach it to a remote browser first; oclif's
  * path checks them against a running daemon.
  */
-function hasLaunchFlags(parsed: ParsedCommandLine): boolean {
+function hasLaunchFlags(parsed: Pick<ParsedCommandLine, 'globals'>): boolean {
   const g = parsed.globals;
   return Boolean(g.headed || g['executable-path'] || g.extension?.length || g.cdp !== undefined || g['ws-endpoint'] !== undefined);
 }
@@ -68,7 +69,7 @@ function hasLaunchFlags(parsed: ParsedCommandLine): boolean {
  * Loads the configuration without cosmiconfig when the files in play are plain JSON (or absent);
  * null when only the full loader can read them.
  */
-export async function quickConfig(parsed: ParsedCommandLine): Promise<LoadedConfig | null> {
+export async function quickConfig(parsed: Pick<ParsedCommandLine, 'globals'>): Promise<LoadedConfig | null> {
   try {
     return await loadConfig({ cwd: process.cwd(), env: process.env, flags: configFlagsFrom(parsed.globals), findFile: quickFindConfigFile });
   } catch (error) {
@@ -79,6 +80,53 @@ export async function quickConfig(parsed: ParsedCommandLine): Promise<LoadedConf
 }
 
 /**
+ * A plugin action's line (`links:list --limit 5`): its id, the tokens after it and the global
+ * flags among them; null for any other line.
+ */
+function pluginLine(specs: CommandSpecs, tokens: string[]): { id: string; rest: string[]; globals: ParsedCommandLine['globals'] } | null {
+  const globals: Record<string, unknown> = {};
+  const rest: string[] = [];
+  let id: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const eq = token.indexOf('=');
+    const name = token.startsWith('--') ? token.slice(2, eq === -1 ? undefined : eq) : '';
+    const global = specs.globals[name];
+    if (global) {
+      const text = global.kind === 'boolean' ? undefined : eq === -1 ? tokens[++i] : token.slice(eq + 1);
+      const value = global.kind === 'boolean' ? true : global.kind === 'integer' ? Number(text) : text;
+      globals[name] = global.multiple ? [...((globals[name] as unknown[]) ?? []), value] : value;
+      rest.push(...(global.kind === 'boolean' || eq !== -1 ? [token] : [token, text ?? '']));
+    } else if (id === undefined && !token.startsWith('-')) {
+      if (!isPluginActionWord(token, specs.ids)) return null;
+      id = token;
+    } else {
+      rest.push(token);
+    }
+  }
+  return id === undefined ? null : { id, rest, globals: globals as ParsedCommandLine['globals'] };
+}
+
+/** Runs a plugin action's line: the daemon's schema for it reads the flags (or prints its help). */
+async function runPluginAction(line: { id: string; rest: string[]; globals: ParsedCommandLine['globals'] }, loaded: LoadedConfig): Promise<void> {
+  const json = line.globals.json;
+  const settings = daemonSettingsFor(loaded, configFlagsFrom(line.globals));
+  await withDaemon(
+    settings,
+    async (_connection, _started, send) => {
+      const outcome = pluginCommandLine(await fetchActions(send), line.id, line.rest);
+      if ('help' in outcome) {
+        process.stdout.write(outcome.help);
+        return;
+      }
+      const request = { id: `cli-${process.pid}`, ...outcome.request };
+      renderResponse(await send(request, answerDeadline(loaded, request)), { json, action: line.id });
+    },
+    { json },
+  );
+}
+
+/**
  * Runs the command line when the fast path can; false when nothing was sent and oclif must run
  * it instead.
  */
@@ -86,6 +134,14 @@ export async function runFast(tokens: string[]): Promise<boolean> {
   if (process.env.AGENT_BROWSER_FAST_PATH === '0') return false;
   const specs = commandSpecs();
   if (!specs) return false;
+  const plugin = pluginLine(specs, tokens);
+  if (plugin) {
+    if (hasLaunchFlags(plugin)) return false;
+    const loaded = await quickConfig(plugin);
+    if (!loaded) return false;
+    await reportingFailures(plugin.globals.json, () => runPluginAction(plugin, loaded));
+    return true;
+  }
   const parsed = parseCommandLine(specs, tokens);
   if (!parsed || hasLaunchFlags(parsed)) return false;
   const steps = parsed.spec.kind === 'batch' ? batchSteps(specs, parsed) : singleStep(parsed);
@@ -94,7 +150,7 @@ export async function runFast(tokens: string[]): Promise<boolean> {
   if (!loaded) return false;
   const json = parsed.globals.json;
   const settings = daemonSettingsFor(loaded, configFlagsFrom(parsed.globals));
-  try {
+  await reportingFailures(json, async () => {
     if (parsed.spec.kind === 'batch') {
       await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
     } else {
@@ -102,9 +158,16 @@ export async function runFast(tokens: string[]): Promise<boolean> {
       const response = await withDaemon(settings, (_connection, _started, send) => send(request, answerDeadline(loaded, request)), { json });
       renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined });
     }
+  });
+  return true;
+}
+
+/** Runs `work`, printing a failure as oclif's path would (`✗ message`, or JSON with --json). */
+async function reportingFailures(json: boolean | undefined, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
   } catch (error) {
     const failure = error as Error & { code?: string };
     printFailure(isKnownFailure(failure) ? failure.message : `Unexpected error: ${failure.stack ?? failure.message}`, { json, code: failure.code });
   }
-  return true;
 }

@@ -159,6 +159,23 @@ function reportSkew(session: string, skew: VersionSkew): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** Sends one request to the session's daemon if one runs (never starts one); null when none runs. */
+export async function sendIfRunning(settings: DaemonSettings, request: Record<string, unknown>, timeoutMs = 30_000): Promise<WireResponse | null> {
+  const [{ endpointFor }, { connectTarget, DaemonConnection }, { runningEndpoint }] = await Promise.all([
+    import('../client/ensure.js'),
+    import('../transport/client.js'),
+    import('../transport/session-files.js'),
+  ]);
+  const endpoint = await runningEndpoint(endpointFor(settings));
+  if (!endpoint) return null;
+  const connection = await DaemonConnection.open(await connectTarget(endpoint));
+  try {
+    return await connection.request(request, timeoutMs);
+  } finally {
+    connection.close();
+  }
+}
+
 /** How `renderResponse` prints data that matches none of the reference's output rules. */
 export type FallbackOutput = 'done' | 'json';
 

@@ -19,6 +19,7 @@ export default {
   name: 'fake-url',
   apply(host) {
     host.addAction({ name: 'url', override: true, summary: 'Fixed URL (test).', params: z.object({}), handler: () => ({ url: 'about:blank#boundary' }) });
+    host.addAction({ name: 'fake-url:repeat', summary: 'Repeats a word.', params: z.object({ word: z.string(), repeatCount: z.number().int() }), handler: ({ word, repeatCount }) => ({ text: word.repeat(repeatCount) }) });
   },
 };
 `;
@@ -121,6 +122,19 @@ test('get url takes the fast path: neither oclif nor cosmiconfig is loaded; with
   assert.is(full.code, 0, full.stderr);
   assert.is(full.stdout, fast.stdout);
   assert.ok(loads(full, '@oclif/core') && loads(full, 'cosmiconfig'), 'the oclif path loads both (the tracer sees them)');
+});
+
+test('a plugin action takes the fast path too (no oclif, no cosmiconfig), its kebab-case flags read against its schema', async () => {
+  const loads = (run: Traced, name: string) => run.modules.some((url) => url.includes(`/node_modules/${name}/`));
+  const fast = await traced(CLI, ['fake-url:repeat', '--word', 'ab', '--repeat-count', '3', '--json'], env, traceDir);
+  assert.is(fast.code, 0, fast.stderr);
+  assert.equal(JSON.parse(fast.stdout).data, { text: 'ababab' });
+  assert.not.ok(loads(fast, '@oclif/core'), 'a plugin action does not load @oclif/core');
+  assert.not.ok(loads(fast, 'cosmiconfig'), 'a plugin action does not load cosmiconfig');
+  assertClean(fast, 'fake-url:repeat');
+  const full = await traced(CLI, ['fake-url:repeat', '--word', 'ab', '--repeat-count', '3', '--json'], { ...env, AGENT_BROWSER_FAST_PATH: '0' }, traceDir);
+  assert.is(full.stdout, fast.stdout, 'oclif reads the line the same way');
+  assert.ok(loads(full, '@oclif/core'));
 });
 
 for (const args of [

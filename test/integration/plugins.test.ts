@@ -20,6 +20,16 @@ export default {
       handler: (params, ctx) => ({ echo: params.text.repeat(params.times ?? 1), session: ctx.session }),
     });
     host.addAction({
+      name: 'demo:settle',
+      summary: 'Waits for the page to settle.',
+      params: z.object({
+        quietMs: z.number().int().min(50).describe('How long nothing may change, in ms'),
+        mode: z.enum(['dom', 'network']).default('dom'),
+        strict: z.boolean().optional(),
+      }),
+      handler: (params) => ({ settled: params }),
+    });
+    host.addAction({
       name: 'demo:fail',
       summary: 'Always throws.',
       params: z.object({}),
@@ -159,7 +169,7 @@ loaded('status.plugins lists each configured plugin with its file and actions', 
   assert.is(demo!.builtin, false);
   assert.is(demo!.version, '1.2.3');
   assert.is(demo!.source, path.join(setup.dir, 'plugins', 'demo.mjs'));
-  assert.equal([...demo!.actions].sort(), ['demo:echo', 'demo:fail', 'demo:typed']);
+  assert.equal([...demo!.actions].sort(), ['demo:echo', 'demo:fail', 'demo:settle', 'demo:typed']);
   for (const name of ['veto', 'counter', 'opt'])
     assert.ok(
       plugins.some((p) => p.name === name && !p.builtin),
@@ -248,6 +258,57 @@ loaded('agent-browser <plugin>:<action> --name value… is forwarded to the daem
   assert.match(positional.stderr, 'named params');
 });
 
+for (const path of ['fast', 'oclif'] as const) {
+  loaded(
+    `a plugin action is a command like a built-in (${path} path): --help from its schema, kebab-case flags, typed values, unknown flags refused`,
+    async () => {
+      const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session, ...(path === 'oclif' ? { AGENT_BROWSER_FAST_PATH: '0' } : {}) });
+      const help = await runCli(['demo:settle', '--help'], { env });
+      assert.is(help.code, 0, help.stderr);
+      assert.match(help.stdout, 'Waits for the page to settle.');
+      assert.match(help.stdout, '$ agent-browser demo:settle --quiet-ms <integer> [--mode <dom|network>] [--strict]');
+      assert.match(help.stdout, /--quiet-ms=<integer>\s+How long nothing may change, in ms \(required; >= 50\)/);
+      assert.match(help.stdout, 'From the plugin "demo".');
+
+      const ran = await runCli(['demo:settle', '--quiet-ms', '75', '--mode', 'network', '--strict', '--json'], { env });
+      assert.is(ran.code, 0, ran.stderr);
+      assert.equal(ran.json.data, { settled: { quietMs: 75, mode: 'network', strict: true } });
+
+      const typo = await runCli(['demo:settle', '--quiet-m', '75'], { env });
+      assert.is(typo.code, 1);
+      assert.match(typo.stderr, 'agent-browser demo:settle has no flag --quiet-m. Did you mean --quiet-ms?');
+      const typoJson = await runCli(['demo:settle', '--quiet-m', '75', '--json'], { env });
+      assert.is(typoJson.json.code, 'INVALID_ARGUMENTS');
+      const low = await runCli(['demo:settle', '--quiet-ms', '10'], { env });
+      assert.is(low.code, 1);
+      assert.match(low.stderr, '--quiet-ms must be >= 50, not "10"');
+      const badMode = await runCli(['demo:settle', '--quiet-ms', '60', '--mode', 'paint'], { env });
+      assert.match(badMode.stderr, '--mode is one of dom, network, not "paint"');
+    },
+  );
+}
+
+loaded('agent-browser --help lists the plugin actions of the running daemon', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const help = await runCli(['--help'], { env });
+  assert.is(help.code, 0, help.stderr);
+  const section = help.stdout.slice(help.stdout.indexOf('PLUGIN ACTIONS'));
+  assert.ok(help.stdout.includes('PLUGIN ACTIONS'), help.stdout);
+  assert.match(section, /demo:settle\s+Waits for the page to settle\./);
+  assert.match(section, /counter:next\s+Counts calls\./);
+  assert.not.match(section, 'gettext', 'built-in actions are listed as commands above, not here');
+});
+
+loaded('agent-browser --help without a running daemon names the configured plugins and how to list their actions', async () => {
+  const socketDir = tracked(makeSocketDir());
+  const help = await runCli(['--help'], { env: testEnv(socketDir, { AGENT_BROWSER_SESSION: 'none-yet', AGENT_BROWSER_CONFIG: setup.config }) });
+  assert.is(help.code, 0, help.stderr);
+  assert.match(help.stdout, 'PLUGIN ACTIONS');
+  assert.match(help.stdout, './plugins/demo.mjs');
+  assert.match(help.stdout, 'agent-browser daemon start');
+  assert.not.ok(fs.existsSync(path.join(socketDir, 'none-yet.sock')), 'help starts no daemon');
+});
+
 loaded('agent-browser plugins lists the configured plugins with version, file and actions; --builtin adds the built-ins', async () => {
   const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
   const listed = await runCli(['plugins', '--json'], { env });
@@ -255,12 +316,12 @@ loaded('agent-browser plugins lists the configured plugins with version, file an
   const demo = listed.json.data.plugins.find((plugin: { name: string }) => plugin.name === 'demo');
   assert.equal(
     { version: demo.version, builtin: demo.builtin, actions: demo.actions },
-    { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:typed'] },
+    { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:settle', 'demo:typed'] },
   );
   assert.ok(listed.json.data.plugins.every((plugin: { builtin: boolean }) => !plugin.builtin));
   const text = await runCli(['plugins'], { env });
   assert.match(text.stdout, /^demo 1\.2\.3 {2}\S+/m);
-  assert.match(text.stdout, 'demo:echo, demo:fail, demo:typed');
+  assert.match(text.stdout, 'demo:echo, demo:fail, demo:settle, demo:typed');
   const all = await runCli(['plugins', '--builtin', '--json'], { env });
   assert.ok(all.json.data.plugins.some((plugin: { name: string }) => plugin.name === 'agent-browser:navigation'));
 });

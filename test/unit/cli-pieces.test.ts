@@ -1,10 +1,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { z } from 'zod';
 
 import { hoistGlobalFlags } from '../../src/cli/argv.js';
 import { normalizeUrl } from '../../src/cli/commands/open.js';
 import { formatData, formatDialogs, formatPluginData, painter } from '../../src/cli/output.js';
-import { paramsFromArgv } from '../../src/cli/hooks/command-not-found.js';
+import { kebabCase, paramsFromFlags, schemaFlags, schemaHelp, type JsonSchema } from '../../src/cli/schema-flags.js';
+import type { CliFailure } from '../../src/cli/invoke.js';
 
 // ---------------------------------------------------------------------------------------------
 const hoist = suite('cli: hoistGlobalFlags');
@@ -306,20 +308,71 @@ urls('URLs with a scheme are kept as they are', () => {
 urls.run();
 
 // ---------------------------------------------------------------------------------------------
-const forward = suite('cli: paramsFromArgv (agent-browser <plugin>:<action> --name value)');
+const forward = suite('cli: flags read against an action schema (agent-browser <plugin>:<action> --name value)');
 
-forward('values parse as JSON when they can, strings otherwise; bare flags are true, --no- flags false', () => {
-  const { params, passThrough, stray } = paramsFromArgv(['--limit', '5', '--name', 'Ada', '--deep', '--no-cache', '--tags=["a","b"]']);
-  assert.equal(params, { limit: 5, name: 'Ada', deep: true, cache: false, tags: ['a', 'b'] });
-  assert.equal(passThrough, []);
-  assert.equal(stray, []);
+const WAIT_SCHEMA = z.toJSONSchema(
+  z.object({
+    quietMs: z.number().int().min(50).describe('How long the network must be quiet'),
+    mode: z.enum(['fast', 'thorough']).default('fast'),
+    deep: z.boolean().optional(),
+    tags: z.array(z.string()).optional(),
+    filter: z.object({ kind: z.string() }).optional(),
+    label: z.string().optional(),
+  }),
+) as JsonSchema;
+const waitFlags = schemaFlags(WAIT_SCHEMA);
+const NO_GLOBALS = { boolean: new Set<string>(), value: new Set<string>() };
+const read = (tokens: string[]) => paramsFromFlags('agent-browser demo:wait', waitFlags, tokens, NO_GLOBALS).params;
+const refusal = (tokens: string[]) => {
+  try {
+    read(tokens);
+  } catch (error) {
+    return error as CliFailure;
+  }
+  throw new Error(`accepted ${tokens.join(' ')}`);
+};
+
+forward('kebab-case flags reach camelCase params, typed by the schema; repeated list flags collect; --no- negates', () => {
+  assert.equal(read(['--quiet-ms', '75', '--mode=thorough', '--deep', '--tags', 'a', '--tags', 'b', '--filter', '{"kind":"x"}', '--label', '123']), {
+    quietMs: 75,
+    mode: 'thorough',
+    deep: true,
+    tags: ['a', 'b'],
+    filter: { kind: 'x' },
+    label: '123',
+  });
+  assert.equal(read(['--quietMs', '60', '--no-deep']), { quietMs: 60, deep: false });
+  assert.equal(read(['--params', '{"quietMs":90}', '--label', 'x']), { quietMs: 90, label: 'x' });
 });
 
-forward('global flags pass through to the run command; --params merges; positional words are reported', () => {
-  const { params, passThrough, stray } = paramsFromArgv(['--session', 's1', '--json', '--params', '{"a":1}', '--b', 'x', 'loose']);
-  assert.equal(params, { a: 1, b: 'x' });
-  assert.equal(passThrough, ['--session', 's1', '--json']);
-  assert.equal(stray, ['loose']);
+forward('an unknown flag is refused with the closest valid one; a wrong value names what the flag takes', () => {
+  const unknown = refusal(['--quiet-m', '5']);
+  assert.is(unknown.code, 'INVALID_ARGUMENTS');
+  assert.match(unknown.message, 'agent-browser demo:wait has no flag --quiet-m. Did you mean --quiet-ms?');
+  assert.match(refusal(['--quiet-ms', 'soon']).message, '--quiet-ms takes a number, not "soon"');
+  assert.match(refusal(['--quiet-ms', '7.5']).message, '--quiet-ms takes a whole number');
+  assert.match(refusal(['--quiet-ms', '5']).message, '--quiet-ms must be >= 50, not "5"');
+  assert.match(refusal(['--mode', 'slow']).message, '--mode is one of fast, thorough, not "slow"');
+  assert.match(refusal(['loose']).message, 'takes named params (--name value), not "loose"');
+  assert.match(refusal(['--label']).message, '--label needs a value');
+  assert.match(refusal(['--label', 'a', '--label', 'b']).message, '--label was given twice');
+});
+
+forward('global flags pass through untouched', () => {
+  const globals = { boolean: new Set(['--json']), value: new Set(['--session']) };
+  const { params, passed } = paramsFromFlags('x', waitFlags, ['--session', 's1', '--quiet-ms', '60', '--json'], globals);
+  assert.equal(params, { quietMs: 60 });
+  assert.equal(passed, ['--session', 's1', '--json']);
+});
+
+forward('help lists every flag with its type, limits, default and description', () => {
+  const help = schemaHelp({ command: 'agent-browser demo:wait', summary: 'Wait for quiet.', flags: waitFlags });
+  assert.match(help, 'Wait for quiet.\n\nUSAGE\n  $ agent-browser demo:wait --quiet-ms <integer> [--mode <fast|thorough>]');
+  assert.match(help, /--quiet-ms=<integer>\s+How long the network must be quiet \(required; >= 50\)/);
+  assert.match(help, /--mode=<fast\|thorough>\s+\(default: "fast"\)/);
+  assert.match(help, /--deep\s+\(--no-deep for false\)/);
+  assert.match(help, /--tags=<string, repeatable>/);
+  assert.is(kebabCase('innerHTMLText'), 'inner-html-text');
 });
 
 forward.run();

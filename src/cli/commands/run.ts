@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand, CliFailure } from '../base.js';
+import { fetchActions, pluginCommandLine } from '../plugin-action.js';
 
 export default class Run extends ActionCommand {
   static override summary = 'Send any action by name with JSON params (plugin actions included).';
@@ -9,9 +10,30 @@ export default class Run extends ActionCommand {
     `<%= config.bin %> run myplugin:summarize --params '{"maxWords":50}'`,
   ];
   static override args = { action: Args.string({ description: 'Action name, as `agent-browser actions` lists it', required: true }) };
-  static override flags = { params: Flags.string({ char: 'p', description: 'JSON object of the action’s fields.', default: '{}' }) };
+  static override flags = {
+    params: Flags.string({ char: 'p', description: 'JSON object of the action’s fields.', default: '{}' }),
+    'plugin-argv': Flags.string({
+      hidden: true,
+      description: "The flags of 'agent-browser <plugin>:<action> …' as a JSON array, read against the action's schema.",
+    }),
+  };
 
   protected override fallbackOutput = 'json' as const;
+
+  override async run(): Promise<unknown> {
+    const { args, flags } = await this.parseCommand();
+    if (flags['plugin-argv'] === undefined) return super.run();
+    const action = String(args.action);
+    const tokens = JSON.parse(String(flags['plugin-argv'])) as string[];
+    const outcome = pluginCommandLine(await fetchActions((request) => this.send(request)), action, tokens);
+    if ('help' in outcome) {
+      process.stdout.write(outcome.help);
+      return undefined;
+    }
+    const response = await this.send({ id: `cli-${process.pid}`, ...outcome.request });
+    this.render(response, action);
+    return response;
+  }
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
     let params: unknown;

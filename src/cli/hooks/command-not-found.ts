@@ -3,37 +3,21 @@ import { closestNames } from '../../protocol/suggest.js';
 import { GLOBAL_BOOLEAN_FLAGS, GLOBAL_VALUE_FLAGS } from '../argv.js';
 import { colorEnabled, painter } from '../output.js';
 
-/** Unknown commands exit 1 with the closest real command, instead of oclif's "command x:y not found". */
-/** `--name value`, `--name=value`, `--flag`, `--no-flag` → action params (values parsed as JSON when they parse). */
-export function paramsFromArgv(argv: string[]): { params: Record<string, unknown>; passThrough: string[]; stray: string[] } {
-  const params: Record<string, unknown> = {};
-  const passThrough: string[] = [];
-  const stray: string[] = [];
-  const parse = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  };
+/** The global flags among a plugin action's tokens (they stay with the command), and the rest. */
+function splitGlobals(argv: readonly string[]): { globals: string[]; rest: string[] } {
+  const globals: string[] = [];
+  const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
-    if (!token.startsWith('--')) {
-      stray.push(token);
-      continue;
-    }
-    const [flag, inline] = token.includes('=') ? [token.slice(0, token.indexOf('=')), token.slice(token.indexOf('=') + 1)] : [token, undefined];
-    if (GLOBAL_BOOLEAN_FLAGS.has(flag)) passThrough.push(token);
-    else if (GLOBAL_VALUE_FLAGS.has(flag)) passThrough.push(...(inline !== undefined ? [token] : [token, argv[++i] ?? '']));
-    else if (flag === '--params') Object.assign(params, parse(inline ?? argv[++i] ?? '{}'));
-    else if (inline !== undefined) params[flag.slice(2)] = parse(inline);
-    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) params[flag.slice(2)] = parse(argv[++i]!);
-    else if (flag.startsWith('--no-')) params[flag.slice(5)] = false;
-    else params[flag.slice(2)] = true;
+    const flag = token.includes('=') ? token.slice(0, token.indexOf('=')) : token;
+    if (GLOBAL_BOOLEAN_FLAGS.has(flag)) globals.push(token);
+    else if (GLOBAL_VALUE_FLAGS.has(flag)) globals.push(...(token.includes('=') ? [token] : [token, argv[++i] ?? '']));
+    else rest.push(token);
   }
-  return { params, passThrough, stray };
+  return { globals, rest };
 }
 
+/** Unknown commands exit 1 with the closest real command, instead of oclif's "command x:y not found". */
 const hook: Hook.CommandNotFound = async function (options) {
   const separator = this.config.topicSeparator ?? ' ';
   const [first] = options.id.split(':');
@@ -42,16 +26,10 @@ const hook: Hook.CommandNotFound = async function (options) {
   // word typed with its colon (`links:list`) names a plugin action.
   const typedAsOneWord = process.argv.slice(2).includes(options.id);
   if (typedAsOneWord && options.id.includes(':') && !topics.has(first!)) {
-    // `agent-browser links:list --limit 5`: a plugin action the daemon may know; it answers if it does not.
-    const { params, passThrough, stray } = paramsFromArgv(options.argv ?? []);
-    if (stray.length > 0) {
-      process.stderr.write(
-        `${painter(colorEnabled(process.stderr)).red('✗')} Plugin actions take named params (--name value), not ${JSON.stringify(stray.join(' '))}.\n`,
-      );
-      process.exitCode = 1;
-      return;
-    }
-    return this.config.runCommand('run', [options.id, '--params', JSON.stringify(params), ...passThrough]);
+    // `agent-browser links:list --limit 5`: a plugin action the daemon may know; `run` reads the
+    // flags against its schema (src/cli/plugin-action.ts).
+    const { globals, rest } = splitGlobals(options.argv ?? []);
+    return this.config.runCommand('run', [options.id, '--plugin-argv', JSON.stringify(rest), ...globals]);
   }
   const known = this.config.commands
     .flatMap((command) => [command.id, ...command.aliases, ...(command.hiddenAliases ?? [])])
