@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The process boundary, checked statically: nothing the CLI loads (src/cli/**, followed through
 // every static and dynamic import that stays at run time) reaches playwright-core, src/browser,
-// src/builtins or src/daemon. Type-only imports are erased by tsc and do not count. The runtime
+// src/builtins or src/daemon, nor the action contracts (src/protocol/actions) and zod: the CLI reads
+// the commands derived from the contracts in dist/cli/command-specs.json, written at build time,
+// because loading zod and every schema costs more than Node's own start. Type-only imports are
+// erased by tsc and do not count. The runtime
 // test (test/integration/boundary.test.ts) watches what a real CLI process loads; this check names
 // the import chain at once, without running anything.
 import fs from 'node:fs';
@@ -10,8 +13,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
-const FORBIDDEN_DIRS = ['browser', 'builtins', 'daemon'].map((dir) => path.join(src, dir) + path.sep);
-const FORBIDDEN_PACKAGES = ['playwright-core', 'playwright'];
+const FORBIDDEN_DIRS = [
+  ...['browser', 'builtins', 'daemon', path.join('protocol', 'actions'), path.join('protocol', 'params')].map((dir) => path.join(src, dir) + path.sep),
+  // zod through createRequire, and the schemas built with it
+  ...['zod.ts', 'schemas.ts'].map((file) => path.join(src, 'protocol', file)),
+];
+const FORBIDDEN_PACKAGES = ['playwright-core', 'playwright', 'zod'];
 
 /** Import specifiers that load code at run time: static imports and re-exports (not `import type`), and `import('…')`. */
 function runtimeImports(file) {
@@ -75,8 +82,8 @@ while (queue.length > 0) {
 
 if (problems.length > 0) {
   console.error(
-    `The CLI must not load playwright-core, src/browser, src/builtins or src/daemon (the daemon's side of the process boundary). Import chains that do:\n  ${problems.join('\n  ')}`,
+    `The CLI must not load playwright-core, src/browser, src/builtins or src/daemon (the daemon's side of the process boundary), nor zod or the action contracts (src/protocol/actions; it reads dist/cli/command-specs.json). Import chains that do:\n  ${problems.join('\n  ')}`,
   );
   process.exit(1);
 }
-console.log(`process boundary: ${via.size} modules the CLI can load, none of them the daemon's`);
+console.log(`process boundary: ${via.size} modules the CLI can load, none of them the daemon's, zod or the contracts`);

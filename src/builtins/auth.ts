@@ -3,10 +3,9 @@ import { classifyError } from '../browser/element-errors.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, isActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/auth.js';
-import { none } from '../protocol/schemas.js';
 import { ENCRYPTION_KEY_ENV } from '../vault/crypto.js';
 import { AuthVault, profileNotFound, vaultAnswers, type AuthProfile } from '../vault/store.js';
+import * as contracts from '../protocol/actions/auth.js';
 
 /** The form the password field is in: fields found there win over look-alikes elsewhere on the page. */
 const LOGIN_FORM = 'form:has(input[type="password"])';
@@ -194,49 +193,31 @@ export default definePlugin({
     });
     host.addAction(
       defineAction({
-        name: 'auth_save',
-        lane: 'control',
-        summary:
-          'Save a login profile (url, username, password, optional form selectors) in the encrypted vault (AES-256-GCM); the password is never shown again.',
-        params: params.authSave,
+        ...contracts.auth_save,
         handler: (profile) => vaultAnswers.auth_save(vault, profile),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'auth_list',
-        lane: 'control',
-        readOnly: true,
-        summary: 'List the saved login profiles: name, url, username, created and last login (never the password).',
-        params: none,
+        ...contracts.auth_list,
         handler: () => vaultAnswers.auth_list(vault),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'auth_show',
-        lane: 'control',
-        readOnly: true,
-        summary: 'One saved login profile: name, url, username, created and last login (never the password).',
-        params: params.authProfile,
+        ...contracts.auth_show,
         handler: (named) => vaultAnswers.auth_show(vault, named),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'auth_delete',
-        lane: 'control',
-        summary: 'Delete a saved login profile from the vault.',
-        params: params.authProfile,
+        ...contracts.auth_delete,
         handler: (named) => vaultAnswers.auth_delete(vault, named),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'auth_login',
-        summary:
-          'Log in with a saved profile: open its url, fill the username and password (saved selectors, or the login form found on the page), submit, and wait for the page that follows.',
-        params: params.authProfile,
+        ...contracts.auth_login,
         handler: ({ name }, ctx) => login(vault, name, ctx),
       }),
     );

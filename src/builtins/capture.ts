@@ -5,9 +5,8 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { screenshotFile } from '../protocol/screenshot-file.js';
 import { ActionError } from '../protocol/errors.js';
-import * as reading from '../protocol/params/reading.js';
-import * as schema from '../protocol/schemas.js';
 import { prepareFile } from './common.js';
+import * as contracts from '../protocol/actions/capture.js';
 
 interface Box {
   x: number;
@@ -51,9 +50,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'pdf',
-        summary: 'Save the active tab as a PDF (headless Chromium only); format defaults to Letter.',
-        params: reading.pdf,
+        ...contracts.pdf,
         async handler({ path: target, format }, ctx) {
           const page = await ctx.page();
           const file = await prepareFile(target);
@@ -77,10 +74,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'screenshot',
-        summary:
-          'A PNG or JPEG of the viewport, the full page or one element; saved to path (or, with annotate or screenshotDir, to a generated file), else returned as base64. annotate numbers the interactive elements by ref.',
-        params: schema.screenshot,
+        ...contracts.screenshot,
         async handler({ path: target, fullPage, selector, format, quality, annotate, screenshotDir }, ctx) {
           const type = format ?? (target && /\.jpe?g$/i.test(target) ? 'jpeg' : 'png');
           const options = { type, quality: type === 'jpeg' ? quality : undefined, timeout: ctx.timeout } as const;

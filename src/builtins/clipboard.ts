@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/input.js';
 import { grant } from './permission-grants.js';
+import * as contracts from '../protocol/actions/clipboard.js';
 
 /** Grants clipboard access to the active page's origin (every origin for about:blank and the like). */
 async function clipboardReady(ctx: ActionContext, page: Page): Promise<void> {
@@ -41,9 +41,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'clipboard',
-        summary: 'Clipboard: copy (the selection, or text), paste into the focused element, read, or write text.',
-        params: params.clipboard,
+        ...contracts.clipboard,
         handler: async ({ operation, text }, ctx) => {
           const page = await ctx.page();
           await clipboardReady(ctx, page);

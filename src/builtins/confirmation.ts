@@ -4,7 +4,7 @@ import { STAGE } from '../host/stages.js';
 import type { ActionCall } from '../host/types.js';
 import { actionCategory, describeAction, needsConfirmation } from '../protocol/action-categories.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/auth.js';
+import * as contracts from '../protocol/actions/confirmation.js';
 
 /** A held call is dropped (denied) this long after it was held, as the reference does. */
 export const CONFIRMATION_TTL_MS = 60_000;
@@ -75,10 +75,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'confirm',
-        summary:
-          'Run a call that waits for confirmation (confirmActions / AGENT_BROWSER_CONFIRM_ACTIONS) by its confirmation_id; answers what that call answers.',
-        params: params.confirmation,
+        ...contracts.confirm,
         handler: ({ confirmationId }, ctx) => {
           const entry = take(confirmationId);
           return ctx.run(entry.action, entry.params);
@@ -87,10 +84,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'deny',
-        lane: 'control',
-        summary: 'Drop a call that waits for confirmation, by its confirmation_id, without running it.',
-        params: params.confirmation,
+        ...contracts.deny,
         handler: ({ confirmationId }) => {
           take(confirmationId);
           return { denied: true };

@@ -2,9 +2,9 @@ import type { z as Zod } from 'zod';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { Host } from '../host/host.js';
 import { describeRemote } from '../protocol/remote.js';
-import * as schema from '../protocol/schemas.js';
 import { z } from '../protocol/schemas.js';
 import type { StreamControl } from './stream.js';
+import * as contracts from '../protocol/actions/daemon.js';
 
 /** What the lifecycle actions need from the daemon process. */
 export interface DaemonControl {
@@ -33,10 +33,7 @@ export function daemonPlugin(daemon: DaemonControl) {
     apply(host) {
       host.addAction(
         defineAction({
-          name: 'launch',
-          summary:
-            'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
-          params: schema.launch,
+          ...contracts.launch,
           async handler(params, ctx) {
             await ctx.browser.ensure(params);
             const remote = ctx.browser.remote;
@@ -49,10 +46,7 @@ export function daemonPlugin(daemon: DaemonControl) {
       );
       host.addAction(
         defineAction({
-          name: 'cancel',
-          lane: 'control',
-          summary: 'Cancel a queued or running request by its id (requestId): it answers CANCELLED at once and the next one starts.',
-          params: z.object({ requestId: z.string().min(1).describe('The "id" of the request to cancel') }),
+          ...contracts.cancel,
           handler: ({ requestId }) => {
             const requests = daemon.cancel(requestId);
             return { cancelled: requests.length, requests };
@@ -61,10 +55,7 @@ export function daemonPlugin(daemon: DaemonControl) {
       );
       host.addAction(
         defineAction({
-          name: 'close',
-          lane: 'control',
-          summary: 'Close the browser and stop this session’s daemon.',
-          params: schema.none,
+          ...contracts.close,
           async handler(_, ctx) {
             const remote = ctx.browser.launched ? ctx.browser.remote : null;
             await daemon.shutdown('close action');
@@ -74,21 +65,13 @@ export function daemonPlugin(daemon: DaemonControl) {
       );
       host.addAction(
         defineAction({
-          name: 'status',
-          lane: 'control',
-          readOnly: true,
-          summary: 'The daemon’s state: pid, session, transport, browser, uptime, plugins.',
-          params: schema.none,
+          ...contracts.status,
           handler: () => daemon.status(),
         }),
       );
       host.addAction(
         defineAction({
-          name: 'actions',
-          lane: 'control',
-          readOnly: true,
-          summary: 'Every action this daemon knows, with its summary, params and plugin.',
-          params: schema.none,
+          ...contracts.actions,
           handler: () => ({
             actions: daemon.host.registry.list().map((action) => ({
               name: action.name,
@@ -97,6 +80,7 @@ export function daemonPlugin(daemon: DaemonControl) {
               params: jsonSchemaOf(action.params),
               lane: action.lane ?? 'page',
               ...(action.readOnly ? { readOnly: true } : {}),
+              group: action.group,
             })),
           }),
         }),

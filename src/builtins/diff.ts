@@ -6,8 +6,8 @@ import { defineAction, definePlugin } from '../host/define.js';
 import { STAGE } from '../host/stages.js';
 import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/diff.js';
 import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
+import * as contracts from '../protocol/actions/diff.js';
 
 /**
  * Diffs: a snapshot against a baseline file or the session's last snapshot, a screenshot against a
@@ -32,9 +32,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'diff_snapshot',
-        summary: 'Take a snapshot and diff it against a baseline file or this session’s previous snapshot (+ added, - removed lines).',
-        params: params.diffSnapshot,
+        ...contracts.diff_snapshot,
         async handler({ baseline, selector, compact, maxDepth }, ctx) {
           const before = baseline ? await readSnapshotFile(baseline) : lastSnapshot;
           if (before === null) throw new ActionError('NOT_STARTED', 'No previous snapshot in this session. Take a snapshot first, or use --baseline <file>.');
@@ -46,9 +44,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'diff_screenshot',
-        summary: 'Take a screenshot and compare it pixel by pixel with a baseline PNG; writes a diff image with changes in red.',
-        params: params.diffScreenshot,
+        ...contracts.diff_screenshot,
         async handler({ baseline, output, threshold, selector, fullPage }, ctx) {
           const expected = await readPng(baseline);
           const actual = await screenshot(ctx, { selector, fullPage });
@@ -59,9 +55,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'diff_url',
-        summary: 'Open two URLs in turn and diff their snapshots (and, with screenshot:true, their screenshots).',
-        params: params.diffUrl,
+        ...contracts.diff_url,
         async handler({ url1, url2, screenshot: withScreenshot, fullPage, waitUntil, selector, compact, maxDepth }, ctx) {
           const visit = async (url: string) => {
             // Through the navigate action itself: policy plugins see it, and its error advice applies.

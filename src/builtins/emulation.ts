@@ -3,9 +3,9 @@ import { loadPlaywright } from '../browser/playwright.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/emulation.js';
 import { closestNames } from '../protocol/suggest.js';
 import { grant, revoke } from './permission-grants.js';
+import * as contracts from '../protocol/actions/emulation.js';
 
 /**
  * Emulation: viewport, devices, geolocation, permissions, media features, time zone, locale and
@@ -108,10 +108,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'viewport',
-        summary:
-          'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio, and leaving it out resets it to 1; a change of scale reopens the tabs).',
-        params: params.viewport,
+        ...contracts.viewport,
         handler: async ({ width, height, deviceScaleFactor }, ctx) => {
           const context = await activeContext(ctx);
           const viewport = { width, height };
@@ -133,9 +130,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'device',
-        summary: 'Emulate a Playwright device: viewport, user agent, scale factor, mobile and touch (reopens the tabs).',
-        params: params.device,
+        ...contracts.device,
         handler: async ({ device }, ctx) => {
           const { devices } = await loadPlaywright();
           const found = findDevice(devices, device);
@@ -152,19 +147,14 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'device_list',
-        readOnly: true,
-        summary: 'List the devices the device action emulates: name, viewport, pixel ratio, mobile and touch.',
-        params: params.deviceList,
+        ...contracts.device_list,
         handler: async () => ({ devices: Object.entries((await loadPlaywright()).devices).map(([name, descriptor]) => describeDevice(name, descriptor)) }),
       }),
     );
 
     host.addAction(
       defineAction({
-        name: 'useragent',
-        summary: 'Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.',
-        params: params.useragent,
+        ...contracts.useragent,
         handler: async ({ userAgent }, ctx) => {
           await ctx.browser.ensure();
           if (ctx.browser.contextOptions.userAgent === userAgent) return { userAgent };
@@ -176,9 +166,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'geolocation',
-        summary: 'Set the geolocation every tab reports, and grant the geolocation permission.',
-        params: params.geolocation,
+        ...contracts.geolocation,
         handler: async ({ latitude, longitude, accuracy }, ctx) => {
           const context = await activeContext(ctx);
           const position = { latitude, longitude, accuracy };
@@ -192,9 +180,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'permissions',
-        summary: 'Grant permissions to every origin, or revoke them (grant: false; an empty list revokes all).',
-        params: params.permissions,
+        ...contracts.permissions,
         handler: async ({ permissions, grant: granting }, ctx) => {
           if (granting) await grant(ctx, permissions);
           else await revoke(ctx, permissions);
@@ -205,9 +191,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'emulatemedia',
-        summary: 'Emulate CSS media: type (screen/print), color scheme, reduced motion, forced colors.',
-        params: params.emulatemedia,
+        ...contracts.emulatemedia,
         handler: async ({ media, colorScheme, reducedMotion, forcedColors }, ctx) => {
           const context = await activeContext(ctx);
           const given: MediaSettings = {};
@@ -229,9 +213,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'timezone',
-        summary: 'Set the time zone pages see (Intl, Date); reopens the tabs.',
-        params: params.timezone,
+        ...contracts.timezone,
         handler: async ({ timezone }, ctx) => {
           if (!validTimezone(timezone)) {
             throw new ActionError(
@@ -249,9 +231,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'locale',
-        summary: 'Set the locale (navigator.language, Accept-Language, Intl defaults); reopens the tabs.',
-        params: params.locale,
+        ...contracts.locale,
         handler: async ({ locale }, ctx) => {
           if (!validLocale(locale)) {
             throw new ActionError('INVALID_PARAMS', `Invalid locale "${locale}". Use a BCP 47 tag such as "en-US", "de-DE" or "fr".`);

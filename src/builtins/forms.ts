@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ensureOptions } from '../browser/actionability.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/input.js';
+import * as contracts from '../protocol/actions/forms.js';
 
 /** Playwright's fill/clear refusal for elements that hold no value, as the element error agents know. */
 async function editable<T>(selector: string, work: () => Promise<T>): Promise<T> {
@@ -27,9 +27,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'upload',
-        summary: 'Set the files of a file input (paths resolve from the daemon’s working folder).',
-        params: params.upload,
+        ...contracts.upload,
         handler: async ({ selector, files }, ctx) => {
           const resolved = (Array.isArray(files) ? files : [files]).map((file) => path.resolve(file));
           for (const file of resolved) {
@@ -47,9 +45,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'multiselect',
-        summary: 'Select several options of a <select multiple> by value or label.',
-        params: params.multiselect,
+        ...contracts.multiselect,
         handler: async ({ selector, values }, ctx) => {
           const selected = await ctx.element(
             selector,
@@ -65,9 +61,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'clear',
-        summary: 'Empty an input, textarea or contenteditable.',
-        params: params.element,
+        ...contracts.clear,
         handler: async ({ selector }, ctx) => {
           await ctx.element(selector, (el) => editable(selector, () => el.clear({ signal: ctx.signal })), 'fill');
           return { cleared: true };
@@ -76,9 +70,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'selectall',
-        summary: 'Focus an element and select all of its text.',
-        params: params.element,
+        ...contracts.selectall,
         handler: async ({ selector }, ctx) => {
           await ctx.element(selector, (el) => el.selectText());
           return { selected: true };
@@ -87,9 +79,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'setvalue',
-        summary: 'Set the value of an input (replaces it, fires input and change).',
-        params: params.setvalue,
+        ...contracts.setvalue,
         handler: async ({ selector, value }, ctx) => {
           await ctx.element(selector, (el) => editable(selector, () => el.fill(value, { signal: ctx.signal })), 'fill');
           return { set: true };

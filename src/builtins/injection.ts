@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/scripts.js';
+import * as contracts from '../protocol/actions/injection.js';
 
 /** An exposed function and what the page did with it. */
 interface Exposed {
@@ -60,9 +60,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'addinitscript',
-        summary: 'Add a script that runs in every page of the session before its own scripts (from the next navigation on).',
-        params: params.addinitscript,
+        ...contracts.addinitscript,
         async handler({ script }, ctx) {
           await ctx.browser.ensure();
           const context = ctx.browser.context!;
@@ -77,9 +75,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'addscript',
-        summary: 'Add a <script> to the active frame: inline content or a URL to load.',
-        params: params.tag,
+        ...contracts.addscript,
         async handler({ content, url }, ctx) {
           requireOne('addscript', content, url);
           const frame = await ctx.frame();
@@ -91,9 +87,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'addstyle',
-        summary: 'Add a stylesheet to the active frame: inline CSS or a URL to load.',
-        params: params.tag,
+        ...contracts.addstyle,
         async handler({ content, url }, ctx) {
           requireOne('addstyle', content, url);
           const frame = await ctx.frame();
@@ -105,9 +99,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'expose',
-        summary: 'Expose window[name](...args) to every page; it resolves to "Function <name> called". Exposing a name again reports its calls.',
-        params: params.expose,
+        ...contracts.expose,
         async handler({ name }, ctx) {
           const known = exposed.get(name);
           if (known) return { exposed: name, calls: known.calls, lastArgs: known.lastArgs };

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { injectKeyboard, injectMouse, injectTouch } from '../browser/cdp-input.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/input.js';
+import * as contracts from '../protocol/actions/input.js';
 
 /**
  * Low-level input: keyboard and mouse primitives, touch taps, synthetic events, drag and drop,
@@ -75,9 +75,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'keyboard',
-        summary: 'Keyboard on the focused element: press a key or chord (default), type text key by key, or insert text.',
-        params: params.keyboard,
+        ...contracts.keyboard,
         handler: async ({ subaction, keys, text, delay }, ctx) => {
           const page = await ctx.page();
           if (subaction === 'type' || subaction === 'insertText') {
@@ -99,9 +97,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'keydown',
-        summary: 'Hold a key down (until keyup).',
-        params: params.key,
+        ...contracts.keydown,
         handler: async ({ key }, ctx) => {
           const page = await ctx.page();
           await withKeys(key, () => page.keyboard.down(key));
@@ -111,9 +107,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'keyup',
-        summary: 'Release a key held with keydown.',
-        params: params.key,
+        ...contracts.keyup,
         handler: async ({ key }, ctx) => {
           const page = await ctx.page();
           await withKeys(key, () => page.keyboard.up(key));
@@ -123,9 +117,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'inserttext',
-        summary: 'Insert text into the focused element as one input event (no key events).',
-        params: params.inserttext,
+        ...contracts.inserttext,
         handler: async ({ text }, ctx) => {
           await (await ctx.page()).keyboard.insertText(text);
           return { inserted: true };
@@ -135,9 +127,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'mousemove',
-        summary: 'Move the mouse to viewport coordinates.',
-        params: params.mousemove,
+        ...contracts.mousemove,
         handler: async ({ x, y }, ctx) => {
           await (await ctx.page()).mouse.move(x, y);
           return { moved: true, x, y };
@@ -146,9 +136,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'mousedown',
-        summary: 'Press a mouse button at the current position.',
-        params: params.mousebutton,
+        ...contracts.mousedown,
         handler: async ({ button }, ctx) => {
           await (await ctx.page()).mouse.down({ button: button ?? 'left' });
           return { down: true };
@@ -157,9 +145,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'mouseup',
-        summary: 'Release a mouse button.',
-        params: params.mousebutton,
+        ...contracts.mouseup,
         handler: async ({ button }, ctx) => {
           await (await ctx.page()).mouse.up({ button: button ?? 'left' });
           return { up: true };
@@ -168,9 +154,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'wheel',
-        summary: 'Turn the mouse wheel (over an element when a selector is given).',
-        params: params.wheel,
+        ...contracts.wheel,
         handler: async ({ deltaX, deltaY, selector }, ctx) => {
           const page = await ctx.page();
           if (selector) await ctx.element(selector, (el) => el.hover({ signal: ctx.signal }), 'hover');
@@ -181,9 +165,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'tap',
-        summary: 'Tap an element like a finger (touch events, then click); works on desktop contexts too.',
-        params: params.element,
+        ...contracts.tap,
         handler: async ({ selector }, ctx) => {
           const page = await ctx.page();
           await ctx.element(selector, (el) => tapElement(page, el), 'click');
@@ -194,9 +176,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'dispatch',
-        summary: 'Dispatch a DOM event on an element (bubbling, cancelable; eventInit adds properties).',
-        params: params.dispatch,
+        ...contracts.dispatch,
         handler: async ({ selector, event, eventInit }, ctx) => {
           await ctx.element(selector, async (el) => {
             // Playwright builds a plain Event for types it does not know, which drops `detail`;
@@ -216,9 +196,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'drag',
-        summary: 'Drag an element onto another (mouse drag; HTML5 drag and drop works too).',
-        params: params.drag,
+        ...contracts.drag,
         handler: async ({ source, target }, ctx) => {
           const to = await ctx.element(target, async (el) => el, 'hover');
           await ctx.element(source, (el) => el.dragTo(to, { signal: ctx.signal }), 'hover');
@@ -228,9 +206,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'highlight',
-        summary: 'Outline an element in red for 3 seconds (scrolls it into view).',
-        params: params.element,
+        ...contracts.highlight,
         handler: async ({ selector }, ctx) => {
           await ctx.element(selector, async (el) => {
             await el.scrollIntoViewIfNeeded();
@@ -244,9 +220,7 @@ export default definePlugin({
     // §2.12: raw input for streaming viewers (oqto's live view), straight to Chromium's Input domain.
     host.addAction(
       defineAction({
-        name: 'input_mouse',
-        summary: 'Inject a raw mouse event at viewport coordinates (DevTools Input.dispatchMouseEvent).',
-        params: params.inputMouse,
+        ...contracts.input_mouse,
         handler: async (event, ctx) => {
           await injectMouse(await ctx.page(), event);
           return { injected: true };
@@ -255,9 +229,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'input_keyboard',
-        summary: 'Inject a raw key event (DevTools Input.dispatchKeyEvent): keyDown, keyUp or char.',
-        params: params.inputKeyboard,
+        ...contracts.input_keyboard,
         handler: async (event, ctx) => {
           await injectKeyboard(await ctx.page(), event);
           return { injected: true };
@@ -266,9 +238,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'input_touch',
-        summary: 'Inject a raw touch event (DevTools Input.dispatchTouchEvent); point ids default to their index.',
-        params: params.inputTouch,
+        ...contracts.input_touch,
         handler: async (event, ctx) => {
           await injectTouch(await ctx.page(), event);
           return { injected: true };

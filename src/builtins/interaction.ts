@@ -2,7 +2,7 @@ import { ensureOptions } from '../browser/actionability.js';
 import { quickClick, quickFill } from '../browser/quick-actions.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as schema from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/interaction.js';
 
 /** Typing continues after existing text, as it does for a person who clicks into a filled field. */
 function placeCaretAtEnd(node: Element): void {
@@ -22,9 +22,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'click',
-        summary: 'Click an element; with newTab, open a link in a new tab instead.',
-        params: schema.click,
+        ...contracts.click,
         handler: async ({ selector, button, clickCount, delay, newTab }, ctx) => {
           if (newTab) {
             if ((button && button !== 'left') || clickCount !== undefined || delay !== undefined) {
@@ -51,9 +49,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'dblclick',
-        summary: 'Double-click an element.',
-        params: schema.element,
+        ...contracts.dblclick,
         handler: async ({ selector }, ctx) => {
           await ctx.element(selector, (el) => el.dblclick({ signal: ctx.signal }), 'click');
           return { clicked: true };
@@ -62,9 +58,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'fill',
-        summary: 'Clear an input and fill it with a value.',
-        params: schema.fill,
+        ...contracts.fill,
         handler: async ({ selector, value }, ctx) => {
           const page = await ctx.page();
           await ctx.element(
@@ -80,9 +74,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'type',
-        summary: 'Type text into an element key by key (clear: true empties it first).',
-        params: schema.type,
+        ...contracts.type,
         handler: async ({ selector, text, delay, clear }, ctx) => {
           await ctx.element(
             selector,
@@ -103,9 +95,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'press',
-        summary: 'Press a key or chord (Enter, Control+a), on an element or the focused one.',
-        params: schema.press,
+        ...contracts.press,
         handler: async ({ key, selector }, ctx) => {
           if (selector) await ctx.element(selector, (el) => el.press(key));
           else await (await ctx.page()).keyboard.press(key);
@@ -114,18 +104,16 @@ export default definePlugin({
       }),
     );
     const simple = [
-      ['hover', 'Hover over an element.', { hovered: true }, 'hover', 'hover'],
-      ['focus', 'Focus an element.', { focused: true }, 'focus', undefined],
-      ['check', 'Check a checkbox or radio button.', { checked: true }, 'check', 'check'],
-      ['uncheck', 'Uncheck a checkbox.', { unchecked: true }, 'uncheck', 'check'],
-      ['scrollintoview', 'Scroll an element into view.', { scrolled: true }, 'scrollIntoViewIfNeeded', undefined],
+      [contracts.hover, { hovered: true }, 'hover', 'hover'],
+      [contracts.focus, { focused: true }, 'focus', undefined],
+      [contracts.check, { checked: true }, 'check', 'check'],
+      [contracts.uncheck, { unchecked: true }, 'uncheck', 'check'],
+      [contracts.scrollintoview, { scrolled: true }, 'scrollIntoViewIfNeeded', undefined],
     ] as const;
-    for (const [name, summary, result, method, need] of simple) {
+    for (const [contract, result, method, need] of simple) {
       host.addAction(
         defineAction({
-          name,
-          summary,
-          params: schema.element,
+          ...contract,
           handler: async ({ selector }, ctx) => {
             await ctx.element(selector, (el) => el[method]({ signal: ctx.signal }), need);
             return { ...result };
@@ -135,9 +123,7 @@ export default definePlugin({
     }
     host.addAction(
       defineAction({
-        name: 'select',
-        summary: 'Select one or more options of a <select> by value or label.',
-        params: schema.select,
+        ...contracts.select,
         handler: async ({ selector, values }, ctx) => {
           const wanted = Array.isArray(values) ? values : [values];
           await ctx.element(
@@ -154,9 +140,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'scroll',
-        summary: 'Scroll the page (direction and amount, or x/y), or an element into view and by x/y.',
-        params: schema.scroll,
+        ...contracts.scroll,
         handler: async ({ selector, x, y, direction, amount }, ctx) => {
           let dx = x ?? 0;
           let dy = y ?? 0;

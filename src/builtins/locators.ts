@@ -3,11 +3,15 @@ import { friendlyElementError } from '../browser/element-errors.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext, ActionResult } from '../host/types.js';
 import { ActionError, isActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/locators.js';
+import type { z } from 'zod';
+import * as contracts from '../protocol/actions/locators.js';
+import type { ActionContract } from '../protocol/contract.js';
 import { closestNames } from '../protocol/suggest.js';
 
 type Subaction = 'click' | 'fill' | 'check' | 'hover' | 'text';
 type AriaRole = Parameters<Frame['getByRole']>[0];
+/** What every finder by text takes besides its text. */
+type TextFinderParams = { exact?: boolean; subaction?: Subaction; value?: string };
 
 /** The roles Playwright's getByRole knows (ARIA 1.2 plus the HTML-AAM ones it maps). */
 const ROLES: readonly string[] = [
@@ -193,12 +197,9 @@ function checkRole(role: string): AriaRole {
 export default definePlugin({
   name: 'agent-browser:locators',
   apply(host) {
-    const SUB = 'Sub-action (default click): click, fill (value), check, hover, or text.';
     host.addAction(
       defineAction({
-        name: 'getbyrole',
-        summary: `Find an element by ARIA role and accessible name (substring unless exact) in the active frame and act on it. ${SUB}`,
-        params: params.getbyrole,
+        ...contracts.getbyrole,
         async handler({ role, name, exact, subaction, value }, ctx) {
           const checked = checkRole(role);
           const frame = await ctx.frame();
@@ -207,34 +208,32 @@ export default definePlugin({
         },
       }),
     );
-    const byText = [
-      ['getbytext', 'Find an element by its text', 'getByText', 'text'],
-      ['getbylabel', 'Find a form control by its label text', 'getByLabel', 'label'],
-      ['getbyplaceholder', 'Find an input by its placeholder', 'getByPlaceholder', 'placeholder'],
-      ['getbyalttext', 'Find an element (usually an image) by its alt text', 'getByAltText', 'text'],
-      ['getbytitle', 'Find an element by its title attribute', 'getByTitle', 'text'],
-    ] as const;
-    for (const [name, what, method, field] of byText) {
+    /** A finder by text of some kind (`getByText`, `getByLabel`, …): `textOf` reads the text from its params. */
+    const addTextFinder = <S extends z.ZodType<TextFinderParams>>(
+      contract: ActionContract<S>,
+      method: 'getByText' | 'getByLabel' | 'getByPlaceholder' | 'getByAltText' | 'getByTitle',
+      textOf: (params: z.infer<S>) => string,
+    ) =>
       host.addAction(
         defineAction({
-          name,
-          summary: `${what} (substring unless exact) in the active frame and act on it. ${SUB}`,
-          params: params[name],
+          ...contract,
           async handler(request, ctx) {
             const { exact, subaction, value } = request;
-            const text = (request as Record<string, unknown>)[field] as string;
+            const text = textOf(request);
             const frame = await ctx.frame();
             const locator = frame[method](text, exact !== undefined ? { exact } : undefined);
             return perform(ctx, locator, describeCall(method, text, { exact }), subaction ?? 'click', value);
           },
         }),
       );
-    }
+    addTextFinder(contracts.getbytext, 'getByText', (params) => params.text);
+    addTextFinder(contracts.getbylabel, 'getByLabel', (params) => params.label);
+    addTextFinder(contracts.getbyplaceholder, 'getByPlaceholder', (params) => params.placeholder);
+    addTextFinder(contracts.getbyalttext, 'getByAltText', (params) => params.text);
+    addTextFinder(contracts.getbytitle, 'getByTitle', (params) => params.text);
     host.addAction(
       defineAction({
-        name: 'getbytestid',
-        summary: `Find an element by its data-testid (exact) in the active frame and act on it. ${SUB}`,
-        params: params.getbytestid,
+        ...contracts.getbytestid,
         async handler({ testId, subaction, value }, ctx) {
           const frame = await ctx.frame();
           return perform(ctx, frame.getByTestId(testId), describeCall('getByTestId', testId, {}), subaction ?? 'click', value);
@@ -243,9 +242,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'nth',
-        summary: `Act on the index-th match of a selector or ref (0-based; -1 = last, negative counts from the end). ${SUB}`,
-        params: params.nth,
+        ...contracts.nth,
         async handler({ selector, index, subaction, value }, ctx) {
           const all = await ctx.locator(selector);
           let locator = all;

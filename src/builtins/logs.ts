@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
-import * as reading from '../protocol/params/reading.js';
+import * as contracts from '../protocol/actions/logs.js';
 
 /** How many console messages / page errors are kept (oldest dropped first). */
 const LOG_LIMIT = 2000;
@@ -31,9 +31,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'console',
-        summary: 'Console messages of every tab since it opened ({clear:true} empties the list).',
-        params: reading.log,
+        ...contracts.console,
         handler: ({ clear }) => {
           if (clear) {
             messages.length = 0;
@@ -46,9 +44,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'errors',
-        summary: 'Uncaught page errors of every tab ({clear:true} empties the list).',
-        params: reading.log,
+        ...contracts.errors,
         handler: ({ clear }) => {
           if (clear) {
             errors.length = 0;

@@ -1,8 +1,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { definePlugin, defineAction } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as schema from '../protocol/schemas.js';
 import { isTimeout, origin } from './common.js';
+import * as contracts from '../protocol/actions/navigation.js';
 
 /** Scoped extra headers: only requests to the navigated URL's host get them (reference `navigate.headers`). */
 async function scopeHeaders(page: Page, url: string, headers: Record<string, string>): Promise<void> {
@@ -82,9 +82,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'navigate',
-        summary: 'Open a URL in the active tab and wait for it to load.',
-        params: schema.navigate,
+        ...contracts.navigate,
         async handler({ url, waitUntil, headers }, ctx) {
           const page = await ctx.page();
           if (headers) await scopeHeaders(page, url, headers);
@@ -103,25 +101,19 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'back',
-        summary: 'Go back in the active tab’s history.',
-        params: schema.none,
+        ...contracts.back,
         handler: async (_, ctx) => historyStep(await ctx.page(), 'back'),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'forward',
-        summary: 'Go forward in the active tab’s history.',
-        params: schema.none,
+        ...contracts.forward,
         handler: async (_, ctx) => historyStep(await ctx.page(), 'forward'),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'reload',
-        summary: 'Reload the active tab.',
-        params: schema.none,
+        ...contracts.reload,
         async handler(_, ctx) {
           const page = await ctx.page();
           await page.reload();
@@ -131,9 +123,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'pause',
-        summary: 'Open the Playwright Inspector and wait until someone presses Resume (headed browsers only).',
-        params: schema.none,
+        ...contracts.pause,
         async handler(_, ctx) {
           const page = await ctx.page();
           if (ctx.browser.plan?.headless !== false) {
@@ -149,28 +139,19 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'url',
-        readOnly: true,
-        summary: 'The active tab’s URL.',
-        params: schema.none,
+        ...contracts.url,
         handler: async (_, ctx) => ({ url: (await ctx.page()).url() }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'title',
-        readOnly: true,
-        summary: 'The active tab’s title.',
-        params: schema.none,
+        ...contracts.title,
         handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'content',
-        readOnly: true,
-        summary: 'The page’s HTML, or the inner HTML of one element.',
-        params: schema.content,
+        ...contracts.content,
         async handler({ selector }, ctx) {
           const html = selector ? await (await ctx.locator(selector)).innerHTML() : await (await ctx.frame()).content();
           return { html, origin: await origin(ctx) };

@@ -5,10 +5,9 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
 import { looksLikeJson } from '../protocol/json-text.js';
-import * as params from '../protocol/params/network.js';
-import { none } from '../protocol/schemas.js';
 import { VERSION } from '../version.js';
 import { isTimeout } from './common.js';
+import * as contracts from '../protocol/actions/network.js';
 
 const PLUGIN = 'agent-browser:network';
 /** How many requests `requests` keeps (the oldest go first). */
@@ -243,9 +242,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'route',
-        summary: 'Intercept requests matching a URL glob: abort them, answer them (response), or let them through.',
-        params: params.route,
+        ...contracts.route,
         async handler({ url, response, abort, body }, ctx) {
           if (body !== undefined) {
             if (abort) throw new ActionError('INVALID_PARAMS', `route: "body" answers the requests and "abort" fails them; send one of them.`);
@@ -262,9 +259,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'unroute',
-        summary: 'Remove the route for a URL glob, or every route.',
-        params: params.unroute,
+        ...contracts.unroute,
         async handler({ url }, ctx) {
           const target = await context(ctx);
           const urls = url === undefined ? [...routes.keys()] : [url];
@@ -278,9 +273,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'requests',
-        summary: `Requests the tabs made (each once, the last ${LOG_LIMIT}), optionally filtered by URL substring; clear empties the log.`,
-        params: params.requests,
+        ...contracts.requests,
         async handler({ filter, clear }) {
           if (clear) {
             log.length = 0;
@@ -292,9 +285,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'headers',
-        summary: 'Send these extra HTTP headers with every request of every tab.',
-        params: params.headers,
+        ...contracts.headers,
         async handler({ headers }, ctx) {
           await (await context(ctx)).setExtraHTTPHeaders(headers);
           ctx.browser.keepContextOptions({ extraHTTPHeaders: headers });
@@ -304,9 +295,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'offline',
-        summary: 'Take the browser off the network (offline: true) or back on.',
-        params: params.offline,
+        ...contracts.offline,
         async handler({ offline }, ctx) {
           await (await context(ctx)).setOffline(offline);
           ctx.browser.keepContextOptions({ offline });
@@ -316,10 +305,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'responsebody',
-        lane: 'wait',
-        summary: 'Wait for the next response whose URL contains a string; answer its status and body (JSON parsed).',
-        params: params.responsebody,
+        ...contracts.responsebody,
         async handler({ url }, ctx) {
           const target = await context(ctx);
           let response: Response;
@@ -346,9 +332,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'download',
-        summary: 'Click an element that starts a download and save the file to path.',
-        params: params.download,
+        ...contracts.download,
         async handler({ selector, path }, ctx) {
           const page = await ctx.page();
           const waiting = page.waitForEvent('download', { timeout: ctx.timeout });
@@ -372,10 +356,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'waitfordownload',
-        lane: 'wait',
-        summary: 'Wait for the next download of the active tab; save it to path when given.',
-        params: params.waitfordownload,
+        ...contracts.waitfordownload,
         async handler({ path }, ctx) {
           const page = await ctx.page();
           let download: Download;
@@ -396,9 +377,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'har_start',
-        summary: 'Start recording requests and responses for a HAR file (har_stop writes it).',
-        params: none,
+        ...contracts.har_start,
         async handler(_, ctx) {
           await ctx.page();
           har = [];
@@ -408,9 +387,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'har_stop',
-        summary: 'Stop recording and write the requests since har_start as a HAR 1.2 file.',
-        params: params.harStop,
+        ...contracts.har_stop,
         async handler({ path }) {
           if (!har)
             throw new ActionError(

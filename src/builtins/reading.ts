@@ -1,18 +1,14 @@
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/reading.js';
-import * as schema from '../protocol/schemas.js';
 import { origin } from './common.js';
+import * as contracts from '../protocol/actions/reading.js';
 
 export default definePlugin({
   name: 'agent-browser:reading',
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'gettext',
-        readOnly: true,
-        summary: 'The visible text of an element.',
-        params: schema.element,
+        ...contracts.gettext,
         handler: async ({ selector }, ctx) => {
           const text = await ctx.element(selector, async (el) => (await el.innerText().catch(notHtmlElement)) ?? (await el.textContent()) ?? '');
           return { text, origin: await origin(ctx) };
@@ -21,10 +17,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'getattribute',
-        readOnly: true,
-        summary: 'The value of an element’s attribute (null when absent).',
-        params: schema.getattribute,
+        ...contracts.getattribute,
         handler: async ({ selector, attribute }, ctx) => {
           const value = await ctx.element(selector, (el) => el.getAttribute(attribute));
           return { attribute, value, origin: await origin(ctx) };
@@ -33,82 +26,55 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'inputvalue',
-        readOnly: true,
-        summary: 'The current value of an input, textarea or select.',
-        params: schema.element,
+        ...contracts.inputvalue,
         handler: async ({ selector }, ctx) => ({ value: await ctx.element(selector, (el) => el.inputValue()), origin: await origin(ctx) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'innerhtml',
-        readOnly: true,
-        summary: 'The inner HTML of an element.',
-        params: schema.element,
+        ...contracts.innerhtml,
         handler: async ({ selector }, ctx) => ({ html: await ctx.element(selector, (el) => el.innerHTML()), origin: await origin(ctx) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'isvisible',
-        readOnly: true,
-        summary: 'Whether an element is visible (does not wait).',
-        params: schema.element,
+        ...contracts.isvisible,
         handler: async ({ selector }, ctx) => ({ visible: await ctx.element(selector, (el) => el.isVisible()) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'isenabled',
-        readOnly: true,
-        summary: 'Whether an element is enabled.',
-        params: schema.element,
+        ...contracts.isenabled,
         handler: async ({ selector }, ctx) => ({ enabled: await ctx.element(selector, (el) => el.isEnabled()) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'ischecked',
-        readOnly: true,
-        summary: 'Whether a checkbox or radio button is checked.',
-        params: schema.element,
+        ...contracts.ischecked,
         handler: async ({ selector }, ctx) => ({ checked: await ctx.element(selector, (el) => el.isChecked()) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'count',
-        readOnly: true,
-        summary: 'How many elements match a selector.',
-        params: schema.element,
+        ...contracts.count,
         handler: async ({ selector }, ctx) => ({ count: await (await ctx.locator(selector)).count() }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'innertext',
-        readOnly: true,
-        summary: 'The rendered text of an element (innerText: what a reader sees, hidden parts left out).',
-        params: params.element,
+        ...contracts.innertext,
         handler: async ({ selector }, ctx) => ({ text: await ctx.element(selector, (el) => el.innerText({ timeout: ctx.timeout })) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'boundingbox',
-        readOnly: true,
-        summary: 'An element’s position and size in CSS pixels relative to the viewport (null when it is not rendered).',
-        params: params.element,
+        ...contracts.boundingbox,
         handler: async ({ selector }, ctx) => ({ box: await ctx.element(selector, (el) => el.boundingBox({ timeout: ctx.timeout })) }),
       }),
     );
     host.addAction(
       defineAction({
-        name: 'styles',
-        readOnly: true,
-        summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
-        params: params.element,
+        ...contracts.styles,
         handler: async ({ selector }, ctx) => {
           const elements = await ctx.element(selector, async (el) => {
             // Wait (within the action timeout) for a first match, so a missing element fails with advice instead of [].
@@ -121,9 +87,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'setcontent',
-        summary: 'Replace the document of the active frame with the given HTML.',
-        params: params.setcontent,
+        ...contracts.setcontent,
         async handler({ html }, ctx) {
           await (await ctx.frame()).setContent(html, { timeout: ctx.timeout });
           return { set: true };
@@ -132,9 +96,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'evalhandle',
-        summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
-        params: params.evalhandle,
+        ...contracts.evalhandle,
         async handler({ script }, ctx) {
           const frame = await ctx.frame();
           let handle;

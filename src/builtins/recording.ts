@@ -8,8 +8,7 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { SessionBrowser } from '../host/session-browser.js';
 import type { ActionContext, Logger } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/debug.js';
-import { none } from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/recording.js';
 
 interface Recording {
   path: string;
@@ -110,10 +109,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'recording_start',
-        summary:
-          'Record to a WebM video: the active page reopens (or url opens) in a window of its own with the session’s cookies and storage; stop closes it and the tab as it was is active again.',
-        params: params.recordingStart,
+        ...contracts.recording_start,
         async handler({ path: target, url }, ctx) {
           const file = await startRecording(ctx, target, url);
           return { started: true, path: file };
@@ -123,9 +119,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'recording_stop',
-        summary: 'Stop recording and save the WebM video.',
-        params: none,
+        ...contracts.recording_stop,
         async handler() {
           const saved = await stopRecording();
           if (saved === null) return { path: '', frames: 0, error: 'No recording in progress' };
@@ -137,9 +131,7 @@ export default definePlugin({
     // The reference's video_start/video_stop were no-ops returning a note; here they are the same recording.
     host.addAction(
       defineAction({
-        name: 'video_start',
-        summary: 'Record the active tab to a WebM video (same as recording_start, without a URL).',
-        params: params.videoStart,
+        ...contracts.video_start,
         async handler({ path: target }, ctx) {
           return { started: true, path: await startRecording(ctx, target, undefined) };
         },
@@ -148,9 +140,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'video_stop',
-        summary: 'Stop the video recording and save it.',
-        params: none,
+        ...contracts.video_stop,
         async handler() {
           const saved = await stopRecording();
           return saved === null ? { note: 'No video recording active' } : { path: saved };
@@ -160,9 +150,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'recording_restart',
-        summary: 'Stop the current recording (if any), saving it, and start a new one.',
-        params: params.recordingStart,
+        ...contracts.recording_restart,
         async handler({ path: target, url }, ctx) {
           const file = path.resolve(target);
           if (!/\.webm$/i.test(file))

@@ -1,17 +1,14 @@
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionError } from '../protocol/errors.js';
-import * as schema from '../protocol/schemas.js';
 import { scriptError, withinTimeout } from './common.js';
+import * as contracts from '../protocol/actions/scripting.js';
 
 export default definePlugin({
   name: 'agent-browser:scripting',
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'wait',
-        lane: 'wait',
-        summary: 'Wait for an element (state), for text to appear, for a number of ms, or for the load event.',
-        params: schema.wait,
+        ...contracts.wait,
         async handler({ selector, timeout, state, text }, ctx) {
           const frame = await ctx.frame();
           const limit = timeout ?? ctx.timeout;
@@ -36,10 +33,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'waitforurl',
-        lane: 'wait',
-        summary: 'Wait until the active tab’s URL matches a glob (**/done), a /regex/ or an exact URL.',
-        params: schema.waitforurl,
+        ...contracts.waitforurl,
         async handler({ url, timeout }, ctx) {
           const page = await ctx.page();
           const limit = timeout ?? ctx.timeout;
@@ -55,10 +49,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'waitforloadstate',
-        lane: 'wait',
-        summary: 'Wait until the active frame reaches a load state: load, domcontentloaded or networkidle.',
-        params: schema.waitforloadstate,
+        ...contracts.waitforloadstate,
         async handler({ state, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
           const frame = await ctx.frame();
@@ -73,10 +64,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'waitforfunction',
-        lane: 'wait',
-        summary: 'Wait until a JavaScript expression evaluated in the page is truthy.',
-        params: schema.waitforfunction,
+        ...contracts.waitforfunction,
         async handler({ expression, timeout }, ctx) {
           const limit = timeout ?? ctx.timeout;
           const frame = await ctx.frame();
@@ -93,9 +81,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'evaluate',
-        summary: 'Evaluate a JavaScript expression in the page and return its (JSON-serialisable) result.',
-        params: schema.evaluate,
+        ...contracts.evaluate,
         async handler({ script }, ctx) {
           const frame = await ctx.frame();
           let result: unknown;

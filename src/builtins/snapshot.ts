@@ -4,7 +4,7 @@ import type { Locator } from 'playwright-core';
 import { inMainWorld } from '../browser/playwright.js';
 import { sessionTab } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
-import * as schema from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/snapshot.js';
 
 /** The refs as the wire shows them: role and name only. */
 function publicRefs(refs: Record<string, RefEntry>): Record<string, { role: string; name: string }> | undefined {
@@ -21,10 +21,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'snapshot',
-        readOnly: true,
-        summary: 'The page’s accessibility tree as text, with [ref=eN] refs to use as selectors.',
-        params: schema.snapshot,
+        ...contracts.snapshot,
         async handler(options, ctx) {
           const tab = sessionTab(await ctx.tab());
           const frame = await ctx.frame();

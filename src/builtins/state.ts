@@ -4,8 +4,7 @@ import type { BrowserContext } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/state.js';
-import { none } from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/state.js';
 
 /** The browser context, launching the browser first (cookies and credentials live on it). */
 async function context(ctx: ActionContext): Promise<BrowserContext> {
@@ -192,10 +191,7 @@ export default definePlugin({
   apply(host) {
     host.addAction(
       defineAction({
-        name: 'cookies_get',
-        readOnly: true,
-        summary: 'The browser’s cookies, all of them or those that apply to the given URLs.',
-        params: params.cookiesGet,
+        ...contracts.cookies_get,
         async handler({ urls }, ctx) {
           return { cookies: await (await context(ctx)).cookies(urls) };
         },
@@ -203,9 +199,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'cookies_set',
-        summary: 'Set cookies; one without url, domain and path applies to the current page’s URL.',
-        params: params.cookiesSet,
+        ...contracts.cookies_set,
         async handler({ cookies }, ctx) {
           const page = await ctx.page();
           const pageUrl = page.url();
@@ -233,9 +227,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'cookies_clear',
-        summary: 'Delete every cookie of the browser.',
-        params: none,
+        ...contracts.cookies_clear,
         async handler(_, ctx) {
           await (await context(ctx)).clearCookies();
           return { cleared: true };
@@ -244,10 +236,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'storage_get',
-        readOnly: true,
-        summary: 'Read localStorage or sessionStorage of the active frame: one key, or all of it.',
-        params: params.storageGet,
+        ...contracts.storage_get,
         async handler({ type, key }, ctx) {
           const read = await inFrame(ctx, (frame) => frame.evaluate(readStorage, [type, key ?? null] as [StorageKind, string | null]));
           return key !== undefined ? { key, value: read.value } : { data: read.data };
@@ -256,9 +245,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'storage_set',
-        summary: 'Set a key of localStorage or sessionStorage in the active frame.',
-        params: params.storageSet,
+        ...contracts.storage_set,
         async handler({ type, key, value }, ctx) {
           await inFrame(ctx, (frame) =>
             frame.evaluate(([kind, k, v]) => (kind === 'local' ? window.localStorage : window.sessionStorage).setItem(k, v), [type, key, value] as const),
@@ -269,9 +256,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'storage_clear',
-        summary: 'Empty localStorage or sessionStorage of the active frame.',
-        params: params.storageClear,
+        ...contracts.storage_clear,
         async handler({ type }, ctx) {
           await inFrame(ctx, (frame) => frame.evaluate((kind) => (kind === 'local' ? window.localStorage : window.sessionStorage).clear(), type));
           return { cleared: true };
@@ -280,9 +265,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_save',
-        summary: 'Save cookies and localStorage of every origin to a JSON file (for state_load); a bare name saves to the state folder.',
-        params: params.statePath,
+        ...contracts.state_save,
         async handler({ path: given }, ctx) {
           const path = resolveStatePath(ctx, given);
           const inFolder = path !== given;
@@ -296,9 +279,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_load',
-        summary: 'Replace cookies and localStorage with a file saved by state_save (a bare name: from the state folder); open tabs reload.',
-        params: params.statePath,
+        ...contracts.state_load,
         async handler({ path: given }, ctx) {
           const path = resolveStatePath(ctx, given);
           await checkStateFile(path);
@@ -309,9 +290,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_list',
-        summary: 'The saved state files of the state folder (config stateDir): name, size, modification time.',
-        params: none,
+        ...contracts.state_list,
         async handler(_, ctx) {
           const directory = ctx.config.stateDir;
           return { files: (await stateFiles(directory)).map(publicInfo), directory };
@@ -320,9 +299,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_show',
-        summary: 'One saved state file of the state folder: a summary (cookies, origins, cookie domains) and its contents.',
-        params: params.stateShow,
+        ...contracts.state_show,
         async handler({ filename }, ctx) {
           const name = stateFileName(filename, 'filename');
           const info = await fileInfo(ctx.config.stateDir, name);
@@ -342,9 +319,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_clear',
-        summary: 'Delete one saved state file of the state folder (sessionName), or all of them (all: true).',
-        params: params.stateClear,
+        ...contracts.state_clear,
         async handler({ sessionName, all }, ctx) {
           const dir = ctx.config.stateDir;
           let targets: StateFileInfo[];
@@ -366,9 +341,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_clean',
-        summary: 'Delete saved state files of the state folder not modified for more than `days` days.',
-        params: params.stateClean,
+        ...contracts.state_clean,
         async handler({ days }, ctx) {
           const files = await stateFiles(ctx.config.stateDir);
           const cutoff = Date.now() - days * 24 * 60 * 60 * 1000;
@@ -380,9 +353,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'state_rename',
-        summary: 'Rename a saved state file of the state folder; never overwrites another.',
-        params: params.stateRename,
+        ...contracts.state_rename,
         async handler({ oldName, newName }, ctx) {
           const dir = ctx.config.stateDir;
           const from = stateFileName(oldName, 'oldName');
@@ -414,9 +385,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'credentials',
-        summary: 'Answer HTTP authentication (Basic/Digest) challenges with this user name and password.',
-        params: params.credentials,
+        ...contracts.credentials,
         async handler({ username, password }, ctx) {
           const browserContext = await context(ctx);
           await browserContext.setHTTPCredentials({ username, password });

@@ -1,8 +1,7 @@
 import type { StreamServer } from '../daemon/stream-server.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/stream.js';
-import { none } from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/stream.js';
 
 /** What the live view actions need from the daemon, which owns the stream server. */
 export interface StreamControl {
@@ -31,10 +30,7 @@ export function streamPlugin(stream: StreamControl) {
     apply(host) {
       host.addAction(
         defineAction({
-          name: 'stream_enable',
-          lane: 'control',
-          summary: 'Turn on the live view stream (a WebSocket on 127.0.0.1) unless it runs; answers its port.',
-          params: params.streamEnable,
+          ...contracts.stream_enable,
           async handler({ port }, ctx) {
             const running = stream.running();
             const started = await stream.enable(port ?? ctx.config.streamPort);
@@ -44,9 +40,7 @@ export function streamPlugin(stream: StreamControl) {
       );
       host.addAction(
         defineAction({
-          name: 'screencast_start',
-          summary: 'Keep the live view screencast running with these options, watched or not (needs the stream on).',
-          params: params.screencastStart,
+          ...contracts.screencast_start,
           async handler(options, ctx) {
             const running = server();
             await ctx.page();
@@ -57,9 +51,7 @@ export function streamPlugin(stream: StreamControl) {
       );
       host.addAction(
         defineAction({
-          name: 'screencast_stop',
-          summary: 'End screencast_start: the screencast then runs only while viewers are connected, with the default options.',
-          params: none,
+          ...contracts.screencast_stop,
           async handler() {
             const running = stream.running();
             return { stopped: true, ...(running ? await running.stopScreencast() : { screencasting: false }) };

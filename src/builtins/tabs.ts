@@ -5,8 +5,7 @@ import { defineAction, definePlugin } from '../host/define.js';
 import type { BrowserTab, SessionBrowser } from '../host/session-browser.js';
 import type { ActionContext } from '../host/types.js';
 import { ActionError, isActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/tabs.js';
-import * as schema from '../protocol/schemas.js';
+import * as contracts from '../protocol/actions/tabs.js';
 
 /** One dialog as an action's answer reports it (`data.dialogs`). */
 export interface DialogRecord {
@@ -239,10 +238,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'dialog',
-        summary:
-          'Arm the answer (accept, with promptText for prompt(), or dismiss) for every later dialog of the active tab’s page. Dialogs nobody armed follow the `dialogs` config (default dismiss); every answer lists the dialogs handled meanwhile in data.dialogs.',
-        params: params.dialog,
+        ...contracts.dialog,
         async handler({ response, promptText }, ctx) {
           const page = await ctx.page();
           armed.set(page, { response, ...(promptText !== undefined ? { promptText } : {}) });
@@ -254,10 +250,7 @@ export default definePlugin({
     // ------------------------------------------------------------------------------------------- tabs
     host.addAction(
       defineAction({
-        name: 'tab_new',
-        summary:
-          'Open a new tab (in the active tab’s window) and make it active; with url, load it (waits for domcontentloaded). Popups a page opens also become tabs, and the active one.',
-        params: params.tabNew,
+        ...contracts.tab_new,
         async handler({ url }, ctx) {
           const index = await openTab(ctx, url);
           return { index, total: ctx.browser.tabs.length };
@@ -266,11 +259,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'tab_list',
-        lane: 'control',
-        readOnly: true,
-        summary: 'List the open tabs of every window, in one flat index order, marking the active one.',
-        params: schema.none,
+        ...contracts.tab_list,
         async handler(_, ctx) {
           await ctx.tab();
           const { tabs, activeIndex } = ctx.browser;
@@ -283,9 +272,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'tab_switch',
-        summary: 'Make tab <index> active and bring it to the front; refs of other tabs stop resolving until you switch back.',
-        params: params.tabSwitch,
+        ...contracts.tab_switch,
         async handler({ index }, ctx) {
           await ctx.tab();
           const tab = tabAt(ctx, index);
@@ -296,10 +283,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'tab_close',
-        summary:
-          'Close tab <index> (default: the active tab). The tab after it becomes active (or the one before, for the last). The last tab cannot be closed.',
-        params: params.tabClose,
+        ...contracts.tab_close,
         async handler({ index }, ctx) {
           await ctx.tab();
           const target = index ?? ctx.browser.activeIndex;
@@ -314,9 +298,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'window_new',
-        summary: 'Open a new window: a separate browser context (own cookies and storage) whose tab becomes active. Its tabs join the one flat tab list.',
-        params: params.windowNew,
+        ...contracts.window_new,
         async handler({ viewport }, ctx) {
           const tab = await ctx.browser.newWindow({ viewport });
           return { index: ctx.browser.tabs.indexOf(tab), total: ctx.browser.tabs.length };
@@ -325,9 +307,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'bringtofront',
-        summary: 'Bring the active tab to the front (activates its window when headed).',
-        params: schema.none,
+        ...contracts.bringtofront,
         async handler(_, ctx) {
           await (await ctx.page()).bringToFront();
           return { focused: true };
@@ -338,10 +318,7 @@ export default definePlugin({
     // ----------------------------------------------------------------------------------------- frames
     host.addAction(
       defineAction({
-        name: 'frame',
-        summary:
-          'Make every later page action (snapshot, click, fill, evaluate, get …) act inside an iframe of the active tab: by selector or ref of the <iframe> (looked up in the current frame, so frames nest), by name, or by url. `mainframe` goes back.',
-        params: params.frame,
+        ...contracts.frame,
         async handler({ selector, name, url }, ctx) {
           const tab = await ctx.tab();
           // A frame that vanished was reported (or is moot now): the lookup starts from the main frame.
@@ -362,9 +339,7 @@ export default definePlugin({
     );
     host.addAction(
       defineAction({
-        name: 'mainframe',
-        summary: 'Make page actions act on the active tab’s main document again (undoes `frame`).',
-        params: schema.none,
+        ...contracts.mainframe,
         async handler(_, ctx) {
           const tab = await ctx.tab();
           tab.selectFrame(null);

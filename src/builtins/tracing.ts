@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
-import * as params from '../protocol/params/debug.js';
 import { prepareFile } from './common.js';
+import * as contracts from '../protocol/actions/tracing.js';
 
 /** Chrome trace categories the profiler records when none are given (DevTools' Performance panel set). */
 const DEFAULT_CATEGORIES = [
@@ -34,9 +34,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'trace_start',
-        summary: 'Start a Playwright trace of the browser context (screenshots and DOM snapshots by default).',
-        params: params.traceStart,
+        ...contracts.trace_start,
         async handler({ screenshots, snapshots }, ctx) {
           await ctx.browser.ensure();
           const context = ctx.browser.context!;
@@ -50,9 +48,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'trace_stop',
-        summary: 'Stop the trace and save it as a zip (open with `npx playwright show-trace`); without a path it is discarded.',
-        params: params.traceStop,
+        ...contracts.trace_stop,
         async handler({ path: target }, ctx) {
           const context = tracing;
           tracing = null;
@@ -73,9 +69,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'profiler_start',
-        summary: 'Start a Chrome performance profile (CDP tracing) of the active tab.',
-        params: params.profilerStart,
+        ...contracts.profiler_start,
         async handler({ categories }, ctx) {
           if (profile) throw new ActionError('ALREADY_STARTED', "A profile is already being recorded. Run 'profiler stop [path]' first.");
           const page: Page = await ctx.page();
@@ -101,9 +95,7 @@ export default definePlugin({
 
     host.addAction(
       defineAction({
-        name: 'profiler_stop',
-        summary: 'Stop the profile and save it as Chrome trace JSON ({traceEvents}); open it in DevTools’ Performance panel.',
-        params: params.profilerStop,
+        ...contracts.profiler_stop,
         async handler({ path: target }, ctx) {
           const current = profile;
           if (!current) throw new ActionError('NOT_STARTED', "No profile is being recorded. Run 'profiler start' first.");

@@ -17,6 +17,7 @@ import {
   withDaemon,
   type FallbackOutput,
 } from './invoke.js';
+import { readValue } from './command-line.js';
 import { colorEnabled, painter } from './output.js';
 
 export { CliFailure };
@@ -65,25 +66,60 @@ class ArgumentsError extends Error {}
 
 /** oclif's parser messages, as one or two plain sentences (without its generic notes). */
 function describeParseError(error: Error): string {
-  const text = error.message.replace(/\nSee more help with --help/g, '').replace(/\n\nNote:[\s\S]*$/, '');
+  const text = error.message
+    .replace(/\nSee more help with --help/g, '')
+    .replace(/\n\nNote:[\s\S]*$/, '')
+    // A flag's own parser names the flag already: `Parsing --x \n\t--x must be …`.
+    .replace(/^Parsing (--?[\w-]+|<[\w-]+>)\s*\n\s*(?=\1 )/, '');
   const missing = /^Missing \d+ required args?:\n([\s\S]*)$/.exec(text);
   if (missing) {
-    const args = missing[1]!
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const [name, ...description] = line.split(/\s{2,}/);
-        return `<${name}>${description.length > 0 ? ` (${description.join(' ')})` : ''}`;
-      });
+    // One line per argument (`name  description`); oclif wraps long descriptions onto indented lines.
+    const entries: string[] = [];
+    for (const line of missing[1]!.split('\n')) {
+      if (line.trim() === '') continue;
+      if (/^\s/.test(line) && entries.length > 0) entries[entries.length - 1] += ` ${line.trim()}`;
+      else entries.push(line.trim());
+    }
+    const args = entries.map((entry) => {
+      const [name, ...description] = entry.split(/\s{2,}/);
+      return `<${name}>${description.length > 0 ? ` (${description.join(' ')})` : ''}`;
+    });
     return `Missing argument${args.length > 1 ? 's' : ''}: ${args.join(', ')}`;
   }
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/**
+ * A flag that takes a number within limits (`--threshold 0.2`). The limits stay on the flag, so the
+ * build check (bin/build-specs.js) can compare them with the schema of the action it feeds.
+ */
+export function numberFlag(
+  name: string,
+  options: { description: string; char?: 'a'; min?: number; max?: number; integer?: boolean },
+): Interfaces.OptionFlag<number | undefined> {
+  const label = `--${name}`;
+  const spec = { kind: options.integer ? ('integer' as const) : ('number' as const), min: options.min, max: options.max };
+  const flag = Flags.custom<number>({
+    description: options.description,
+    ...(options.char ? { char: options.char } : {}),
+    parse: async (input) => {
+      const read = readValue(spec, input);
+      if ('problem' in read) throw new Error(`${label} ${read.problem}, not ${JSON.stringify(input)}.`);
+      return read.value as number;
+    },
+  })();
+  return Object.assign(flag, { min: options.min, max: options.max });
+}
+
 export abstract class BaseCommand extends Command {
   /** The wire actions this command sends (for the generated action table in docs/actions.md). */
   static actions: string[] = [];
+  /**
+   * Flags named like a param of the action that the command turns into other values before it
+   * sends them, each with how (`--reduced-motion` → `reducedMotion: 'reduce'`). The build check
+   * compares every other such flag with the param's schema.
+   */
+  static converts: Record<string, string> = {};
   static override baseFlags = globalFlags;
   static override enableJsonFlag = false;
 

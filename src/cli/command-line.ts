@@ -5,29 +5,64 @@
 // the proper message.
 import type { GlobalFlagValues } from './invoke.js';
 
-/** How one argument or flag value is read. */
+/** How one argument or flag value is read (derived from the action's schema at build time). */
 export interface ValueSpec {
-  kind: 'string' | 'integer' | 'number' | 'boolean';
+  /** `json`: an object or a union, given as JSON text. */
+  kind: 'string' | 'integer' | 'number' | 'boolean' | 'json';
   options?: string[];
   min?: number;
   max?: number;
+  exclusiveMin?: number;
+  exclusiveMax?: number;
   default?: unknown;
   char?: string;
   multiple?: boolean;
+  description?: string;
+}
+
+/** A positional argument of a command declared as data (see `CliArg` in src/protocol/contract.ts). */
+export interface ArgSpec extends ValueSpec {
+  name: string;
+  required?: boolean;
+  param?: string;
+  rest?: 'text' | 'list';
+  file?: boolean;
+  url?: boolean;
+}
+
+/** A flag of a command declared as data (see `CliFlag` in src/protocol/contract.ts). */
+export interface FlagSpec extends ValueSpec {
+  param?: string;
+  file?: boolean;
+  allowNo?: boolean;
 }
 
 export interface CommandSpec {
-  /** `plain`: {action}; `element`: {action, selector}; `builder`: REQUESTS[id] in requests.ts; `batch`: the batch command. */
-  kind: 'plain' | 'element' | 'builder' | 'batch';
+  /** `contract`: a command declared as data with its action's contract; `batch`: the batch command. */
+  kind: 'contract' | 'batch';
   action?: string;
-  args: Array<ValueSpec & { name: string; required?: boolean }>;
-  flags: Record<string, ValueSpec>;
+  summary?: string;
+  description?: string;
+  examples?: string[];
+  aliases?: string[];
+  hidden?: boolean;
+  args: ArgSpec[];
+  flags: Record<string, FlagSpec>;
   strict: boolean;
+  /** Params every request carries. */
+  fixed?: Record<string, unknown>;
+  /** The finisher in src/cli/requests.ts that completes the request. */
+  finish?: string;
+  /** Other actions the finisher may send instead. */
+  sends?: string[];
+  /** Whether the fast path (no oclif) may run it. */
+  fast: boolean;
+  output?: 'done' | 'json';
 }
 
 export interface CommandSpecs {
   globals: Record<string, ValueSpec>;
-  /** The commands the fast path may run, by id (`get:url`). */
+  /** The commands declared as data (and `batch`), by id (`get:url`). */
   commands: Record<string, CommandSpec>;
   aliases: Record<string, string>;
   /** Every command id oclif knows, so a sub-command word is never taken for an argument. */
@@ -44,18 +79,53 @@ export interface ParsedCommandLine {
   globals: GlobalFlagValues;
 }
 
-function convert(spec: ValueSpec, text: string): unknown {
-  let value: unknown = text;
-  if (spec.kind === 'integer') {
-    if (!/^-?\d+$/.test(text)) return undefined;
-    value = Number.parseInt(text, 10);
-  } else if (spec.kind === 'number') {
-    value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) return undefined;
+/** The limits of a number, as words (`>= 1`, `> 0 and <= 100`). */
+export function describeLimits(spec: ValueSpec): string {
+  if (spec.min !== undefined && spec.max !== undefined && spec.exclusiveMin === undefined && spec.exclusiveMax === undefined)
+    return `from ${spec.min} to ${spec.max}`;
+  return [
+    spec.min !== undefined ? `>= ${spec.min}` : '',
+    spec.exclusiveMin !== undefined ? `> ${spec.exclusiveMin}` : '',
+    spec.max !== undefined ? `<= ${spec.max}` : '',
+    spec.exclusiveMax !== undefined ? `< ${spec.exclusiveMax}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
+
+/**
+ * Reads one value as `spec` says, or says why it cannot: the one reader of command-line values
+ * (the fast path, the oclif commands and plugin actions).
+ */
+export function readValue(spec: ValueSpec, text: string): { value: unknown } | { problem: string } {
+  if (spec.kind === 'integer' || spec.kind === 'number') {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) return { problem: `takes a number` };
+    if (spec.kind === 'integer' && !Number.isInteger(value)) return { problem: 'takes a whole number' };
+    if (
+      (spec.min !== undefined && value < spec.min) ||
+      (spec.exclusiveMin !== undefined && value <= spec.exclusiveMin) ||
+      (spec.max !== undefined && value > spec.max) ||
+      (spec.exclusiveMax !== undefined && value >= spec.exclusiveMax)
+    )
+      return { problem: `must be ${spec.kind === 'integer' ? 'a whole number' : 'a number'} ${describeLimits(spec)}` };
+    return { value };
   }
-  if (typeof value === 'number' && ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max))) return undefined;
-  if (spec.options && !spec.options.includes(text)) return undefined;
-  return value;
+  if (spec.kind === 'boolean') return text === 'true' || text === 'false' ? { value: text === 'true' } : { problem: 'is true or false' };
+  if (spec.kind === 'json') {
+    try {
+      return { value: JSON.parse(text) };
+    } catch {
+      return { problem: 'takes JSON' };
+    }
+  }
+  if (spec.options && !spec.options.includes(text)) return { problem: `is one of ${spec.options.join(', ')}` };
+  return { value: text };
+}
+
+function convert(spec: ValueSpec, text: string): unknown {
+  const read = readValue(spec, text);
+  return 'value' in read ? read.value : undefined;
 }
 
 /**
@@ -117,7 +187,7 @@ export function parseCommandLine(specs: CommandSpecs, tokens: string[]): ParsedC
       const typed = tokens.slice(i, i + words).join(':');
       id = specs.commands[typed] ? typed : (specs.aliases[typed] ?? '');
       spec = specs.commands[id];
-      if (!spec) return null;
+      if (!spec?.fast) return null;
       i += words - 1;
     } else {
       positionals.push(token);
@@ -127,6 +197,7 @@ export function parseCommandLine(specs: CommandSpecs, tokens: string[]): ParsedC
 
   const args: Record<string, unknown> = {};
   for (const [index, argSpec] of spec.args.entries()) {
+    if (argSpec.rest) break;
     const text = positionals[index];
     if (text === undefined) {
       if (argSpec.required) return null;
@@ -137,7 +208,9 @@ export function parseCommandLine(specs: CommandSpecs, tokens: string[]): ParsedC
     if (value === undefined) return null;
     args[argSpec.name] = value;
   }
-  if (spec.strict && positionals.length > spec.args.length) return null;
+  const restArg = spec.args.find((arg) => arg.rest);
+  if (restArg?.required && positionals.length <= spec.args.indexOf(restArg)) return null;
+  if (spec.strict && !restArg && positionals.length > spec.args.length) return null;
   for (const [name, flagSpec] of Object.entries(spec.flags)) {
     if (!(name in flags) && flagSpec.default !== undefined) flags[name] = flagSpec.default;
   }

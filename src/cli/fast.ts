@@ -3,44 +3,24 @@
 // start. Only lines it reads exactly as oclif would are taken (see command-line.ts); everything
 // else, including help and errors in the command line, goes to oclif. AGENT_BROWSER_FAST_PATH=0
 // sends every line to oclif.
-import fs from 'node:fs';
 import type { LoadedConfig } from '../config/index.js';
 import { loadConfig } from '../config/load.js';
 import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { batchLines, fastStep, runBatch, type BatchStep } from './batch.js';
 import { parseCommandLine, type CommandSpecs, type ParsedCommandLine } from './command-line.js';
 import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon } from './invoke.js';
-import { REQUESTS } from './requests.js';
+import { requestFor } from './requests.js';
+import { commandSpecs } from './specs.js';
 import { fetchActions, isPluginActionWord, pluginCommandLine } from './plugin-action.js';
 
-const SPECS_FILE = new URL('./command-specs.json', import.meta.url);
-
-let specsCache: CommandSpecs | null | undefined;
-
-/** The generated specs, or null when the build did not write them. */
-export function commandSpecs(): CommandSpecs | null {
-  if (specsCache === undefined) {
-    try {
-      specsCache = JSON.parse(fs.readFileSync(SPECS_FILE, 'utf8')) as CommandSpecs;
-    } catch {
-      specsCache = null;
-    }
-  }
-  return specsCache;
-}
-
 /** The wire request of a parsed command line (throws CliFailure as the oclif command would). */
-export function requestFor(parsed: ParsedCommandLine): Record<string, unknown> {
-  const { spec } = parsed;
-  if (spec.kind === 'plain') return { action: spec.action };
-  if (spec.kind === 'element') return { action: spec.action, selector: parsed.args.selector };
-  const build = REQUESTS[parsed.id as keyof typeof REQUESTS];
-  return build(parsed.args, parsed.flags, parsed.argv);
+export function requestOf(parsed: ParsedCommandLine): Record<string, unknown> {
+  return requestFor(parsed.spec, parsed);
 }
 
 function singleStep(parsed: ParsedCommandLine): BatchStep[] | null {
   try {
-    return [{ source: '', request: requestFor(parsed) }];
+    return [{ source: '', request: requestOf(parsed) }];
   } catch {
     return null;
   }
@@ -49,7 +29,7 @@ function singleStep(parsed: ParsedCommandLine): BatchStep[] | null {
 /** The batch's steps when the fast parser reads every one of them. */
 function batchSteps(specs: CommandSpecs, parsed: ParsedCommandLine): BatchStep[] | null {
   try {
-    const steps = batchLines(parsed.argv).map((line) => fastStep(specs, line, requestFor));
+    const steps = batchLines(parsed.argv).map((line) => fastStep(specs, line, requestOf));
     return steps.every((step) => step !== null) ? (steps as BatchStep[]) : null;
   } catch {
     return null;
@@ -156,7 +136,7 @@ export async function runFast(tokens: string[]): Promise<boolean> {
     } else {
       const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...steps[0]!.request };
       const response = await withDaemon(settings, (_connection, _started, send) => send(request, answerDeadline(loaded, request)), { json });
-      renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined });
+      renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined, fallback: parsed.spec.output });
     }
   });
   return true;

@@ -1,15 +1,25 @@
-// The requests of the commands an agent runs most, built from parsed arguments without oclif: the
-// oclif command classes call these, and so does the fast path (src/cli/fast.ts), which parses the
-// same arguments against the command specs generated from those classes.
+// The request a command declared as data sends, built from its parsed args and flags as its spec
+// (dist/cli/command-specs.json, derived from the action contracts) says. oclif's commands, the
+// fast path and `batch` all build requests here. A few commands need a step data cannot say; their
+// finishers are below, named by the contract's `finish`.
 import path from 'node:path';
-import { CliFailure } from './invoke.js';
 import { screenshotFile } from '../protocol/screenshot-file.js';
+import type { CommandSpec } from './command-line.js';
+import { CliFailure } from './invoke.js';
+import { statePathArg } from './state-files.js';
 
-type Values = Record<string, unknown>;
+/** A request on its way to the daemon: `action` plus the action's params. */
+export type WireRequest = { action: string } & Record<string, unknown>;
 
-/** Builds a command's wire request from its parsed args, flags and positional argv. */
-export type RequestBuilder = (args: Values, flags: Values, argv: string[]) => Record<string, unknown>;
+/** What a command line was read into (oclif's or the fast parser's output). */
+export interface ReadValues {
+  args: Record<string, unknown>;
+  flags: Record<string, unknown>;
+  /** The positional words, as oclif's `argv`. */
+  argv: string[];
+}
 
+/** The wait-until spellings the reference CLI accepts, by the wire value. */
 export const WAIT_UNTIL: Record<string, string> = {
   load: 'load',
   domcontentloaded: 'domcontentloaded',
@@ -25,8 +35,11 @@ export function normalizeUrl(input: string): string {
   return `https://${input}`;
 }
 
-const builders = {
-  open(args, flags) {
+/** Finishers: the step after the data mapping for commands whose request data cannot describe. */
+const FINISHERS: Record<string, (request: WireRequest, values: ReadValues) => WireRequest> = {
+  /** `open`: the reference's wait-until spellings; headers as a JSON object. */
+  open(request, { flags }) {
+    const waitUntil = typeof flags['wait-until'] === 'string' ? WAIT_UNTIL[flags['wait-until']] : undefined;
     let headers: unknown;
     if (typeof flags.headers === 'string') {
       try {
@@ -35,60 +48,51 @@ const builders = {
         throw new CliFailure(`--headers must be a JSON object, e.g. '{"Authorization":"Bearer x"}': ${(error as Error).message}`);
       }
     }
-    return {
-      action: 'navigate',
-      url: normalizeUrl(String(args.url)),
-      waitUntil: flags['wait-until'] ? WAIT_UNTIL[String(flags['wait-until'])] : undefined,
-      headers,
-    };
+    return { ...request, waitUntil, headers };
   },
-  click: (args, flags) => ({
-    action: 'click',
-    selector: args.selector,
-    button: flags.button,
-    clickCount: flags['click-count'],
-    delay: flags.delay,
-    newTab: flags['new-tab'] || undefined,
-  }),
-  fill: (args, _flags, argv) => ({ action: 'fill', selector: args.selector, value: argv.slice(1).join(' ') }),
-  type: (args, flags, argv) => ({
-    action: 'type',
-    selector: args.selector,
-    text: argv.slice(1).join(' '),
-    delay: flags.delay,
-    clear: flags.clear || undefined,
-  }),
-  press: (args, flags) => ({ action: 'press', key: args.key, selector: flags.selector }),
-  select(args, _flags, argv) {
-    const values = argv.slice(1);
-    return { action: 'select', selector: args.selector, values: values.length === 1 ? values[0] : values };
+  /** `screenshot`: a file in the temp folder when no path is given; --quality implies JPEG. */
+  screenshot(request, { args, flags }) {
+    const format = typeof flags.format === 'string' ? flags.format : flags.quality !== undefined ? 'jpeg' : undefined;
+    const file = typeof args.path === 'string' ? path.resolve(args.path) : screenshotFile(format === 'jpeg' || format === 'png' ? format : undefined);
+    return { ...request, path: file, format };
   },
-  eval: (_args, _flags, argv) => ({ action: 'evaluate', script: argv.join(' ') }),
-  scroll: (args, flags) => ({ action: 'scroll', direction: args.direction, amount: args.amount, selector: flags.selector }),
-  snapshot: (_args, flags) => ({
-    action: 'snapshot',
-    interactive: flags.interactive || undefined,
-    compact: flags.compact || undefined,
-    maxDepth: flags.depth,
-    selector: flags.selector,
-    cursor: flags.cursor || undefined,
-  }),
-  screenshot(args, flags) {
-    const format = (flags.format as string | undefined) ?? (flags.quality !== undefined ? 'jpeg' : undefined);
-    const file = args.path ? path.resolve(String(args.path)) : screenshotFile(format as 'png' | 'jpeg' | undefined);
-    return {
-      action: 'screenshot',
-      path: file,
-      fullPage: flags.full,
-      selector: flags.selector,
-      format,
-      quality: flags.quality,
-      annotate: flags.annotate || undefined,
-    };
+  /** `select`: one value goes as a string, several as a list (as the reference CLI sends them). */
+  select(request) {
+    const values = request.values;
+    return Array.isArray(values) && values.length === 1 ? { ...request, values: values[0] } : request;
   },
-  wait(args, flags) {
-    const target = args.target as string | undefined;
-    const timeout = flags.timeout as number | undefined;
+  /** `tab`: the tab list, or a switch to tab <n>. */
+  tab(request, { args }) {
+    return args.index === undefined ? { action: 'tab_list' } : request;
+  },
+  /** `set offline [on|off]`. */
+  offline(request, { args }) {
+    return { ...request, offline: args.state === undefined || args.state === 'on' || args.state === 'true' };
+  },
+  /** `profiler start --categories a,b`. */
+  categories(request, { flags }) {
+    if (typeof flags.categories !== 'string') return request;
+    const categories = flags.categories
+      .split(',')
+      .map((category) => category.trim())
+      .filter(Boolean);
+    return { ...request, categories };
+  },
+  /** `state save|load <name|path>`: a bare name stays a name in the state folder; a path is made absolute. */
+  statePath(request) {
+    return typeof request.path === 'string' ? { ...request, path: statePathArg(request.path) } : request;
+  },
+  /** `frame <selector>|--name|--url`, or `frame main` back to the page. */
+  frame(request, { args, flags }) {
+    if (args.selector === 'main' && !flags.name && !flags.url) return { action: 'mainframe' };
+    if (args.selector === undefined && !flags.name && !flags.url)
+      throw new CliFailure("frame needs the <iframe>'s selector or ref, --name or --url (or 'main' to go back to the page).");
+    return request;
+  },
+  /** `wait`: one of a selector, a number of ms, --text, --url, --load or --fn, each its own action. */
+  wait(request, { args, flags }) {
+    const target = typeof args.target === 'string' ? args.target : undefined;
+    const timeout = flags.timeout;
     const modes = [flags.url, flags.load, flags.fn, flags.text].filter((value) => value !== undefined).length;
     if (modes > 1 || (modes === 1 && target !== undefined))
       throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.');
@@ -99,12 +103,39 @@ const builders = {
       if (flags.text || flags.state) throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.');
       return { action: 'wait', timeout: Number(target) };
     }
-    return { action: 'wait', selector: target, text: flags.text, state: flags.state, timeout: flags.timeout };
+    return { ...request, selector: target };
   },
-  'get:attr': (args) => ({ action: 'getattribute', selector: args.selector, attribute: args.attribute }),
-  tab: (args) => (args.index === undefined ? { action: 'tab_list' } : { action: 'tab_switch', index: args.index }),
-  'keyboard:type': (_args, flags, argv) => ({ action: 'keyboard', subaction: 'type', text: argv.join(' '), delay: flags.delay }),
-} satisfies Record<string, RequestBuilder>;
+};
 
-/** Request builders by command id (`get:attr` for `get attr`). */
-export const REQUESTS: Record<keyof typeof builders, RequestBuilder> = builders;
+/** The finisher names the contracts may use (the build check refuses others). */
+export const FINISHER_NAMES: readonly string[] = Object.keys(FINISHERS);
+
+function mapped(value: unknown, spec: { file?: boolean; url?: boolean }): unknown {
+  const one = (item: unknown) => (typeof item !== 'string' ? item : spec.file ? path.resolve(item) : spec.url ? normalizeUrl(item) : item);
+  return Array.isArray(value) ? value.map(one) : one(value);
+}
+
+/** The request a command declared as data sends for the values read from its command line. */
+export function requestFor(spec: CommandSpec, values: ReadValues): WireRequest {
+  let request: WireRequest = { action: spec.action!, ...spec.fixed };
+  spec.args.forEach((arg, index) => {
+    let value: unknown = values.args[arg.name];
+    if (arg.rest) {
+      const words = values.argv.slice(index);
+      value = arg.rest === 'list' ? (words.length > 0 ? words : undefined) : words.length > 0 ? words.join(' ') : undefined;
+    }
+    if (value !== undefined && arg.param) request[arg.param] = mapped(value, arg);
+  });
+  for (const [name, flag] of Object.entries(spec.flags)) {
+    const value = values.flags[name];
+    // An unset boolean flag is left out, as the reference CLI leaves it out.
+    if (value === undefined || (value === false && !flag.allowNo) || !flag.param) continue;
+    request[flag.param] = mapped(value, flag);
+  }
+  if (spec.finish) {
+    const finish = FINISHERS[spec.finish];
+    if (!finish) throw new CliFailure(`Command for ${spec.action} names an unknown finisher "${spec.finish}"; rebuild agent-browser.`);
+    request = finish(request, values);
+  }
+  return request;
+}

@@ -89,8 +89,11 @@ export function schemaFlags(schema: JsonSchema): SchemaFlag[] {
       ...(property.exclusiveMaximum !== undefined ? { exclusiveMax: property.exclusiveMaximum } : {}),
       ...(options.length > 0 && types.every((type) => type === 'string') ? { options } : {}),
     };
-    if (types.length === 1 && types[0] === 'array' && property.items) {
-      const item = scalarKind(property.items);
+    // A list, or one value or a list of them (`z.union([z.string(), z.array(z.string())])`).
+    const items = property.items ?? (property.anyOf ?? property.oneOf ?? []).find((variant) => variant.type === 'array')?.items;
+    const single = types.filter((type) => type !== 'array');
+    if (types.includes('array') && items && (single.length === 0 || (single.length === 1 && single[0] === scalarKind(items)))) {
+      const item = scalarKind(items);
       return { ...base, kind: 'list', item: item === 'boolean' ? 'json' : item };
     }
     return { ...base, kind: scalarKind(property) };

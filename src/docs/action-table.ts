@@ -3,6 +3,7 @@ import path from 'node:path';
 import { assemblePlugins } from '../builtins/assemble.js';
 import { COMMANDS } from '../cli/commands/index.js';
 import { defaultConfig } from '../config/index.js';
+import { ALL_CONTRACTS } from '../protocol/actions/index.js';
 import { Host } from '../host/host.js';
 import type { Logger } from '../host/types.js';
 
@@ -31,14 +32,14 @@ export async function builtinActions(): Promise<Array<{ name: string; summary: s
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));
 }
 
-/** Which CLI commands send each action, from the commands' static `actions`/`action`. */
+/** Which CLI commands send each action: those its contract declares, and the command classes that name it. */
 export function commandsByAction(): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const [id, command] of Object.entries(COMMANDS)) {
-    const statics = command as unknown as { actions?: string[]; action?: string };
-    const actions = new Set([...(statics.actions ?? []), ...(statics.action ? [statics.action] : [])]);
-    for (const action of actions) map.set(action, [...(map.get(action) ?? []), `agent-browser ${id.replaceAll(':', ' ')}`]);
-  }
+  const add = (action: string, id: string) => map.set(action, [...(map.get(action) ?? []), `agent-browser ${id.replaceAll(':', ' ')}`]);
+  for (const contract of ALL_CONTRACTS)
+    for (const command of contract.cli ?? []) for (const action of [contract.name, ...(command.sends ?? [])]) add(action, command.id);
+  for (const [id, command] of Object.entries(COMMANDS)) for (const action of new Set(command.actions)) add(action, id);
+  for (const [action, ids] of map) map.set(action, [...ids].sort());
   return map;
 }
 

@@ -19,6 +19,8 @@ export interface RegisteredAction {
   lane: 'page' | 'wait' | 'control';
   /** True when the action only reads (see ActionDefinition.readOnly). */
   readOnly?: boolean;
+  /** The tool group MCP lists it in (see ActionDefinition.group). */
+  group: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export class ActionRegistry {
       ...(definition.print ? { print: definition.print } : {}),
       lane: definition.lane ?? 'page',
       ...(definition.readOnly ? { readOnly: true } : {}),
+      group: definition.group ?? plugin,
     });
     const stage = definition.stage ?? (definition.override ? STAGE.OVERRIDE : STAGE.DEFAULT);
     this.hooks.action.for(definition.name).tapPromise({ name: plugin, stage }, async (call, ctx) => definition.handler(call.params as z.infer<S>, ctx));

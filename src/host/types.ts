@@ -131,6 +131,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
    * `readOnlyHint`, which lets an MCP client run it without asking. Leave it unset when in doubt.
    */
   readOnly?: boolean;
+  /**
+   * The tool group `agent-browser mcp` lists the action in (built-ins: `core`, `network`, `state`,
+   * …). Default: the plugin's name, so a client can take or leave a plugin's tools together.
+   */
+  group?: string;
 }
 
 /** Launch options every `beforeLaunch` tap may adjust. */

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { z } from 'zod';
 
 import { hoistGlobalFlags } from '../../src/cli/argv.js';
-import { normalizeUrl } from '../../src/cli/commands/open.js';
+import { normalizeUrl } from '../../src/cli/requests.js';
 import { formatData, formatDialogs, formatPluginData, painter } from '../../src/cli/output.js';
 import { kebabCase, paramsFromFlags, schemaFlags, schemaHelp, type JsonSchema } from '../../src/cli/schema-flags.js';
 import type { CliFailure } from '../../src/cli/invoke.js';

@@ -5,16 +5,20 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { globalFlags } from '../../src/cli/base.js';
 import { splitCommandLine } from '../../src/cli/batch.js';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SKILL } from '../../src/cli/skill.js';
 import { ErrorCodes } from '../../src/protocol/errors.js';
+import { ROOT } from '../helpers/paths.js';
 
 type FlagTable = Record<string, { char?: string; type?: string }>;
 type CommandClass = { flags?: FlagTable; aliases?: string[] };
 
 /** Command ids and aliases (`get:text`, `goto`), to their classes. */
 const TABLE = new Map<string, CommandClass>();
-for (const [id, command] of Object.entries(COMMANDS as unknown as Record<string, CommandClass>)) {
+// The built table: the commands declared as data are made from dist/cli/command-specs.json.
+const { COMMANDS } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'command-table.js')).href)) as { COMMANDS: Record<string, CommandClass> };
+for (const [id, command] of Object.entries(COMMANDS)) {
   TABLE.set(id, command);
   for (const alias of command.aliases ?? []) TABLE.set(alias, command);
 }

@@ -2,7 +2,8 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand, CliFailure } from '../base.js';
 import { batchLines, fastStep, runBatch, splitCommandLine, type BatchStep } from '../batch.js';
 import { requestViaCommandClass } from '../class-request.js';
-import { commandSpecs, requestFor } from '../fast.js';
+import { requestOf } from '../fast.js';
+import { commandSpecs } from '../specs.js';
 
 export default class Batch extends BaseCommand {
   static override summary = 'Run many commands in order over one connection (arguments, or one per line on stdin).';
@@ -22,7 +23,7 @@ export default class Batch extends BaseCommand {
     const steps: BatchStep[] = [];
     for (const [index, line] of batchLines(argv).entries()) {
       try {
-        steps.push(fastStep(specs, line, requestFor) ?? { source: line, request: (await requestViaCommandClass(this.config, splitCommandLine(line))).request });
+        steps.push(fastStep(specs, line, requestOf) ?? { source: line, request: (await requestViaCommandClass(this.config, splitCommandLine(line))).request });
       } catch (error) {
         throw new CliFailure(`Step ${index + 1} (${line}): ${(error as Error).message}`, (error as { code?: string }).code ?? 'INVALID_ARGUMENTS');
       }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, numberFlag } from '../../base.js';
 import { formatScreenshotDiff } from '../../diff-output.js';
 import type { ScreenshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
@@ -16,15 +16,13 @@ export default class DiffScreenshot extends ActionCommand {
   static override flags = {
     baseline: Flags.string({ char: 'b', description: 'Baseline PNG.', required: true }),
     output: Flags.string({ char: 'o', description: 'Where to write the diff image (default: a file in the temp folder).' }),
-    threshold: Flags.string({ char: 't', description: 'Per-pixel colour tolerance 0-1 (default 0.1).' }),
+    threshold: numberFlag('threshold', { char: 't' as 'a', description: 'Per-pixel colour tolerance 0-1 (default 0.1).', min: 0, max: 1 }),
     selector: Flags.string({ char: 's', description: 'Capture only this element.' }),
     full: Flags.boolean({ char: 'f', description: 'Capture the whole scrollable page.' }),
   };
 
   protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
-    const threshold = typeof flags.threshold === 'string' ? Number(flags.threshold) : undefined;
-    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
-      throw new CliFailure(`--threshold must be a number from 0 to 1, got "${String(flags.threshold)}"`);
+    const threshold = flags.threshold;
     return {
       action: 'diff_screenshot',
       baseline: path.resolve(String(flags.baseline)),

@@ -4,7 +4,7 @@ import { ActionCommand } from '../../base.js';
 import { formatScreenshotDiff, formatSnapshotDiff } from '../../diff-output.js';
 import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
-import { normalizeUrl } from '../open.js';
+import { normalizeUrl } from '../../requests.js';
 
 export default class DiffUrl extends ActionCommand {
   static override actions = ['diff_url'];

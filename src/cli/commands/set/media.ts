@@ -15,6 +15,10 @@ export default class SetMedia extends ActionCommand {
   /** `emulatemedia dark`: the action's own name, which oqto's backend runs. */
   static override aliases = ['emulatemedia'];
   static override strict = false;
+  static override converts = {
+    'reduced-motion': 'on → reducedMotion: reduce, --no-reduced-motion → no-preference',
+    'forced-colors': 'on → forcedColors: active, --no-forced-colors → none',
+  };
   static override args = { scheme: Args.string({ description: 'dark, light or no-preference (also accepts the words reduced-motion, print, screen)' }) };
   static override flags = {
     'reduced-motion': Flags.boolean({ description: 'prefers-reduced-motion: reduce (--no-reduced-motion: no-preference).', allowNo: true }),

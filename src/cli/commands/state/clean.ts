@@ -9,6 +9,7 @@ export default class StateClean extends ActionCommand {
   static override examples = ['<%= config.bin %> state clean --days 30', '<%= config.bin %> state clean 7'];
   static override actions = ['state_clean'];
   static override args = { days: Args.string({ description: 'Age in days (same as --days)' }) };
+  static override converts = { days: 'read as text with its positional twin <days>, then checked to be a whole number > 0' };
   static override flags = { days: Flags.string({ description: 'Delete files older than this many days (a whole number > 0).' }) };
 
   protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {

@@ -1,0 +1,57 @@
+// The contracts of the daemon actions (handlers: src/builtins/daemon.ts).
+import { contract } from '../contract.js';
+import * as schema from '../schemas.js';
+import { z } from '../schemas.js';
+
+export const actions = contract({
+  name: 'actions',
+  summary: 'Every action this daemon knows, with its summary, params and plugin.',
+  params: schema.none,
+  lane: 'control',
+  readOnly: true,
+  group: 'session',
+});
+
+export const cancel = contract({
+  name: 'cancel',
+  summary: 'Cancel a queued or running request by its id (requestId): it answers CANCELLED at once and the next one starts.',
+  params: z.object({ requestId: z.string().min(1).describe('The "id" of the request to cancel') }),
+  lane: 'control',
+  group: 'session',
+  cli: [
+    {
+      id: 'cancel',
+      args: [{ name: 'id', param: 'requestId', required: true, description: 'The id of the request to cancel' }],
+      fast: true,
+      examples: ['<%= config.bin %> daemon status', '<%= config.bin %> cancel cli-41234'],
+    },
+  ],
+});
+
+export const close = contract({
+  name: 'close',
+  summary: 'Close the browser and stop this session’s daemon.',
+  params: schema.none,
+  lane: 'control',
+  group: 'core',
+});
+
+export const launch = contract({
+  name: 'launch',
+  summary:
+    'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
+  params: schema.launch,
+  group: 'session',
+});
+
+export const status = contract({
+  name: 'status',
+  summary: 'The daemon’s state: pid, session, transport, browser, uptime, plugins.',
+  params: schema.none,
+  lane: 'control',
+  readOnly: true,
+  group: 'session',
+});
+
+/** Every action of this area, in declaration order. */
+export const CONTRACTS = [actions, cancel, close, launch, status];
