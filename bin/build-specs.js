@@ -39,6 +39,7 @@ function globalSpec(flag) {
 const batch = COMMANDS.batch;
 commands.batch = {
   kind: 'batch',
+  id: 'batch',
   args: [{ name: 'steps', kind: 'string' }],
   flags: Object.fromEntries(Object.entries(batch.flags).map(([name, flag]) => [name, globalSpec(flag)])),
   strict: batch.strict !== false,

@@ -18,6 +18,7 @@ import {
   type FallbackOutput,
 } from './invoke.js';
 import { readValue } from './command-line.js';
+import type { WireRequest } from './requests.js';
 import { colorEnabled, painter } from './output.js';
 
 export { CliFailure };
@@ -48,6 +49,20 @@ export const globalFlags = {
 };
 
 export type GlobalFlags = Interfaces.InferredFlags<typeof globalFlags>;
+
+/** A command class's own args and flags (its statics). */
+type CommandShape = { args?: Interfaces.ArgInput; flags?: Interfaces.FlagInput };
+
+/** What oclif read from a command line, typed by the command class's own args and flags plus the global flags. */
+export interface Parsed<C extends CommandShape> {
+  args: Interfaces.InferredArgs<NonNullable<C['args']>>;
+  flags: Interfaces.InferredFlags<NonNullable<C['flags']>> & GlobalFlags;
+  /** The positional words, in order. */
+  argv: string[];
+}
+
+/** A parsed command line whose types only the command class knows (what `ActionCommand.request` is given). */
+export type ParsedLine = Parsed<{ args: Interfaces.ArgInput; flags: Interfaces.FlagInput }>;
 
 /** `--session`, `--json`, …: the global flags as typed. */
 export const GLOBAL_FLAG_NAMES: ReadonlySet<string> = new Set(Object.keys(globalFlags).map((name) => `--${name}`));
@@ -130,7 +145,7 @@ export abstract class BaseCommand extends Command {
    * oclif's parse() spreads the command class, which keeps only its own statics; inherited
    * `args`, `flags` and `baseFlags` would be lost, so they are gathered here explicitly.
    */
-  protected async parseCommand() {
+  protected async parseCommand<C extends CommandShape = CommandShape>(): Promise<Parsed<C>> {
     const ctor = this.ctor as typeof BaseCommand;
     let parsed;
     try {
@@ -145,7 +160,8 @@ export abstract class BaseCommand extends Command {
       throw new ArgumentsError(describeParseError(error as Error));
     }
     this.globals = parsed.flags as GlobalFlags;
-    return parsed as { args: Record<string, unknown>; flags: Record<string, unknown> & GlobalFlags; argv: string[] };
+    // oclif parsed with this class's own statics, so the output has their types.
+    return parsed as unknown as Parsed<C>;
   }
 
   /** The config-relevant flags this command was given (undefined = not given). */
@@ -351,41 +367,21 @@ export abstract class BaseCommand extends Command {
 
 /** A command that turns its arguments into one daemon request and prints the answer. */
 export abstract class ActionCommand extends BaseCommand {
-  /** The request to send, built from the parsed args and flags. */
-  protected abstract request(
-    args: Record<string, unknown>,
-    flags: Record<string, unknown>,
-    argv: string[],
-  ): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * The request to send, built from the parsed command line. A command declares the parameter with
+   * its own types: `request({ args, flags }: Parsed<typeof MyCommand>)`.
+   */
+  protected abstract request(parsed: ParsedLine): WireRequest | Promise<WireRequest>;
 
   async run(): Promise<unknown> {
-    const { args, flags, argv } = await this.parseCommand();
-    const request = await this.request(args, flags, argv);
+    const request = await this.request(await this.parseCommand());
     const response = await this.send({ id: `cli-${process.pid}`, ...request });
     this.render(response, typeof request.action === 'string' ? request.action : undefined);
     return response;
   }
 }
 
+/** A request on its way to the daemon: `action` plus the action's params. */
+export type { WireRequest };
+
 export const selectorArg = Args.string({ description: 'CSS or Playwright selector, or a ref from snapshot (@e3)', required: true });
-
-/** A command whose request is `{action, selector}`: click-like and read-like commands differ only in action and help. */
-export abstract class ElementCommand extends ActionCommand {
-  /** The wire action this command sends. */
-  static action: string;
-  static override args = { selector: selectorArg };
-
-  protected request(args: Record<string, unknown>) {
-    return { action: (this.ctor as unknown as typeof ElementCommand).action, selector: args.selector };
-  }
-}
-
-/** A command without arguments whose request is `{action}`. */
-export abstract class PlainCommand extends ActionCommand {
-  /** The wire action this command sends. */
-  static action: string;
-
-  protected request() {
-    return { action: (this.ctor as unknown as typeof PlainCommand).action };
-  }
-}

@@ -1,12 +1,10 @@
 import type { Config } from '@oclif/core';
-import { ActionCommand, CliFailure, GLOBAL_FLAG_NAMES } from './base.js';
+import { ActionCommand, CliFailure, GLOBAL_FLAG_NAMES, type ParsedLine, type WireRequest } from './base.js';
 import { STEP_GLOBAL_FLAGS } from './batch.js';
 import { BIN } from './invoke.js';
 
 /** Commands whose own run() does more than send one request, but whose request alone is plain. */
 const SINGLE_REQUEST: Record<string, Record<string, unknown>> = { close: { action: 'close' } };
-
-type Parsed = { args: Record<string, unknown>; flags: Record<string, unknown>; argv: string[] };
 
 /**
  * The request a command line becomes, built by its own oclif command class with oclif's full
@@ -26,11 +24,10 @@ export async function requestViaCommandClass(config: Config, words: string[]): P
       throw new CliFailure(`'${found.id.replaceAll(':', ' ')}' does more than send one request, so it cannot be a batch step; run it on its own.`);
     }
     const instance = new (command as unknown as new (argv: string[], config: Config) => ActionCommand)(rest, config) as unknown as {
-      parseCommand(): Promise<Parsed>;
-      request(args: Parsed['args'], flags: Parsed['flags'], argv: string[]): Record<string, unknown> | Promise<Record<string, unknown>>;
+      parseCommand(): Promise<ParsedLine>;
+      request(parsed: ParsedLine): WireRequest | Promise<WireRequest>;
     };
-    const { args, flags, argv } = await instance.parseCommand();
-    return { id: found.id, request: await instance.request(args, flags, argv) };
+    return { id: found.id, request: await instance.request(await instance.parseCommand()) };
   }
   throw new CliFailure(`Unknown command '${words[0] ?? ''}'. Run '${BIN} --help' for the list.`);
 }

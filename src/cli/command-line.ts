@@ -40,6 +40,8 @@ export interface FlagSpec extends ValueSpec {
 export interface CommandSpec {
   /** `contract`: a command declared as data with its action's contract; `batch`: the batch command. */
   kind: 'contract' | 'batch';
+  /** The command id (`get:text`). */
+  id: string;
   action?: string;
   summary?: string;
   description?: string;

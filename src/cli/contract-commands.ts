@@ -2,7 +2,7 @@
 // class per command declared as data, with its args and flags typed, limited and described by the
 // action's schema. oclif's explicit discovery reads them through command-table.ts.
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand } from './base.js';
+import { ActionCommand, type ParsedLine } from './base.js';
 import { describeLimits, readValue, type ArgSpec, type CommandSpec, type FlagSpec, type ValueSpec } from './command-line.js';
 import { requestFor } from './requests.js';
 
@@ -58,8 +58,8 @@ export function contractCommand(id: string, spec: CommandSpec): typeof ActionCom
     static override flags = Object.fromEntries(Object.entries(spec.flags).map(([name, flag]) => [name, oclifFlag(name, flag)]));
     protected override fallbackOutput = spec.output ?? 'done';
 
-    protected request(args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
-      return requestFor(spec, { args, flags, argv });
+    protected request(parsed: ParsedLine) {
+      return requestFor(spec, parsed);
     }
   };
   Object.defineProperty(command, 'name', { value: `${id.replace(/(^|[:-])(\w)/g, (_, _sep, c: string) => c.toUpperCase())}Command` });

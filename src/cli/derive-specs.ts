@@ -105,6 +105,7 @@ export function deriveCommand(contract: ActionContract, command: CliCommand, jso
   if (command.sends?.length && !command.finish) problems.push(`${where}: sends ${command.sends.join(', ')}, which only a finisher can do`);
   const spec: CommandSpec = {
     kind: 'contract',
+    id: command.id,
     action: contract.name,
     summary: command.summary ?? contract.summary,
     ...(command.description ? { description: command.description } : {}),

@@ -35,8 +35,29 @@ export function normalizeUrl(input: string): string {
   return `https://${input}`;
 }
 
+/** The sub-actions `find` runs on the element it found. */
+export const FIND_ACTIONS = ['click', 'fill', 'check', 'hover', 'text'] as const;
+
+/** `[action] [text…]` after the locator's own arguments: the sub-action (default click) and fill's text. */
+export function subaction(rest: string[], usage: string): { subaction: string; value?: string } {
+  const [action = 'click', ...words] = rest;
+  if (!(FIND_ACTIONS as readonly string[]).includes(action)) {
+    throw new CliFailure(`Unknown find action "${action}": use ${FIND_ACTIONS.join(', ')}. Quote values with spaces: ${usage}`);
+  }
+  if (action !== 'fill' && words.length > 0) {
+    throw new CliFailure(`"${action}" takes no text, but got "${words.join(' ')}". Quote values with spaces: ${usage}`);
+  }
+  return action === 'fill' ? { subaction: action, value: words.join(' ') } : { subaction: action };
+}
+
 /** Finishers: the step after the data mapping for commands whose request data cannot describe. */
-const FINISHERS: Record<string, (request: WireRequest, values: ReadValues) => WireRequest> = {
+const FINISHERS: Record<string, (request: WireRequest, values: ReadValues, spec: CommandSpec) => WireRequest> = {
+  /** `find <kind> <value> [action] [text…]`: the sub-action (default click) and fill's text. */
+  find(request, { argv }, spec) {
+    const rest = argv.slice(1);
+    const value = spec.args[0]?.name === 'selector' ? '"<selector>"' : '"two words"';
+    return { ...request, ...subaction(rest, `agent-browser ${spec.id.replaceAll(':', ' ')} ${value} ${rest[0] ?? 'click'}`) };
+  },
   /** `open`: the reference's wait-until spellings; headers as a JSON object. */
   open(request, { flags }) {
     const waitUntil = typeof flags['wait-until'] === 'string' ? WAIT_UNTIL[flags['wait-until']] : undefined;
@@ -135,7 +156,7 @@ export function requestFor(spec: CommandSpec, values: ReadValues): WireRequest {
   if (spec.finish) {
     const finish = FINISHERS[spec.finish];
     if (!finish) throw new CliFailure(`Command for ${spec.action} names an unknown finisher "${spec.finish}"; rebuild agent-browser.`);
-    request = finish(request, values);
+    request = finish(request, values, spec);
   }
   return request;
 }

@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import type { SuccessResponse } from '../protocol/envelope.js';
 import type { AuthVault } from '../vault/store.js';
-import { BaseCommand } from './base.js';
+import { BaseCommand, type Parsed, type ParsedLine } from './base.js';
 import { colorEnabled, painter } from './output.js';
 
 /**
@@ -10,14 +10,10 @@ import { colorEnabled, painter } from './output.js';
  */
 export abstract class VaultCommand extends BaseCommand {
   /** The answer's `data`, from the parsed args and flags; throws an ActionError when it fails. */
-  protected abstract answer(
-    vault: AuthVault,
-    args: Record<string, unknown>,
-    flags: Record<string, unknown>,
-  ): Record<string, unknown> | Promise<Record<string, unknown>>;
+  protected abstract answer(vault: AuthVault, parsed: ParsedLine): Record<string, unknown> | Promise<Record<string, unknown>>;
 
   async run(): Promise<unknown> {
-    const { args, flags } = await this.parseCommand();
+    const parsed = await this.parseCommand();
     const [{ AuthVault }, { ENCRYPTION_KEY_ENV }] = await Promise.all([import('../vault/store.js'), import('../vault/crypto.js')]);
     const vault = new AuthVault({
       onKeyCreated: (file) =>
@@ -25,7 +21,7 @@ export abstract class VaultCommand extends BaseCommand {
           `${painter(colorEnabled(process.stderr)).yellow('⚠')} Created the vault key ${file} (mode 0600). Back it up: without it the saved passwords cannot be read (or set ${ENCRYPTION_KEY_ENV} to a key of your own).\n`,
         ),
     });
-    const response: SuccessResponse = { id: `cli-${process.pid}`, success: true, data: await this.answer(vault, args, flags) };
+    const response: SuccessResponse = { id: `cli-${process.pid}`, success: true, data: await this.answer(vault, parsed) };
     this.render(response, (this.ctor as typeof BaseCommand).actions[0]);
     return response;
   }
@@ -37,9 +33,12 @@ export const profileNameArg = Args.string({ description: 'Profile name (see "aut
 export abstract class ProfileCommand extends VaultCommand {
   static override args = { name: profileNameArg };
 
-  protected async answer(vault: AuthVault, args: Record<string, unknown>) {
+  /** Which vault answer the command gives. */
+  static vaultAction: 'auth_show' | 'auth_delete';
+
+  protected async answer(vault: AuthVault, { args }: Parsed<typeof ProfileCommand>) {
     const { vaultAnswers } = await import('../vault/store.js');
-    const action = (this.ctor as typeof BaseCommand).actions[0] as 'auth_show' | 'auth_delete';
-    return vaultAnswers[action](vault, { name: String(args.name) });
+    const { vaultAction } = this.ctor as typeof ProfileCommand;
+    return vaultAnswers[vaultAction](vault, { name: args.name });
   }
 }

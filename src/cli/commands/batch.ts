@@ -18,7 +18,7 @@ export default class Batch extends BaseCommand {
   static override flags = { 'keep-going': Flags.boolean({ description: 'Run the remaining steps after a step fails.' }) };
 
   async run(): Promise<unknown> {
-    const { argv, flags } = await this.parseCommand();
+    const { argv, flags } = await this.parseCommand<typeof Batch>();
     const specs = commandSpecs();
     const steps: BatchStep[] = [];
     for (const [index, line] of batchLines(argv).entries()) {
@@ -34,7 +34,7 @@ export default class Batch extends BaseCommand {
       settings,
       loaded: await this.loadConfig(),
       json: flags.json,
-      keepGoing: flags['keep-going'] as boolean,
+      keepGoing: flags['keep-going'],
       prepare: (connection, started) => this.prepareDaemon(settings.session, connection, started),
     });
     return undefined;

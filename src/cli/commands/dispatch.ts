@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure, selectorArg } from '../base.js';
+import { ActionCommand, CliFailure, selectorArg, type Parsed } from '../base.js';
 
 export default class Dispatch extends ActionCommand {
   static override summary = 'Dispatch a DOM event on an element (bubbles; --init adds event properties).';
@@ -12,7 +12,7 @@ export default class Dispatch extends ActionCommand {
   static override args = { selector: selectorArg, event: Args.string({ description: 'Event type', required: true }) };
   static override flags = { init: Flags.string({ description: 'Event init as JSON, e.g. {"bubbles":true,"detail":1}' }) };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof Dispatch>) {
     let eventInit: unknown;
     if (typeof flags.init === 'string') {
       try {

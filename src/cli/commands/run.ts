@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../base.js';
 import { fetchActions, pluginCommandLine } from '../plugin-action.js';
 
 export default class Run extends ActionCommand {
@@ -21,10 +21,11 @@ export default class Run extends ActionCommand {
   protected override fallbackOutput = 'json' as const;
 
   override async run(): Promise<unknown> {
-    const { args, flags } = await this.parseCommand();
+    const { args, flags } = await this.parseCommand<typeof Run>();
     if (flags['plugin-argv'] === undefined) return super.run();
-    const action = String(args.action);
-    const tokens = JSON.parse(String(flags['plugin-argv'])) as string[];
+    const action = args.action;
+    const tokens: unknown = JSON.parse(flags['plugin-argv']);
+    if (!Array.isArray(tokens) || !tokens.every((token) => typeof token === 'string')) throw new CliFailure('--plugin-argv must be a JSON array of strings.');
     const outcome = pluginCommandLine(await fetchActions((request) => this.send(request)), action, tokens);
     if ('help' in outcome) {
       process.stdout.write(outcome.help);
@@ -35,15 +36,15 @@ export default class Run extends ActionCommand {
     return response;
   }
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof Run>) {
     let params: unknown;
     try {
-      params = JSON.parse(String(flags.params));
+      params = JSON.parse(flags.params);
     } catch (error) {
       throw new CliFailure(`--params must be a JSON object: ${(error as Error).message}`);
     }
     if (typeof params !== 'object' || params === null || Array.isArray(params))
       throw new CliFailure('--params must be a JSON object, e.g. {"selector":"@e3"}.');
-    return { ...(params as Record<string, unknown>), action: args.action };
+    return { ...params, action: args.action };
   }
 }

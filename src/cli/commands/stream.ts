@@ -15,8 +15,8 @@ export default class Stream extends BaseCommand {
   };
 
   async run(): Promise<unknown> {
-    const { flags } = await this.parseCommand();
-    const viewerPort = flags.port as number;
+    const { flags } = await this.parseCommand<typeof Stream>();
+    const viewerPort = flags.port;
     const { config } = await this.loadConfig();
     const request = { id: `cli-${process.pid}-stream`, action: 'stream_enable', ...(config.streamPort > 0 ? { port: config.streamPort } : {}) };
     const portOf = (response: WireResponse): number => {

@@ -1,6 +1,44 @@
 // The contracts of the locators actions (handlers: src/builtins/locators.ts).
-import { contract } from '../contract.js';
+import type { z } from 'zod';
+import { contract, type CliCommand } from '../contract.js';
 import * as params from '../params/locators.js';
+
+/** What every finder takes besides its locator value. */
+type FinderParams = { subaction?: string; value?: string; exact?: boolean };
+
+/** `find <kind> <value> [action] [text…]`: the locator's value, then what to do with the element (the finisher reads the rest). */
+function findCommand<P extends FinderParams>(options: {
+  id: string;
+  value: { param: keyof P & string; description: string };
+  summary: string;
+  flags?: CliCommand<P>['flags'];
+  omits?: CliCommand<P>['omits'];
+  fixed?: Partial<P>;
+  examples: string[];
+}): CliCommand<P> {
+  return {
+    id: options.id,
+    summary: options.summary,
+    args: [
+      { name: options.value.param === 'selector' ? 'selector' : 'value', param: options.value.param, required: true, description: options.value.description },
+      { name: 'action', kind: 'string', description: 'What to do with it: click, fill, check, hover, text (default click)' },
+      { name: 'text', kind: 'string', rest: 'text', description: 'Text for fill (the rest of the line)' },
+    ],
+    ...(options.flags ? { flags: options.flags } : {}),
+    ...(options.fixed ? { fixed: options.fixed } : {}),
+    // Every finder has subaction and value (P extends FinderParams), which TS cannot see through keyof P.
+    omits: {
+      subaction: 'the [action] word, checked by the finisher',
+      value: 'the text after fill, checked by the finisher',
+      ...options.omits,
+    } as CliCommand<P>['omits'],
+    finish: 'find',
+    fast: true,
+    examples: options.examples,
+  };
+}
+
+const exact = { param: 'exact' as const, description: 'Match the whole text exactly (case-sensitive) instead of as a case-insensitive substring.' };
 
 export const getbyalttext = contract({
   name: 'getbyalttext',
@@ -8,6 +46,15 @@ export const getbyalttext = contract({
     'Find an element (usually an image) by its alt text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbyalttext,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbyalttext>>({
+      id: 'find:alt',
+      summary: 'Find an element by its alt text and click it (or hover, text …).',
+      value: { param: 'text', description: 'What to look for' },
+      flags: { exact },
+      examples: ['<%= config.bin %> find alt Logo', '<%= config.bin %> find alt "Company logo" hover --exact'],
+    }),
+  ],
 });
 
 export const getbylabel = contract({
@@ -16,6 +63,15 @@ export const getbylabel = contract({
     'Find a form control by its label text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbylabel,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbylabel>>({
+      id: 'find:label',
+      summary: 'Find a form control by its label and click it (or fill, check, hover, text).',
+      value: { param: 'label', description: 'What to look for' },
+      flags: { exact },
+      examples: ['<%= config.bin %> find label Email fill user@example.com', '<%= config.bin %> find label "Remember me" check'],
+    }),
+  ],
 });
 
 export const getbyplaceholder = contract({
@@ -24,6 +80,15 @@ export const getbyplaceholder = contract({
     'Find an input by its placeholder (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbyplaceholder,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbyplaceholder>>({
+      id: 'find:placeholder',
+      summary: 'Find an input by its placeholder and click it (or fill, check, hover, text).',
+      value: { param: 'placeholder', description: 'What to look for' },
+      flags: { exact },
+      examples: ['<%= config.bin %> find placeholder Search fill playwright', '<%= config.bin %> find placeholder "you@example.com" fill a@b.c --exact'],
+    }),
+  ],
 });
 
 export const getbyrole = contract({
@@ -32,6 +97,19 @@ export const getbyrole = contract({
     'Find an element by ARIA role and accessible name (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbyrole,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbyrole>>({
+      id: 'find:role',
+      summary: 'Find an element by ARIA role (and --name) and click it (or fill, check, hover, text).',
+      value: { param: 'role', description: 'ARIA role: button, link, textbox, checkbox, heading, …' },
+      flags: { name: { param: 'name', char: 'n', description: 'Accessible name (substring unless --exact).' }, exact },
+      examples: [
+        '<%= config.bin %> find role button --name Submit',
+        '<%= config.bin %> find role textbox fill hello --name Search',
+        '<%= config.bin %> find role link --name "Docs" --exact',
+      ],
+    }),
+  ],
 });
 
 export const getbytestid = contract({
@@ -40,6 +118,15 @@ export const getbytestid = contract({
     'Find an element by its data-testid (exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbytestid,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbytestid>>({
+      id: 'find:testid',
+      summary: 'Find an element by data-testid and click it (or fill, check, hover, text).',
+      value: { param: 'testId', description: 'What to look for' },
+      omits: { exact: 'test ids always match exactly' },
+      examples: ['<%= config.bin %> find testid submit-button', '<%= config.bin %> find testid email-input fill a@b.c'],
+    }),
+  ],
 });
 
 export const getbytext = contract({
@@ -48,6 +135,15 @@ export const getbytext = contract({
     'Find an element by its text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbytext,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbytext>>({
+      id: 'find:text',
+      summary: 'Find an element by its text and click it (or fill, check, hover, text).',
+      value: { param: 'text', description: 'What to look for' },
+      flags: { exact },
+      examples: ['<%= config.bin %> find text "Sign in"', '<%= config.bin %> find text Welcome text --exact'],
+    }),
+  ],
 });
 
 export const getbytitle = contract({
@@ -56,6 +152,15 @@ export const getbytitle = contract({
     'Find an element by its title attribute (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.getbytitle,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.getbytitle>>({
+      id: 'find:title',
+      summary: 'Find an element by its title attribute and click it (or hover, text …).',
+      value: { param: 'text', description: 'What to look for' },
+      flags: { exact },
+      examples: ['<%= config.bin %> find title Close', '<%= config.bin %> find title "Delete item" click --exact'],
+    }),
+  ],
 });
 
 export const nth = contract({
@@ -64,6 +169,24 @@ export const nth = contract({
     'Act on the index-th match of a selector or ref (0-based; -1 = last, negative counts from the end). Sub-action (default click): click, fill (value), check, hover, or text.',
   params: params.nth,
   group: 'locators',
+  cli: [
+    findCommand<z.input<typeof params.nth>>({
+      id: 'find:first',
+      omits: { exact: 'nth takes a selector, which has no text to match exactly' },
+      summary: 'Act on the first element matching a selector (click by default; fill, check, hover, text).',
+      value: { param: 'selector', description: 'CSS or Playwright selector, or a ref' },
+      fixed: { index: 0 },
+      examples: ['<%= config.bin %> find first "li.result"', '<%= config.bin %> find first "input[type=text]" fill hello'],
+    }),
+    findCommand<z.input<typeof params.nth>>({
+      id: 'find:last',
+      omits: { exact: 'nth takes a selector, which has no text to match exactly' },
+      summary: 'Act on the last element matching a selector (click by default; fill, check, hover, text).',
+      value: { param: 'selector', description: 'CSS or Playwright selector, or a ref' },
+      fixed: { index: -1 },
+      examples: ['<%= config.bin %> find last "li.result"', '<%= config.bin %> find last ".message" text'],
+    }),
+  ],
 });
 
 /** Every action of this area, in declaration order. */

@@ -5,4 +5,5 @@ export default class AuthDelete extends ProfileCommand {
   static override aliases = ['auth:remove'];
   static override examples = ['<%= config.bin %> auth delete github', '<%= config.bin %> auth remove github'];
   static override actions = ['auth_delete'];
+  static override vaultAction = 'auth_delete' as const;
 }

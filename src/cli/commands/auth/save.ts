@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { AuthVault } from '../../../vault/store.js';
-import { CliFailure } from '../../base.js';
+import { CliFailure, type Parsed } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 import { VaultCommand } from '../../vault-command.js';
 
@@ -37,9 +37,9 @@ export default class AuthSave extends VaultCommand {
     'submit-selector': Flags.string({ description: 'Selector of the submit button (default: detected).' }),
   };
 
-  protected async answer(vault: AuthVault, args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected async answer(vault: AuthVault, { args, flags }: Parsed<typeof AuthSave>) {
     const { vaultAnswers } = await import('../../../vault/store.js');
-    let password = flags.password as string | undefined;
+    let password = flags.password;
     if (flags['password-stdin']) {
       if (password !== undefined) throw new CliFailure('Give either --password or --password-stdin, not both.', 'INVALID_ARGUMENTS');
       password = await readLine();
@@ -54,13 +54,13 @@ export default class AuthSave extends VaultCommand {
     }
     if (password === '') throw new CliFailure('--password is empty.', 'INVALID_ARGUMENTS');
     return vaultAnswers.auth_save(vault, {
-      name: String(args.name),
-      url: String(flags.url),
-      username: String(flags.username),
+      name: args.name,
+      url: flags.url,
+      username: flags.username,
       password,
-      usernameSelector: flags['username-selector'] as string | undefined,
-      passwordSelector: flags['password-selector'] as string | undefined,
-      submitSelector: flags['submit-selector'] as string | undefined,
+      usernameSelector: flags['username-selector'],
+      passwordSelector: flags['password-selector'],
+      submitSelector: flags['submit-selector'],
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 
 export default class CookiesSet extends ActionCommand {
   static override summary = 'Set a cookie (for the current page unless --url or --domain says otherwise).';
@@ -23,7 +23,7 @@ export default class CookiesSet extends ActionCommand {
     'same-site': Flags.string({ description: 'SameSite policy.', options: ['Strict', 'Lax', 'None'] }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof CookiesSet>) {
     const cookie = {
       name: args.name,
       value: args.value,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand, numberFlag } from '../../base.js';
+import { ActionCommand, numberFlag, type Parsed } from '../../base.js';
 import { formatScreenshotDiff } from '../../diff-output.js';
 import type { ScreenshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
@@ -21,11 +21,11 @@ export default class DiffScreenshot extends ActionCommand {
     full: Flags.boolean({ char: 'f', description: 'Capture the whole scrollable page.' }),
   };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ flags }: Parsed<typeof DiffScreenshot>) {
     const threshold = flags.threshold;
     return {
       action: 'diff_screenshot',
-      baseline: path.resolve(String(flags.baseline)),
+      baseline: path.resolve(flags.baseline),
       output: typeof flags.output === 'string' ? path.resolve(flags.output) : undefined,
       threshold,
       selector: flags.selector,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { formatSnapshotDiff } from '../../diff-output.js';
 import type { SnapshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
@@ -25,7 +25,7 @@ export default class DiffSnapshot extends ActionCommand {
     depth: Flags.integer({ char: 'd', description: 'Only lines up to this depth.', min: 0 }),
   };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ flags }: Parsed<typeof DiffSnapshot>) {
     return {
       action: 'diff_snapshot',
       baseline: typeof flags.baseline === 'string' ? path.resolve(flags.baseline) : undefined,

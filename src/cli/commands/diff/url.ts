@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { formatScreenshotDiff, formatSnapshotDiff } from '../../diff-output.js';
 import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/params/diff.js';
 import { colorEnabled, painter } from '../../output.js';
@@ -26,11 +26,11 @@ export default class DiffUrl extends ActionCommand {
     depth: Flags.integer({ char: 'd', description: 'Only snapshot lines up to this depth.', min: 0 }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof DiffUrl>) {
     return {
       action: 'diff_url',
-      url1: normalizeUrl(String(args.url1)),
-      url2: normalizeUrl(String(args.url2)),
+      url1: normalizeUrl(args.url1),
+      url2: normalizeUrl(args.url2),
       screenshot: flags.screenshot || undefined,
       fullPage: flags.full || undefined,
       waitUntil: flags['wait-until'],

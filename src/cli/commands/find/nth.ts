@@ -1,8 +1,14 @@
 import { Args } from '@oclif/core';
-import { ActionCommand } from '../../base.js';
-import { FIND_ACTIONS, subaction } from '../../find-command.js';
-import { parseIndex } from '../../nth-command.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
+import { FIND_ACTIONS, subaction } from '../../requests.js';
 
+/** Parses the index of `find nth <i> …` (0-based; negative counts from the end). */
+function parseIndex(raw: string | undefined): number {
+  if (raw === undefined || !/^-?\d+$/.test(raw)) throw new CliFailure(`find nth needs a whole-number index first (0-based; -1 = last), got "${raw ?? ''}".`);
+  return Number(raw);
+}
+
+/** A class, not data: its index may be negative (`-1`), which only the raw words can carry past oclif's flag parser. */
 export default class FindNth extends ActionCommand {
   static override actions = ['nth'];
   static override summary = 'Act on the <i>-th element matching a selector (0-based; -1 = last). Click by default; fill, check, hover, text.';
@@ -19,8 +25,8 @@ export default class FindNth extends ActionCommand {
     text: Args.string({ description: 'Text for fill (the rest of the line)' }),
   };
 
-  protected request(_args: Record<string, unknown>, _flags: Record<string, unknown>, argv: string[]) {
-    const [index, selector, ...rest] = argv;
+  protected request({ argv }: Parsed<typeof FindNth>) {
+    const [index, selector = '', ...rest] = argv;
     return { action: 'nth', selector, index: parseIndex(index), ...subaction(rest, `${this.config.bin} find nth ${index} "<selector>" ${rest[0] ?? 'click'}`) };
   }
 }

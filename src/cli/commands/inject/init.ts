@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { inlineOrFile, requireSource } from '../../inject-source.js';
 
 export default class InjectInit extends ActionCommand {
@@ -11,7 +11,7 @@ export default class InjectInit extends ActionCommand {
   static override args = { code: Args.string({ description: 'JavaScript (the rest of the line, joined with spaces)' }) };
   static override flags = { file: Flags.string({ char: 'f', description: 'Send this local file’s content.' }) };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+  protected request({ flags, argv }: Parsed<typeof InjectInit>) {
     const script = inlineOrFile(argv, flags.file);
     requireSource(script, '<code> (or --file <path>)');
     return { action: 'addinitscript', script };

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { inlineOrFile, requireSource } from '../../inject-source.js';
 
 export default class InjectStyle extends ActionCommand {
@@ -18,7 +18,7 @@ export default class InjectStyle extends ActionCommand {
     file: Flags.string({ char: 'f', description: 'Send this local file’s content.', exclusive: ['url'] }),
   };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+  protected request({ flags, argv }: Parsed<typeof InjectStyle>) {
     const content = inlineOrFile(argv, flags.file);
     if (typeof flags.url !== 'string') requireSource(content, '<css> (or --file <path>, --url <url>)');
     return { action: 'addstyle', content, url: flags.url };

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { looksLikeJson } from '../../../protocol/json-text.js';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 
 export default class NetworkRoute extends ActionCommand {
   static override summary = 'Intercept requests whose URL matches a glob: answer them yourself, abort them, or let them through.';
@@ -21,18 +21,18 @@ export default class NetworkRoute extends ActionCommand {
     header: Flags.string({ description: 'Response header as name:value (repeatable).', multiple: true, multipleNonGreedy: true }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
-    const headerList = (flags.header as string[] | undefined) ?? [];
+  protected request({ args, flags }: Parsed<typeof NetworkRoute>) {
+    const headerList = flags.header ?? [];
     const headers: Record<string, string> = {};
     for (const header of headerList) {
       const colon = header.indexOf(':');
       if (colon <= 0) throw new CliFailure(`--header "${header}" must look like name:value.`, 'INVALID_ARGUMENTS');
       headers[header.slice(0, colon).trim()] = header.slice(colon + 1).trim();
     }
-    const body = flags.body as string | undefined;
+    const body = flags.body;
     const answers = body !== undefined || flags.status !== undefined || flags['content-type'] !== undefined || headerList.length > 0;
     if (flags.abort && answers) throw new CliFailure('--abort cannot be combined with --body, --status, --content-type or --header.', 'INVALID_ARGUMENTS');
-    let contentType = flags['content-type'] as string | undefined;
+    let contentType = flags['content-type'];
     if (contentType === undefined && body !== undefined && looksLikeJson(body)) contentType = 'application/json';
     const response = answers ? { status: flags.status, body, contentType, headers: headerList.length > 0 ? headers : undefined } : undefined;
     return { action: 'route', url: args.url, abort: flags.abort || undefined, response };

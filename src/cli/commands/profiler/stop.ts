@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Args } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 
 export default class ProfilerStop extends ActionCommand {
   static override actions = ['profiler_stop'];
@@ -9,8 +9,8 @@ export default class ProfilerStop extends ActionCommand {
   static override examples = ['<%= config.bin %> profiler stop profile.json', '<%= config.bin %> profiler stop'];
   static override args = { path: Args.string({ description: 'JSON file to write (default: a file in the temp folder)' }) };
 
-  protected request(args: Record<string, unknown>) {
-    return { action: 'profiler_stop', path: args.path ? path.resolve(String(args.path)) : undefined };
+  protected request({ args }: Parsed<typeof ProfilerStop>) {
+    return { action: 'profiler_stop', path: args.path ? path.resolve(args.path) : undefined };
   }
 
   protected override render(response: WireResponse, action?: string): void {

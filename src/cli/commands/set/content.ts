@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 
 export default class SetContent extends ActionCommand {
   static override actions = ['setcontent'];
@@ -12,7 +12,7 @@ export default class SetContent extends ActionCommand {
   static override args = { html: Args.string({ description: 'HTML (the rest of the line, joined with spaces)' }) };
   static override flags = { file: Flags.string({ char: 'f', description: 'Read the HTML from this file instead.' }) };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+  protected request({ flags, argv }: Parsed<typeof SetContent>) {
     if (typeof flags.file === 'string') {
       const file = path.resolve(flags.file);
       if (!fs.existsSync(file)) throw new CliFailure(`File not found: ${file}`);

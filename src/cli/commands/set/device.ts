@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 
 export default class SetDevice extends ActionCommand {
   static override summary = 'Emulate a device: viewport, user agent, pixel ratio, mobile and touch (reopens the tabs).';
@@ -9,7 +9,7 @@ export default class SetDevice extends ActionCommand {
   static override args = { name: Args.string({ description: 'Device name (the rest of the line; quotes optional)' }) };
   static override flags = { list: Flags.boolean({ description: 'List the device names instead.' }) };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
+  protected request({ flags, argv }: Parsed<typeof SetDevice>) {
     if (flags.list) return { action: 'device_list' };
     const name = argv.join(' ').trim();
     if (!name) throw new CliFailure('Missing argument: <name> (a device such as "iPhone 14"; \'set device --list\' lists them)');
@@ -17,8 +17,7 @@ export default class SetDevice extends ActionCommand {
   }
 
   override async run(): Promise<unknown> {
-    const { args, flags, argv } = await this.parseCommand();
-    const request = this.request(args, flags, argv);
+    const request = this.request(await this.parseCommand<typeof SetDevice>());
     const response = await this.send({ id: `cli-${process.pid}`, ...request });
     const devices = response.success ? (response.data as { devices?: unknown }).devices : undefined;
     if (Array.isArray(devices) && !this.globals.json) {

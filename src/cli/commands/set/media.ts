@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed, type WireRequest } from '../../base.js';
 
 const SCHEMES = ['dark', 'light', 'no-preference'];
 
@@ -26,8 +26,8 @@ export default class SetMedia extends ActionCommand {
     'forced-colors': Flags.boolean({ description: 'forced-colors: active (--no-forced-colors: none).', allowNo: true }),
   };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>, argv: string[]) {
-    const request: Record<string, unknown> = { action: 'emulatemedia' };
+  protected request({ flags, argv }: Parsed<typeof SetMedia>) {
+    const request: WireRequest = { action: 'emulatemedia' };
     for (const word of argv) {
       if (SCHEMES.includes(word)) request.colorScheme = word;
       else if (word === 'reduced-motion') request.reducedMotion = 'reduce';

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 
 export default class SetViewport extends ActionCommand {
   static override summary = 'Resize the viewport (--scale also sets devicePixelRatio, which reopens the tabs).';
@@ -13,7 +13,7 @@ export default class SetViewport extends ActionCommand {
     scale: Flags.string({ description: 'Device scale factor (devicePixelRatio), e.g. 2' }),
   };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof SetViewport>) {
     const scale = flags.scale === undefined ? undefined : Number(flags.scale);
     if (scale !== undefined && !(scale > 0)) throw new CliFailure(`--scale expects a number greater than 0, got ${String(flags.scale)}`);
     return { action: 'viewport', width: args.width, height: args.height, deviceScaleFactor: scale };

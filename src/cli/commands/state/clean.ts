@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class StateClean extends ActionCommand {
@@ -12,13 +12,13 @@ export default class StateClean extends ActionCommand {
   static override converts = { days: 'read as text with its positional twin <days>, then checked to be a whole number > 0' };
   static override flags = { days: Flags.string({ description: 'Delete files older than this many days (a whole number > 0).' }) };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof StateClean>) {
     const given = flags.days ?? args.days;
     if (given === undefined)
       throw new CliFailure('Say how old: state clean --days <N> (files not modified for more than N days are deleted).', 'INVALID_ARGUMENTS');
     if (flags.days !== undefined && args.days !== undefined && flags.days !== args.days)
       throw new CliFailure('Give the number of days once: state clean --days <N>.', 'INVALID_ARGUMENTS');
-    const text = String(given).trim();
+    const text = given.trim();
     if (!/^\d+$/.test(text) || Number(text) <= 0)
       throw new CliFailure(`--days: expected a whole number of days greater than 0, got "${text}"`, 'INVALID_ARGUMENTS');
     return { action: 'state_clean', days: Number(text) };

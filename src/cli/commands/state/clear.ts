@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class StateClear extends ActionCommand {
@@ -11,11 +11,11 @@ export default class StateClear extends ActionCommand {
   static override args = { name: Args.string({ description: 'State name ("login" or "login.json")' }) };
   static override flags = { all: Flags.boolean({ description: 'Delete every saved state of the state folder.' }) };
 
-  protected request(args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ args, flags }: Parsed<typeof StateClear>) {
     if (args.name === undefined && !flags.all)
       throw new CliFailure("Name the state to delete ('state clear <name>') or pass --all to delete every saved state.", 'INVALID_ARGUMENTS');
     if (args.name !== undefined && flags.all) throw new CliFailure('Give either a name or --all, not both.', 'INVALID_ARGUMENTS');
-    return flags.all ? { action: 'state_clear', all: true } : { action: 'state_clear', sessionName: String(args.name) };
+    return flags.all ? { action: 'state_clear', all: true } : { action: 'state_clear', sessionName: args.name };
   }
 
   protected override render(response: WireResponse, action?: string): void {

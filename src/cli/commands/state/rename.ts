@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class StateRename extends ActionCommand {
@@ -13,8 +13,8 @@ export default class StateRename extends ActionCommand {
     new: Args.string({ description: 'New name', required: true }),
   };
 
-  protected request(args: Record<string, unknown>) {
-    return { action: 'state_rename', oldName: String(args.old), newName: String(args.new) };
+  protected request({ args }: Parsed<typeof StateRename>) {
+    return { action: 'state_rename', oldName: args.old, newName: args.new };
   }
 
   protected override render(response: WireResponse, action?: string): void {

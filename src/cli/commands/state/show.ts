@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
-import { ActionCommand } from '../../base.js';
+import { ActionCommand, type Parsed } from '../../base.js';
 import { colorEnabled, painter } from '../../output.js';
 import { formatModified, formatSize } from '../../state-files.js';
 
@@ -19,8 +19,8 @@ export default class StateShow extends ActionCommand {
   static override actions = ['state_show'];
   static override args = { name: Args.string({ description: 'State name ("login" or "login.json"), see "state list"', required: true }) };
 
-  protected request(args: Record<string, unknown>) {
-    return { action: 'state_show', filename: String(args.name) };
+  protected request({ args }: Parsed<typeof StateShow>) {
+    return { action: 'state_show', filename: args.name };
   }
 
   protected override render(response: WireResponse, action?: string): void {

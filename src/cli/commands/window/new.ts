@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { ActionCommand, CliFailure } from '../../base.js';
+import { ActionCommand, CliFailure, type Parsed } from '../../base.js';
 
 export default class WindowNew extends ActionCommand {
   static override actions = ['window_new'];
@@ -7,7 +7,7 @@ export default class WindowNew extends ActionCommand {
   static override examples = ['<%= config.bin %> window new', '<%= config.bin %> window new --viewport 390x844'];
   static override flags = { viewport: Flags.string({ description: 'Viewport of the new window, WIDTHxHEIGHT (default: the configured viewport).' }) };
 
-  protected request(_args: Record<string, unknown>, flags: Record<string, unknown>) {
+  protected request({ flags }: Parsed<typeof WindowNew>) {
     if (typeof flags.viewport !== 'string') return { action: 'window_new' };
     const match = /^\s*(\d+)\s*[xX×]\s*(\d+)\s*$/.exec(flags.viewport);
     if (!match || Number(match[1]) <= 0 || Number(match[2]) <= 0)
