@@ -16,12 +16,12 @@ import network from './network.js';
 import recording from './recording.js';
 import reading from './reading.js';
 import scripting from './scripting.js';
-import injection from './injection.js';
 import snapshot from './snapshot.js';
 import state from './state.js';
 import { streamPlugin } from './stream.js';
 import tabs from './tabs.js';
 import tracing from './tracing.js';
+import waiting from './waiting.js';
 
 /** The built-in plugins, one per area, in the order they are applied (before any configured plugin). */
 export function builtinPlugins(daemon: DaemonControl): Plugin[] {
@@ -33,6 +33,7 @@ export function builtinPlugins(daemon: DaemonControl): Plugin[] {
     snapshot,
     capture,
     scripting,
+    waiting,
     tabs,
     locators,
     state,
@@ -41,7 +42,6 @@ export function builtinPlugins(daemon: DaemonControl): Plugin[] {
     input,
     forms,
     clipboard,
-    injection,
     logs,
     tracing,
     recording,

@@ -158,6 +158,15 @@ export default definePlugin({
         },
       }),
     );
+    host.addAction(
+      defineAction({
+        ...contracts.setcontent,
+        async handler({ html }, ctx) {
+          await (await ctx.frame()).setContent(html, { timeout: ctx.timeout });
+          return { set: true };
+        },
+      }),
+    );
   },
 });
 

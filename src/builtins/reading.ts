@@ -1,5 +1,4 @@
 import { defineAction, definePlugin } from '../host/define.js';
-import { ActionError } from '../protocol/errors.js';
 import { origin } from './common.js';
 import * as contracts from '../protocol/actions/reading.js';
 
@@ -85,48 +84,8 @@ export default definePlugin({
         },
       }),
     );
-    host.addAction(
-      defineAction({
-        ...contracts.setcontent,
-        async handler({ html }, ctx) {
-          await (await ctx.frame()).setContent(html, { timeout: ctx.timeout });
-          return { set: true };
-        },
-      }),
-    );
-    host.addAction(
-      defineAction({
-        ...contracts.evalhandle,
-        async handler({ script }, ctx) {
-          const frame = await ctx.frame();
-          let handle;
-          try {
-            handle = await frame.evaluateHandle(script);
-          } catch (error) {
-            const message = (error as Error).message.split('\n')[0] ?? '';
-            if (/has been closed|disconnected/i.test(message)) throw error;
-            throw new ActionError('EVALUATION_FAILED', `The script threw: ${message.replace(/^(page|frame)\.evaluateHandle: /, '')}`, { cause: error });
-          }
-          try {
-            // Elements, windows and functions are handles only: their jsonValue is not data an agent can use.
-            const serializable = await handle.evaluate((value) => {
-              if (typeof value === 'function' || typeof value === 'symbol') return false;
-              if (typeof Node !== 'undefined' && value instanceof Node) return false;
-              if (typeof Window !== 'undefined' && value instanceof Window) return false;
-              return true;
-            });
-            const result = serializable ? await handle.jsonValue().catch(() => NON_SERIALIZABLE) : NON_SERIALIZABLE;
-            return { result: result ?? null };
-          } finally {
-            await handle.dispose().catch(() => undefined);
-          }
-        },
-      }),
-    );
   },
 });
-
-const NON_SERIALIZABLE = 'Handle (non-serializable)';
 
 interface StyledElement {
   tag: string;

@@ -8,7 +8,6 @@ import { CONTRACTS as daemon } from './daemon.js';
 import { CONTRACTS as diff } from './diff.js';
 import { CONTRACTS as emulation } from './emulation.js';
 import { CONTRACTS as forms } from './forms.js';
-import { CONTRACTS as injection } from './injection.js';
 import { CONTRACTS as input } from './input.js';
 import { CONTRACTS as interaction } from './interaction.js';
 import { CONTRACTS as locators } from './locators.js';
@@ -23,6 +22,7 @@ import { CONTRACTS as state } from './state.js';
 import { CONTRACTS as stream } from './stream.js';
 import { CONTRACTS as tabs } from './tabs.js';
 import { CONTRACTS as tracing } from './tracing.js';
+import { CONTRACTS as waiting } from './waiting.js';
 
 /** The contracts of all built-in actions. */
 export const ALL_CONTRACTS: readonly ActionContract[] = [
@@ -34,7 +34,6 @@ export const ALL_CONTRACTS: readonly ActionContract[] = [
   ...diff,
   ...emulation,
   ...forms,
-  ...injection,
   ...input,
   ...interaction,
   ...locators,
@@ -49,4 +48,5 @@ export const ALL_CONTRACTS: readonly ActionContract[] = [
   ...stream,
   ...tabs,
   ...tracing,
+  ...waiting,
 ];

@@ -1,5 +1,6 @@
 // The contracts of the navigation actions (handlers: src/builtins/navigation.ts).
 import { contract } from '../contract.js';
+import * as reading from '../params/reading.js';
 import * as schema from '../schemas.js';
 
 export const back = contract({
@@ -119,5 +120,12 @@ export const url = contract({
   ],
 });
 
+export const setcontent = contract({
+  name: 'setcontent',
+  summary: 'Replace the document of the active frame with the given HTML.',
+  params: reading.setcontent,
+  group: 'reading',
+});
+
 /** Every action of this area, in declaration order. */
-export const CONTRACTS = [back, content, forward, navigate, pause, reload, title, url];
+export const CONTRACTS = [back, content, forward, navigate, pause, reload, title, url, setcontent];

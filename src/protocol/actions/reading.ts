@@ -35,21 +35,6 @@ export const count = contract({
   ],
 });
 
-export const evalhandle = contract({
-  name: 'evalhandle',
-  summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
-  params: params.evalhandle,
-  group: 'reading',
-  cli: [
-    {
-      id: 'evalhandle',
-      args: [{ name: 'script', param: 'script', rest: 'text', required: true, description: 'Expression (the rest of the line, joined with spaces)' }],
-      fast: true,
-      examples: ['<%= config.bin %> evalhandle "document.body"', '<%= config.bin %> evalhandle "({a: 1, b: [2, 3]})"'],
-    },
-  ],
-});
-
 export const getattribute = contract({
   name: 'getattribute',
   summary: 'The value of an element’s attribute (null when absent).',
@@ -181,13 +166,6 @@ export const isvisible = contract({
   ],
 });
 
-export const setcontent = contract({
-  name: 'setcontent',
-  summary: 'Replace the document of the active frame with the given HTML.',
-  params: params.setcontent,
-  group: 'reading',
-});
-
 export const styles = contract({
   name: 'styles',
   summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
@@ -205,18 +183,4 @@ export const styles = contract({
 });
 
 /** Every action of this area, in declaration order. */
-export const CONTRACTS = [
-  boundingbox,
-  count,
-  evalhandle,
-  getattribute,
-  gettext,
-  innerhtml,
-  innertext,
-  inputvalue,
-  ischecked,
-  isenabled,
-  isvisible,
-  setcontent,
-  styles,
-];
+export const CONTRACTS = [boundingbox, count, getattribute, gettext, innerhtml, innertext, inputvalue, ischecked, isenabled, isvisible, styles];

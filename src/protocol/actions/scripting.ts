@@ -1,6 +1,46 @@
-// The contracts of the scripting actions (handlers: src/builtins/scripting.ts).
+// The contracts of the scripting actions (handlers: src/builtins/scripting.ts): JavaScript and CSS run in or added to the page.
 import { contract } from '../contract.js';
+import * as reading from '../params/reading.js';
+import * as params from '../params/scripts.js';
 import * as schema from '../schemas.js';
+
+export const addinitscript = contract({
+  name: 'addinitscript',
+  summary: 'Add a script that runs in every page of the session before its own scripts (from the next navigation on).',
+  params: params.addinitscript,
+  group: 'scripting',
+});
+
+export const addscript = contract({
+  name: 'addscript',
+  summary: 'Add a <script> to the active frame: inline content or a URL to load.',
+  params: params.tag,
+  group: 'scripting',
+});
+
+export const addstyle = contract({
+  name: 'addstyle',
+  summary: 'Add a stylesheet to the active frame: inline CSS or a URL to load.',
+  params: params.tag,
+  group: 'scripting',
+});
+
+export const expose = contract({
+  name: 'expose',
+  summary: 'Expose window[name](...args) to every page; it resolves to "Function <name> called". Exposing a name again reports its calls.',
+  params: params.expose,
+  group: 'scripting',
+  cli: [
+    {
+      id: 'inject:expose',
+      output: 'json',
+      args: [{ name: 'name', param: 'name', required: true, description: 'Function name (a JavaScript identifier)' }],
+      aliases: ['expose'],
+      fast: true,
+      examples: ['<%= config.bin %> inject expose notifyDone', '<%= config.bin %> inject expose notifyDone --json'],
+    },
+  ],
+});
 
 export const evaluate = contract({
   name: 'evaluate',
@@ -18,64 +58,20 @@ export const evaluate = contract({
   ],
 });
 
-export const wait = contract({
-  name: 'wait',
-  summary: 'Wait for an element (state), for text to appear, for a number of ms, or for the load event.',
-  params: schema.wait,
-  lane: 'wait',
-  group: 'core',
+export const evalhandle = contract({
+  name: 'evalhandle',
+  summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
+  params: reading.evalhandle,
+  group: 'reading',
   cli: [
     {
-      id: 'wait',
-      sends: ['waitforurl', 'waitforloadstate', 'waitforfunction'],
-      summary: 'Wait for an element, for text, for a number of milliseconds, or for the page to load.',
-      args: [{ name: 'target', param: 'selector', description: 'A selector or ref to wait for, or a number of milliseconds' }],
-      flags: {
-        text: { param: 'text', char: 't', description: 'Wait until this text appears on the page.' },
-        state: { param: 'state', description: 'Element state to wait for.' },
-        url: { like: { contract: () => waitforurl, param: 'url' }, char: 'u', description: 'Wait until the URL matches this glob, /regex/ or URL.' },
-        load: { like: { contract: () => waitforloadstate, param: 'state' }, char: 'l', description: 'Wait for a load state.' },
-        fn: { like: { contract: () => waitforfunction, param: 'expression' }, description: 'Wait until this JavaScript expression is truthy.' },
-        timeout: { param: 'timeout', description: 'Give up after this many milliseconds.' },
-      },
-      finish: 'wait',
+      id: 'evalhandle',
+      args: [{ name: 'script', param: 'script', rest: 'text', required: true, description: 'Expression (the rest of the line, joined with spaces)' }],
       fast: true,
-      examples: [
-        '<%= config.bin %> wait "#results"',
-        '<%= config.bin %> wait 1500',
-        '<%= config.bin %> wait --text "Welcome back"',
-        '<%= config.bin %> wait @e4 --state hidden',
-        '<%= config.bin %> wait --url "**/dashboard"',
-        '<%= config.bin %> wait --load networkidle',
-        '<%= config.bin %> wait --fn "window.appReady === true"',
-      ],
+      examples: ['<%= config.bin %> evalhandle "document.body"', '<%= config.bin %> evalhandle "({a: 1, b: [2, 3]})"'],
     },
   ],
 });
 
-export const waitforfunction = contract({
-  name: 'waitforfunction',
-  summary: 'Wait until a JavaScript expression evaluated in the page is truthy.',
-  params: schema.waitforfunction,
-  lane: 'wait',
-  group: 'scripting',
-});
-
-export const waitforloadstate = contract({
-  name: 'waitforloadstate',
-  summary: 'Wait until the active frame reaches a load state: load, domcontentloaded or networkidle.',
-  params: schema.waitforloadstate,
-  lane: 'wait',
-  group: 'scripting',
-});
-
-export const waitforurl = contract({
-  name: 'waitforurl',
-  summary: 'Wait until the active tab’s URL matches a glob (**/done), a /regex/ or an exact URL.',
-  params: schema.waitforurl,
-  lane: 'wait',
-  group: 'scripting',
-});
-
 /** Every action of this area, in declaration order. */
-export const CONTRACTS = [evaluate, wait, waitforfunction, waitforloadstate, waitforurl];
+export const CONTRACTS = [addinitscript, addscript, addstyle, expose, evaluate, evalhandle];
