@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const FORBIDDEN_DIRS = [
-  ...['browser', 'builtins', 'daemon', path.join('protocol', 'actions'), path.join('protocol', 'params')].map((dir) => path.join(src, dir) + path.sep),
+  ...['browser', 'builtins', 'daemon', path.join('protocol', 'actions')].map((dir) => path.join(src, dir) + path.sep),
   // zod through createRequire, and the schemas built with it
   ...['zod.ts', 'schemas.ts'].map((file) => path.join(src, 'protocol', file)),
 ];

@@ -1,16 +1,16 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { z } from 'zod';
 import { ActionError } from '../protocol/errors.js';
-import type { inputKeyboard, inputMouse, inputTouch } from '../protocol/params/input.js';
+import type { input_keyboard, input_mouse, input_touch } from '../protocol/actions/input.js';
 
 /**
  * Raw input straight to Chromium's Input domain, shared by the `input_*` actions and the live view
  * stream, so a click or key from a viewer is the same event as one sent on the wire.
  */
 
-export type MouseInput = z.infer<typeof inputMouse>;
-export type KeyboardInput = z.infer<typeof inputKeyboard>;
-export type TouchInput = z.infer<typeof inputTouch>;
+export type MouseInput = z.infer<typeof input_mouse.params>;
+export type KeyboardInput = z.infer<typeof input_keyboard.params>;
+export type TouchInput = z.infer<typeof input_touch.params>;
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
 

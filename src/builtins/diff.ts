@@ -6,7 +6,7 @@ import { defineAction, definePlugin } from '../host/define.js';
 import { STAGE } from '../host/stages.js';
 import type { ActionContext, SnapshotOptions } from '../host/types.js';
 import { ActionError } from '../protocol/errors.js';
-import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
+import type { ScreenshotDiff, SnapshotDiff } from '../protocol/actions/diff.js';
 import * as contracts from '../protocol/actions/diff.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Human output of the `diff` commands (their data matches none of the generic output rules). */
-import type { ScreenshotDiff, SnapshotDiff } from '../protocol/params/diff.js';
+import type { ScreenshotDiff, SnapshotDiff } from '../protocol/actions/diff.js';
 import type { Painter } from './output.js';
 
 export function formatSnapshotDiff(data: SnapshotDiff, paint: Painter): string {

@@ -12,7 +12,7 @@ import type { BrowserSession } from '../browser/session.js';
 import type { Logger } from '../host/types.js';
 import { dropNulls } from '../protocol/envelope.js';
 import { ActionError, stripAnsi } from '../protocol/errors.js';
-import * as params from '../protocol/params/input.js';
+import * as input from '../protocol/actions/input.js';
 import { validate } from '../protocol/schemas.js';
 import { readSessionFile, removeFiles, writePrivateFile } from '../transport/session-files.js';
 
@@ -200,11 +200,11 @@ export class StreamServer {
     try {
       switch (type) {
         case 'input_mouse':
-          return await this.inject(type, params.inputMouse, fieldsWithType, injectMouse);
+          return await this.inject(type, input.input_mouse.params, fieldsWithType, injectMouse);
         case 'input_keyboard':
-          return await this.inject(type, params.inputKeyboard, fieldsWithType, injectKeyboard);
+          return await this.inject(type, input.input_keyboard.params, fieldsWithType, injectKeyboard);
         case 'input_touch':
-          return await this.inject(type, params.inputTouch, fieldsWithType, injectTouch);
+          return await this.inject(type, input.input_touch.params, fieldsWithType, injectTouch);
         default:
           return this.sendError(client, `Unknown message type ${JSON.stringify(type)}: send "status", "input_mouse", "input_keyboard" or "input_touch".`);
       }

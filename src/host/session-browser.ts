@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { RemoteTarget } from '../protocol/remote.js';
-import type { launch } from '../protocol/schemas.js';
+import type { launch } from '../protocol/actions/daemon.js';
 import type { LaunchPlan } from './types.js';
 
 /** Launch-time fields of the `launch` action (its param schema); they override the configuration. */
-export type LaunchRequest = z.infer<typeof launch>;
+export type LaunchRequest = z.infer<typeof launch.params>;
 
 /** One tab of the session, as actions and plugins see it. */
 export interface BrowserTab {

@@ -3,6 +3,10 @@ import * as assert from 'uvu/assert';
 
 import { ActionError, dropNulls, failure, responseId, splitRequest, success, UNPARSED_ID } from '../../src/protocol/envelope.js';
 import { ErrorCodes, isActionError, stripAnsi } from '../../src/protocol/errors.js';
+import * as capture from '../../src/protocol/actions/capture.js';
+import * as daemon from '../../src/protocol/actions/daemon.js';
+import * as interaction from '../../src/protocol/actions/interaction.js';
+import * as navigation from '../../src/protocol/actions/navigation.js';
 import * as schemas from '../../src/protocol/schemas.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -160,26 +164,26 @@ function problem(schema: Parameters<typeof schemas.validate>[0], fields: unknown
 }
 
 validation('valid fields pass through with their values', () => {
-  const result = schemas.validate(schemas.click, { selector: '#go', button: 'right', clickCount: 2 });
+  const result = schemas.validate(interaction.click.params, { selector: '#go', button: 'right', clickCount: 2 });
   assert.ok(result.ok);
   if (result.ok) assert.equal(result.value, { selector: '#go', button: 'right', clickCount: 2 });
 });
 
 validation('a missing required field is named and called required, with its type', () => {
-  const message = problem(schemas.click, {});
+  const message = problem(interaction.click.params, {});
   assert.ok(message.includes('selector'), message);
   assert.ok(message.includes('required'), message);
   assert.ok(message.includes('string'), message);
 });
 
 validation('a wrong type names the field, the expected type and what was received', () => {
-  const message = problem(schemas.fill, { selector: '#a', value: 5 });
+  const message = problem(interaction.fill.params, { selector: '#a', value: 5 });
   assert.is(message, 'value: expected string, got number');
-  assert.is(problem(schemas.fill, { selector: ['#a'], value: 'x' }), 'selector: expected string, got array');
+  assert.is(problem(interaction.fill.params, { selector: ['#a'], value: 'x' }), 'selector: expected string, got array');
 });
 
 validation('several bad fields are reported at once, each named', () => {
-  const message = problem(schemas.click, { selector: 5, button: 'up', clickCount: -1 });
+  const message = problem(interaction.click.params, { selector: 5, button: 'up', clickCount: -1 });
   const parts = message.split('; ');
   assert.is(parts.length, 3, message);
   assert.ok(
@@ -197,12 +201,12 @@ validation('several bad fields are reported at once, each named', () => {
 });
 
 validation('enum messages list the allowed values', () => {
-  const message = problem(schemas.navigate, { url: 'https://example.com', waitUntil: 'network-idle' });
+  const message = problem(navigation.navigate.params, { url: 'https://example.com', waitUntil: 'network-idle' });
   assert.is(message, 'waitUntil: expected one of "load", "domcontentloaded", "networkidle"');
 });
 
 validation('union messages name each accepted shape', () => {
-  const message = problem(schemas.select, { selector: '#s', values: 5 });
+  const message = problem(interaction.select.params, { selector: '#s', values: 5 });
   assert.ok(message.startsWith('values: '), message);
   assert.ok(message.includes('string'), message);
   assert.ok(message.includes('array'), message);
@@ -210,25 +214,25 @@ validation('union messages name each accepted shape', () => {
 });
 
 validation('an array of the wrong item type is described as an array of strings', () => {
-  assert.is(problem(schemas.select, { selector: '#s', values: [1] }), 'values: expected string or array of strings');
+  assert.is(problem(interaction.select.params, { selector: '#s', values: [1] }), 'values: expected string or array of strings');
 });
 
 validation('empty strings are rejected with a readable message', () => {
-  assert.is(problem(schemas.navigate, { url: '' }), 'url: expected a non-empty string');
+  assert.is(problem(navigation.navigate.params, { url: '' }), 'url: expected a non-empty string');
 });
 
 validation('numeric bounds are described', () => {
-  assert.is(problem(schemas.screenshot, { quality: 200 }), 'quality: expected number <= 100');
+  assert.is(problem(capture.screenshot.params, { quality: 200 }), 'quality: expected number <= 100');
 });
 
 validation('unknown fields are dropped, not rejected', () => {
-  const result = schemas.validate(schemas.click, { selector: '#go', bogus: true, other: 1 });
+  const result = schemas.validate(interaction.click.params, { selector: '#go', bogus: true, other: 1 });
   assert.ok(result.ok);
   if (result.ok) assert.equal(result.value, { selector: '#go' });
 });
 
 validation('nested field paths are joined with dots', () => {
-  const message = problem(schemas.launch, { viewport: { width: 'wide', height: 720 } });
+  const message = problem(daemon.launch.params, { viewport: { width: 'wide', height: 720 } });
   assert.ok(message.startsWith('viewport.width: '), message);
 });
 

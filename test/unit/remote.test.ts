@@ -3,7 +3,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { describeRemote, isCdpUrl, isWsEndpoint, parseCdpArgument, redactEndpoint, remoteKey, requestedRemote } from '../../src/protocol/remote.js';
-import { launch } from '../../src/protocol/schemas.js';
+import { launch as launchContract } from '../../src/protocol/actions/daemon.js';
+
+const launch = launchContract.params;
 
 const message = (raw: string): string => {
   try {

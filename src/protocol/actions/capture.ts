@@ -1,12 +1,15 @@
 // The contracts of the capture actions (handlers: src/builtins/capture.ts).
+import { filePath, selector } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as reading from '../params/reading.js';
-import * as schema from '../schemas.js';
 
 export const pdf = contract({
   name: 'pdf',
   summary: 'Save the active tab as a PDF (headless Chromium only); format defaults to Letter.',
-  params: reading.pdf,
+  params: z.object({
+    path: filePath,
+    format: z.enum(['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']).optional(),
+  }),
   group: 'capture',
   cli: [
     {
@@ -25,7 +28,22 @@ export const screenshot = contract({
   name: 'screenshot',
   summary:
     'A PNG or JPEG of the viewport, the full page or one element; saved to path (or, with annotate or screenshotDir, to a generated file), else returned as base64. annotate numbers the interactive elements by ref.',
-  params: schema.screenshot,
+  params: z.object({
+    path: filePath
+      .optional()
+      .describe(
+        'File to write. Without it the answer is {base64}, unless annotate or screenshotDir is sent (then a file is saved in screenshotDir or the temp folder)',
+      ),
+    fullPage: z.boolean().optional(),
+    selector: selector.optional(),
+    format: z.enum(['png', 'jpeg']).optional(),
+    quality: z.number().min(0).max(100).optional(),
+    annotate: z
+      .boolean()
+      .optional()
+      .describe('Number the interactive elements on the image; the answer lists each number with its ref (a fresh interactive snapshot)'),
+    screenshotDir: filePath.optional().describe('Folder for a screenshot sent without a path (a generated file name)'),
+  }),
   group: 'core',
   cli: [
     {

@@ -1,11 +1,14 @@
 // The contracts of the clipboard actions (handlers: src/builtins/clipboard.ts).
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as params from '../params/input.js';
 
 export const clipboard = contract({
   name: 'clipboard',
   summary: 'Clipboard: copy (the selection, or text), paste into the focused element, read, or write text.',
-  params: params.clipboard,
+  params: z.object({
+    operation: z.enum(['copy', 'paste', 'read', 'write']),
+    text: z.string().optional().describe('Text for write'),
+  }),
   group: 'input',
   cli: [
     {

@@ -1,11 +1,13 @@
 // The contracts of the confirmation actions (handlers: src/builtins/confirmation.ts).
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as params from '../params/auth.js';
+
+const confirmation = z.object({ confirmationId: z.string().min(1).describe('The confirmation_id a gated action answered with') });
 
 export const confirm = contract({
   name: 'confirm',
   summary: 'Run a call that waits for confirmation (confirmActions / AGENT_BROWSER_CONFIRM_ACTIONS) by its confirmation_id; answers what that call answers.',
-  params: params.confirmation,
+  params: confirmation,
   group: 'session',
   cli: [
     {
@@ -22,7 +24,7 @@ export const confirm = contract({
 export const deny = contract({
   name: 'deny',
   summary: 'Drop a call that waits for confirmation, by its confirmation_id, without running it.',
-  params: params.confirmation,
+  params: confirmation,
   lane: 'control',
   group: 'session',
   cli: [

@@ -1,7 +1,9 @@
 // The contracts of the daemon actions (handlers: src/builtins/daemon.ts).
+import { isCdpUrl, isWsEndpoint } from '../remote.js';
+import { viewport } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
 import * as schema from '../schemas.js';
-import { z } from '../schemas.js';
 
 export const actions = contract({
   name: 'actions',
@@ -40,7 +42,27 @@ export const launch = contract({
   name: 'launch',
   summary:
     'Start the browser with these options (a no-op when one already runs), or attach to a running one: cdpPort/cdpUrl (Chrome over CDP), wsEndpoint (a Playwright server); naming another one than the session uses switches to it.',
-  params: schema.launch,
+  params: z.object({
+    headless: z.boolean().optional(),
+    viewport: viewport.optional(),
+    browser: z.enum(['chromium', 'firefox', 'webkit']).optional(),
+    cdpPort: z.number().int().min(1).max(65535).optional().describe('Attach to the Chrome listening for CDP on this 127.0.0.1 port instead of launching one'),
+    cdpUrl: z
+      .string()
+      .refine(isCdpUrl, 'must be a URL starting with ws://, wss://, http:// or https://')
+      .optional()
+      .describe('Attach to the Chrome at this CDP URL (http://host:9222, ws://…/devtools/browser/…, wss://…?token=…)'),
+    wsEndpoint: z
+      .string()
+      .refine(isWsEndpoint, 'must be a URL starting with ws:// or wss://')
+      .optional()
+      .describe('Attach to the Playwright browser server at this ws:// endpoint'),
+    executablePath: z.string().optional(),
+    extensions: z.array(z.string()).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    proxy: z.object({ server: z.string().min(1), bypass: z.string().optional(), username: z.string().optional(), password: z.string().optional() }).optional(),
+  }),
   group: 'session',
 });
 

@@ -1,18 +1,19 @@
 // The contracts of the emulation actions (handlers: src/builtins/emulation.ts).
+import { z } from '../zod.js';
+import { positive } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/emulation.js';
 
 export const device = contract({
   name: 'device',
   summary: 'Emulate a Playwright device: viewport, user agent, scale factor, mobile and touch (reopens the tabs).',
-  params: params.device,
+  params: z.object({ device: z.string().min(1).describe('Playwright device name, e.g. "iPhone 14" or "Pixel 7" (device_list lists them)') }),
   group: 'emulation',
 });
 
 export const device_list = contract({
   name: 'device_list',
   summary: 'List the devices the device action emulates: name, viewport, pixel ratio, mobile and touch.',
-  params: params.deviceList,
+  params: z.object({}),
   readOnly: true,
   group: 'emulation',
 });
@@ -20,14 +21,23 @@ export const device_list = contract({
 export const emulatemedia = contract({
   name: 'emulatemedia',
   summary: 'Emulate CSS media: type (screen/print), color scheme, reduced motion, forced colors.',
-  params: params.emulatemedia,
+  params: z.object({
+    media: z.enum(['screen', 'print']).optional(),
+    colorScheme: z.enum(['light', 'dark', 'no-preference']).optional(),
+    reducedMotion: z.enum(['reduce', 'no-preference']).optional(),
+    forcedColors: z.enum(['active', 'none']).optional(),
+  }),
   group: 'emulation',
 });
 
 export const geolocation = contract({
   name: 'geolocation',
   summary: 'Set the geolocation every tab reports, and grant the geolocation permission.',
-  params: params.geolocation,
+  params: z.object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    accuracy: z.number().min(0).optional().describe('Accuracy in meters (default 0)'),
+  }),
   group: 'emulation',
   cli: [
     {
@@ -49,7 +59,7 @@ export const geolocation = contract({
 export const locale = contract({
   name: 'locale',
   summary: 'Set the locale (navigator.language, Accept-Language, Intl defaults); reopens the tabs.',
-  params: params.locale,
+  params: z.object({ locale: z.string().min(1).describe('BCP 47 locale, e.g. "de-DE"') }),
   group: 'emulation',
   cli: [
     {
@@ -64,7 +74,10 @@ export const locale = contract({
 export const permissions = contract({
   name: 'permissions',
   summary: 'Grant permissions to every origin, or revoke them (grant: false; an empty list revokes all).',
-  params: params.permissions,
+  params: z.object({
+    permissions: z.array(z.string().min(1)).describe('Permission names: geolocation, notifications, camera, microphone, clipboard-read, clipboard-write, …'),
+    grant: z.boolean().describe('true grants them to every origin; false revokes them (an empty list revokes all)'),
+  }),
   group: 'emulation',
   cli: [
     {
@@ -96,7 +109,7 @@ export const permissions = contract({
 export const timezone = contract({
   name: 'timezone',
   summary: 'Set the time zone pages see (Intl, Date); reopens the tabs.',
-  params: params.timezone,
+  params: z.object({ timezone: z.string().min(1).describe('IANA time zone, e.g. "Europe/Berlin"') }),
   group: 'emulation',
   cli: [
     {
@@ -111,7 +124,7 @@ export const timezone = contract({
 export const useragent = contract({
   name: 'useragent',
   summary: 'Set the user agent (navigator.userAgent and the User-Agent header); reopens the tabs.',
-  params: params.useragent,
+  params: z.object({ userAgent: z.string().min(1).describe('The user agent string (navigator.userAgent and the User-Agent header)') }),
   group: 'emulation',
   cli: [
     {
@@ -128,7 +141,11 @@ export const viewport = contract({
   name: 'viewport',
   summary:
     'Resize the viewport of every tab (deviceScaleFactor also changes devicePixelRatio, and leaving it out resets it to 1; a change of scale reopens the tabs).',
-  params: params.viewport,
+  params: z.object({
+    width: positive.describe('Viewport width in CSS pixels'),
+    height: positive.describe('Viewport height in CSS pixels'),
+    deviceScaleFactor: positive.optional().describe('devicePixelRatio; changing it reopens the tabs in a new context (1 clears it)'),
+  }),
   group: 'emulation',
 });
 

@@ -1,11 +1,12 @@
 // The contracts of the forms actions (handlers: src/builtins/forms.ts).
+import { z } from '../zod.js';
+import { element, selector } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/input.js';
 
 export const clear = contract({
   name: 'clear',
   summary: 'Empty an input, textarea or contenteditable.',
-  params: params.element,
+  params: element,
   group: 'interaction',
   cli: [
     {
@@ -20,7 +21,7 @@ export const clear = contract({
 export const multiselect = contract({
   name: 'multiselect',
   summary: 'Select several options of a <select multiple> by value or label.',
-  params: params.multiselect,
+  params: z.object({ selector, values: z.array(z.string()) }),
   group: 'interaction',
   cli: [
     {
@@ -38,7 +39,7 @@ export const multiselect = contract({
 export const selectall = contract({
   name: 'selectall',
   summary: 'Focus an element and select all of its text.',
-  params: params.element,
+  params: element,
   group: 'interaction',
   cli: [
     {
@@ -53,7 +54,7 @@ export const selectall = contract({
 export const setvalue = contract({
   name: 'setvalue',
   summary: 'Set the value of an input (replaces it, fires input and change).',
-  params: params.setvalue,
+  params: z.object({ selector, value: z.string() }),
   group: 'interaction',
   cli: [
     {
@@ -71,7 +72,10 @@ export const setvalue = contract({
 export const upload = contract({
   name: 'upload',
   summary: 'Set the files of a file input (paths resolve from the daemon’s working folder).',
-  params: params.upload,
+  params: z.object({
+    selector,
+    files: z.union([z.string().min(1), z.array(z.string().min(1))]).describe('File path(s); relative paths resolve from the daemon’s working folder'),
+  }),
   group: 'interaction',
   cli: [
     {

@@ -1,18 +1,32 @@
 // The contracts of the input actions (handlers: src/builtins/input.ts).
+import { z } from '../zod.js';
+import { element, mouseButton, nonNegative, selector } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/input.js';
+
+export const key = z.object({ key: z.string().min(1).describe('Key name, e.g. "Shift", "a", "ArrowDown"') });
+
+export const mousebutton = z.object({ button: mouseButton.optional() });
+
+export const modifiers = z.number().int().min(0).optional().describe('Bitmask: 1 Alt, 2 Ctrl, 4 Meta, 8 Shift');
 
 export const dispatch = contract({
   name: 'dispatch',
   summary: 'Dispatch a DOM event on an element (bubbling, cancelable; eventInit adds properties).',
-  params: params.dispatch,
+  params: z.object({
+    selector,
+    event: z.string().min(1).describe('Event type, e.g. "click", "input", "dragstart"'),
+    eventInit: z.record(z.string(), z.unknown()).optional().describe('Event init properties, e.g. {"bubbles":true,"detail":1}'),
+  }),
   group: 'input',
 });
 
 export const drag = contract({
   name: 'drag',
   summary: 'Drag an element onto another (mouse drag; HTML5 drag and drop works too).',
-  params: params.drag,
+  params: z.object({
+    source: selector.describe('The element to drag (selector or ref)'),
+    target: selector.describe('The element to drop it on (selector or ref)'),
+  }),
   group: 'input',
   cli: [
     {
@@ -30,7 +44,7 @@ export const drag = contract({
 export const highlight = contract({
   name: 'highlight',
   summary: 'Outline an element in red for 3 seconds (scrolls it into view).',
-  params: params.element,
+  params: element,
   group: 'input',
   cli: [
     {
@@ -45,28 +59,49 @@ export const highlight = contract({
 export const input_keyboard = contract({
   name: 'input_keyboard',
   summary: 'Inject a raw key event (DevTools Input.dispatchKeyEvent): keyDown, keyUp or char.',
-  params: params.inputKeyboard,
+  params: z.object({
+    type: z.enum(['keyDown', 'keyUp', 'char']),
+    key: z.string().optional(),
+    code: z.string().optional(),
+    text: z.string().optional(),
+    keyCode: z.number().int().min(0).optional().describe('Windows virtual key code (8 Backspace, 13 Enter, 37 ArrowLeft…); derived from key when absent'),
+    modifiers,
+  }),
   group: 'input',
 });
 
 export const input_mouse = contract({
   name: 'input_mouse',
   summary: 'Inject a raw mouse event at viewport coordinates (DevTools Input.dispatchMouseEvent).',
-  params: params.inputMouse,
+  /** §2.12 raw input injection (what a streaming viewer sends). */
+  params: z.object({
+    type: z.enum(['mousePressed', 'mouseReleased', 'mouseMoved', 'mouseWheel']),
+    x: z.number(),
+    y: z.number(),
+    button: z.enum(['left', 'right', 'middle', 'none']).optional(),
+    clickCount: z.number().positive().optional(),
+    deltaX: z.number().optional(),
+    deltaY: z.number().optional(),
+    modifiers,
+  }),
   group: 'input',
 });
 
 export const input_touch = contract({
   name: 'input_touch',
   summary: 'Inject a raw touch event (DevTools Input.dispatchTouchEvent); point ids default to their index.',
-  params: params.inputTouch,
+  params: z.object({
+    type: z.enum(['touchStart', 'touchEnd', 'touchMove', 'touchCancel']),
+    touchPoints: z.array(z.object({ x: z.number(), y: z.number(), id: z.number().int().optional() })),
+    modifiers,
+  }),
   group: 'input',
 });
 
 export const inserttext = contract({
   name: 'inserttext',
   summary: 'Insert text into the focused element as one input event (no key events).',
-  params: params.inserttext,
+  params: z.object({ text: z.string() }),
   group: 'input',
   cli: [
     {
@@ -81,7 +116,15 @@ export const inserttext = contract({
 export const keyboard = contract({
   name: 'keyboard',
   summary: 'Keyboard on the focused element: press a key or chord (default), type text key by key, or insert text.',
-  params: params.keyboard,
+  params: z.object({
+    subaction: z
+      .enum(['type', 'press', 'insertText'])
+      .optional()
+      .describe('press (default): a key or chord; type: text key by key; insertText: text as one input event'),
+    keys: z.string().min(1).optional().describe('Key or chord for press, e.g. "Control+a"'),
+    text: z.string().optional().describe('Text for type and insertText'),
+    delay: nonNegative.optional().describe('Milliseconds between key presses (type)'),
+  }),
   group: 'input',
   cli: [
     {
@@ -120,7 +163,7 @@ export const keyboard = contract({
 export const keydown = contract({
   name: 'keydown',
   summary: 'Hold a key down (until keyup).',
-  params: params.key,
+  params: key,
   group: 'input',
   cli: [
     {
@@ -135,7 +178,7 @@ export const keydown = contract({
 export const keyup = contract({
   name: 'keyup',
   summary: 'Release a key held with keydown.',
-  params: params.key,
+  params: key,
   group: 'input',
   cli: [
     {
@@ -150,7 +193,7 @@ export const keyup = contract({
 export const mousedown = contract({
   name: 'mousedown',
   summary: 'Press a mouse button at the current position.',
-  params: params.mousebutton,
+  params: mousebutton,
   group: 'input',
   cli: [
     {
@@ -165,7 +208,7 @@ export const mousedown = contract({
 export const mousemove = contract({
   name: 'mousemove',
   summary: 'Move the mouse to viewport coordinates.',
-  params: params.mousemove,
+  params: z.object({ x: z.number(), y: z.number() }),
   group: 'input',
   cli: [
     {
@@ -183,7 +226,7 @@ export const mousemove = contract({
 export const mouseup = contract({
   name: 'mouseup',
   summary: 'Release a mouse button.',
-  params: params.mousebutton,
+  params: mousebutton,
   group: 'input',
   cli: [
     {
@@ -198,7 +241,7 @@ export const mouseup = contract({
 export const tap = contract({
   name: 'tap',
   summary: 'Tap an element like a finger (touch events, then click); works on desktop contexts too.',
-  params: params.element,
+  params: element,
   group: 'input',
   cli: [
     {
@@ -213,7 +256,11 @@ export const tap = contract({
 export const wheel = contract({
   name: 'wheel',
   summary: 'Turn the mouse wheel (over an element when a selector is given).',
-  params: params.wheel,
+  params: z.object({
+    deltaX: z.number().optional(),
+    deltaY: z.number().optional(),
+    selector: selector.optional().describe('Hover this element first, so the wheel scrolls it'),
+  }),
   group: 'input',
   cli: [
     {

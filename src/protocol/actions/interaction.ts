@@ -1,4 +1,6 @@
 // The contracts of the interaction actions (handlers: src/builtins/interaction.ts).
+import { mouseButton, nonNegative, positive, selector } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
 import * as schema from '../schemas.js';
 
@@ -20,7 +22,13 @@ export const check = contract({
 export const click = contract({
   name: 'click',
   summary: 'Click an element; with newTab, open a link in a new tab instead.',
-  params: schema.click,
+  params: z.object({
+    selector,
+    button: mouseButton.optional(),
+    clickCount: positive.optional(),
+    delay: nonNegative.optional(),
+    newTab: z.boolean().optional().describe("Open the link's href in a new tab (made active) instead of clicking it"),
+  }),
   group: 'core',
   cli: [
     {
@@ -61,7 +69,7 @@ export const dblclick = contract({
 export const fill = contract({
   name: 'fill',
   summary: 'Clear an input and fill it with a value.',
-  params: schema.fill,
+  params: z.object({ selector, value: z.string() }),
   group: 'core',
   cli: [
     {
@@ -109,7 +117,7 @@ export const hover = contract({
 export const press = contract({
   name: 'press',
   summary: 'Press a key or chord (Enter, Control+a), on an element or the focused one.',
-  params: schema.press,
+  params: z.object({ key: z.string().min(1), selector: selector.optional() }),
   group: 'core',
   cli: [
     {
@@ -128,7 +136,13 @@ export const press = contract({
 export const scroll = contract({
   name: 'scroll',
   summary: 'Scroll the page (direction and amount, or x/y), or an element into view and by x/y.',
-  params: schema.scroll,
+  params: z.object({
+    selector: selector.optional(),
+    x: z.number().optional(),
+    y: z.number().optional(),
+    direction: z.enum(['up', 'down', 'left', 'right']).optional(),
+    amount: positive.optional(),
+  }),
   group: 'interaction',
   cli: [
     {
@@ -169,7 +183,7 @@ export const scrollintoview = contract({
 export const select = contract({
   name: 'select',
   summary: 'Select one or more options of a <select> by value or label.',
-  params: schema.select,
+  params: z.object({ selector, values: z.union([z.string(), z.array(z.string())]) }),
   group: 'core',
   cli: [
     {
@@ -188,7 +202,7 @@ export const select = contract({
 export const type = contract({
   name: 'type',
   summary: 'Type text into an element key by key (clear: true empties it first).',
-  params: schema.type,
+  params: z.object({ selector, text: z.string(), delay: nonNegative.optional(), clear: z.boolean().optional() }),
   group: 'core',
   cli: [
     {

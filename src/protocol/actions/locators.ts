@@ -1,7 +1,33 @@
 // The contracts of the locators actions (handlers: src/builtins/locators.ts).
-import type { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { z } from '../zod.js';
+import { selector } from '../schemas.js';
 import { contract, type CliCommand } from '../contract.js';
-import * as params from '../params/locators.js';
+
+/** Param schemas of the semantic locator actions (reference §2.3): a locator plus a sub-action in one request. */
+const subaction = z
+  .enum(['click', 'fill', 'check', 'hover', 'text'])
+  .optional()
+  .describe('What to do with the element (default click): click, fill (with value), check, hover, or text (read its text)');
+
+const common = {
+  subaction,
+  value: z.string().optional().describe('Text for the fill sub-action (default empty)'),
+  exact: z.boolean().optional().describe('Match the text or name exactly (case-sensitive, whole string) instead of as a case-insensitive substring'),
+};
+
+const getbyalttextParams = z.object({ text: z.string().min(1), ...common });
+const getbylabelParams = z.object({ label: z.string().min(1), ...common });
+const getbyplaceholderParams = z.object({ placeholder: z.string().min(1), ...common });
+const nthParams = z.object({
+  selector,
+  index: z.number().int().describe('0-based; negative counts from the end (-1 = last)'),
+  ...common,
+});
+const getbyroleParams = z.object({ role: z.string().min(1), name: z.string().optional().describe('Accessible name'), ...common });
+const getbytestidParams = z.object({ testId: z.string().min(1), ...common });
+const getbytextParams = z.object({ text: z.string().min(1), ...common });
+const getbytitleParams = z.object({ text: z.string().min(1), ...common });
 
 /** What every finder takes besides its locator value. */
 type FinderParams = { subaction?: string; value?: string; exact?: boolean };
@@ -44,10 +70,10 @@ export const getbyalttext = contract({
   name: 'getbyalttext',
   summary:
     'Find an element (usually an image) by its alt text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbyalttext,
+  params: getbyalttextParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbyalttext>>({
+    findCommand<Zod.input<typeof getbyalttextParams>>({
       id: 'find:alt',
       summary: 'Find an element by its alt text and click it (or hover, text …).',
       value: { param: 'text', description: 'What to look for' },
@@ -61,10 +87,10 @@ export const getbylabel = contract({
   name: 'getbylabel',
   summary:
     'Find a form control by its label text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbylabel,
+  params: getbylabelParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbylabel>>({
+    findCommand<Zod.input<typeof getbylabelParams>>({
       id: 'find:label',
       summary: 'Find a form control by its label and click it (or fill, check, hover, text).',
       value: { param: 'label', description: 'What to look for' },
@@ -78,10 +104,10 @@ export const getbyplaceholder = contract({
   name: 'getbyplaceholder',
   summary:
     'Find an input by its placeholder (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbyplaceholder,
+  params: getbyplaceholderParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbyplaceholder>>({
+    findCommand<Zod.input<typeof getbyplaceholderParams>>({
       id: 'find:placeholder',
       summary: 'Find an input by its placeholder and click it (or fill, check, hover, text).',
       value: { param: 'placeholder', description: 'What to look for' },
@@ -95,10 +121,10 @@ export const getbyrole = contract({
   name: 'getbyrole',
   summary:
     'Find an element by ARIA role and accessible name (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbyrole,
+  params: getbyroleParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbyrole>>({
+    findCommand<Zod.input<typeof getbyroleParams>>({
       id: 'find:role',
       summary: 'Find an element by ARIA role (and --name) and click it (or fill, check, hover, text).',
       value: { param: 'role', description: 'ARIA role: button, link, textbox, checkbox, heading, …' },
@@ -116,10 +142,10 @@ export const getbytestid = contract({
   name: 'getbytestid',
   summary:
     'Find an element by its data-testid (exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbytestid,
+  params: getbytestidParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbytestid>>({
+    findCommand<Zod.input<typeof getbytestidParams>>({
       id: 'find:testid',
       summary: 'Find an element by data-testid and click it (or fill, check, hover, text).',
       value: { param: 'testId', description: 'What to look for' },
@@ -133,10 +159,10 @@ export const getbytext = contract({
   name: 'getbytext',
   summary:
     'Find an element by its text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbytext,
+  params: getbytextParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbytext>>({
+    findCommand<Zod.input<typeof getbytextParams>>({
       id: 'find:text',
       summary: 'Find an element by its text and click it (or fill, check, hover, text).',
       value: { param: 'text', description: 'What to look for' },
@@ -150,10 +176,10 @@ export const getbytitle = contract({
   name: 'getbytitle',
   summary:
     'Find an element by its title attribute (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.getbytitle,
+  params: getbytitleParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.getbytitle>>({
+    findCommand<Zod.input<typeof getbytitleParams>>({
       id: 'find:title',
       summary: 'Find an element by its title attribute and click it (or hover, text …).',
       value: { param: 'text', description: 'What to look for' },
@@ -167,10 +193,10 @@ export const nth = contract({
   name: 'nth',
   summary:
     'Act on the index-th match of a selector or ref (0-based; -1 = last, negative counts from the end). Sub-action (default click): click, fill (value), check, hover, or text.',
-  params: params.nth,
+  params: nthParams,
   group: 'locators',
   cli: [
-    findCommand<z.input<typeof params.nth>>({
+    findCommand<Zod.input<typeof nthParams>>({
       id: 'find:first',
       omits: { exact: 'nth takes a selector, which has no text to match exactly' },
       summary: 'Act on the first element matching a selector (click by default; fill, check, hover, text).',
@@ -178,7 +204,7 @@ export const nth = contract({
       fixed: { index: 0 },
       examples: ['<%= config.bin %> find first "li.result"', '<%= config.bin %> find first "input[type=text]" fill hello'],
     }),
-    findCommand<z.input<typeof params.nth>>({
+    findCommand<Zod.input<typeof nthParams>>({
       id: 'find:last',
       omits: { exact: 'nth takes a selector, which has no text to match exactly' },
       summary: 'Act on the last element matching a selector (click by default; fill, check, hover, text).',

@@ -1,11 +1,14 @@
 // The contracts of the logs actions (handlers: src/builtins/logs.ts).
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as reading from '../params/reading.js';
+
+/** `console` and `errors`: list what was collected, or clear it. */
+const log = z.object({ clear: z.boolean().optional() });
 
 export const console = contract({
   name: 'console',
   summary: 'Console messages of every tab since it opened ({clear:true} empties the list).',
-  params: reading.log,
+  params: log,
   group: 'debug',
   cli: [
     {
@@ -22,7 +25,7 @@ export const console = contract({
 export const errors = contract({
   name: 'errors',
   summary: 'Uncaught page errors of every tab ({clear:true} empties the list).',
-  params: reading.log,
+  params: log,
   group: 'debug',
   cli: [
     {

@@ -1,6 +1,8 @@
 // The contracts of the navigation actions (handlers: src/builtins/navigation.ts).
+import { selector, waitUntil } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as reading from '../params/reading.js';
+
 import * as schema from '../schemas.js';
 
 export const back = contract({
@@ -20,7 +22,7 @@ export const back = contract({
 export const content = contract({
   name: 'content',
   summary: 'The page’s HTML, or the inner HTML of one element.',
-  params: schema.content,
+  params: z.object({ selector: selector.optional() }),
   readOnly: true,
   group: 'navigation',
 });
@@ -42,7 +44,11 @@ export const forward = contract({
 export const navigate = contract({
   name: 'navigate',
   summary: 'Open a URL in the active tab and wait for it to load.',
-  params: schema.navigate,
+  params: z.object({
+    url: z.string().min(1),
+    waitUntil: waitUntil.optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  }),
   group: 'core',
   cli: [
     {
@@ -123,7 +129,7 @@ export const url = contract({
 export const setcontent = contract({
   name: 'setcontent',
   summary: 'Replace the document of the active frame with the given HTML.',
-  params: reading.setcontent,
+  params: z.object({ html: z.string() }),
   group: 'reading',
 });
 

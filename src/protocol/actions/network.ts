@@ -1,12 +1,14 @@
 // The contracts of the network actions (handlers: src/builtins/network.ts).
+import { z } from '../zod.js';
+import { filePath, positive, selector } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/network.js';
+
 import { none } from '../schemas.js';
 
 export const download = contract({
   name: 'download',
   summary: 'Click an element that starts a download and save the file to path.',
-  params: params.download,
+  params: z.object({ selector, path: filePath, timeout: positive.optional() }),
   group: 'network',
   cli: [
     {
@@ -41,7 +43,7 @@ export const har_start = contract({
 export const har_stop = contract({
   name: 'har_stop',
   summary: 'Stop recording and write the requests since har_start as a HAR 1.2 file.',
-  params: params.harStop,
+  params: z.object({ path: filePath }),
   group: 'network',
   cli: [
     {
@@ -56,14 +58,14 @@ export const har_stop = contract({
 export const headers = contract({
   name: 'headers',
   summary: 'Send these extra HTTP headers with every request of every tab.',
-  params: params.headers,
+  params: z.object({ headers: z.record(z.string(), z.string()) }),
   group: 'network',
 });
 
 export const offline = contract({
   name: 'offline',
   summary: 'Take the browser off the network (offline: true) or back on.',
-  params: params.offline,
+  params: z.object({ offline: z.boolean() }),
   group: 'network',
   cli: [
     {
@@ -81,7 +83,7 @@ export const offline = contract({
 export const requests = contract({
   name: 'requests',
   summary: 'Requests the tabs made (each once, the last 1000), optionally filtered by URL substring; clear empties the log.',
-  params: params.requests,
+  params: z.object({ filter: z.string().optional(), clear: z.boolean().optional() }),
   group: 'network',
   cli: [
     {
@@ -99,7 +101,7 @@ export const requests = contract({
 export const responsebody = contract({
   name: 'responsebody',
   summary: 'Wait for the next response whose URL contains a string; answer its status and body (JSON parsed).',
-  params: params.responsebody,
+  params: z.object({ url: z.string().min(1), timeout: positive.optional() }),
   lane: 'wait',
   group: 'network',
 });
@@ -107,14 +109,31 @@ export const responsebody = contract({
 export const route = contract({
   name: 'route',
   summary: 'Intercept requests matching a URL glob: abort them, answer them (response), or let them through.',
-  params: params.route,
+  params: z.object({
+    url: z.string().min(1).describe('Playwright URL glob, e.g. **/api/*'),
+    response: z
+      .object({
+        status: z.number().int().min(100).max(599).optional(),
+        body: z.string().optional(),
+        contentType: z.string().optional(),
+        headers: z.record(z.string(), z.string()).optional(),
+      })
+      .optional(),
+    abort: z.boolean().optional(),
+    body: z
+      .string()
+      .optional()
+      .describe(
+        'Answer with this body (status 200; JSON is served as application/json). The agent-browser CLIs send --body this way; the same as response.body.',
+      ),
+  }),
   group: 'network',
 });
 
 export const unroute = contract({
   name: 'unroute',
   summary: 'Remove the route for a URL glob, or every route.',
-  params: params.unroute,
+  params: z.object({ url: z.string().min(1).optional() }),
   group: 'network',
   cli: [
     {
@@ -129,7 +148,7 @@ export const unroute = contract({
 export const waitfordownload = contract({
   name: 'waitfordownload',
   summary: 'Wait for the next download of the active tab; save it to path when given.',
-  params: params.waitfordownload,
+  params: z.object({ path: filePath.optional(), timeout: positive.optional() }),
   lane: 'wait',
   group: 'network',
   cli: [

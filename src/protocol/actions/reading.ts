@@ -1,12 +1,13 @@
 // The contracts of the reading actions (handlers: src/builtins/reading.ts).
+import { element, selector } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as params from '../params/reading.js';
 import * as schema from '../schemas.js';
 
 export const boundingbox = contract({
   name: 'boundingbox',
   summary: 'An element’s position and size in CSS pixels relative to the viewport (null when it is not rendered).',
-  params: params.element,
+  params: element,
   readOnly: true,
   group: 'reading',
   cli: [
@@ -38,7 +39,7 @@ export const count = contract({
 export const getattribute = contract({
   name: 'getattribute',
   summary: 'The value of an element’s attribute (null when absent).',
-  params: schema.getattribute,
+  params: z.object({ selector, attribute: z.string().min(1) }),
   readOnly: true,
   group: 'reading',
   cli: [
@@ -89,7 +90,7 @@ export const innerhtml = contract({
 export const innertext = contract({
   name: 'innertext',
   summary: 'The rendered text of an element (innerText: what a reader sees, hidden parts left out).',
-  params: params.element,
+  params: element,
   readOnly: true,
   group: 'reading',
   cli: [
@@ -169,7 +170,7 @@ export const isvisible = contract({
 export const styles = contract({
   name: 'styles',
   summary: 'Tag, text, box and key computed styles of an element (a ref) or of every element a CSS selector matches.',
-  params: params.element,
+  params: element,
   readOnly: true,
   group: 'reading',
   cli: [

@@ -1,12 +1,15 @@
 // The contracts of the recording actions (handlers: src/builtins/recording.ts).
+import { z } from '../zod.js';
+import { filePath } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/debug.js';
 import { none } from '../schemas.js';
+
+export const recordingStart = z.object({ path: filePath, url: z.string().min(1).optional() });
 
 export const recording_restart = contract({
   name: 'recording_restart',
   summary: 'Stop the current recording (if any), saving it, and start a new one.',
-  params: params.recordingStart,
+  params: recordingStart,
   group: 'debug',
   cli: [
     {
@@ -25,7 +28,7 @@ export const recording_start = contract({
   name: 'recording_start',
   summary:
     'Record to a WebM video: the active page reopens (or url opens) in a window of its own with the session’s cookies and storage; stop closes it and the tab as it was is active again.',
-  params: params.recordingStart,
+  params: recordingStart,
   group: 'debug',
   cli: [
     {
@@ -57,7 +60,8 @@ export const recording_stop = contract({
 export const video_start = contract({
   name: 'video_start',
   summary: 'Record the active tab to a WebM video (same as recording_start, without a URL).',
-  params: params.videoStart,
+  /** video_start: the reference's field, recorded like recording_start. */
+  params: z.object({ path: filePath.describe('Where to save the .webm video') }),
   group: 'debug',
 });
 

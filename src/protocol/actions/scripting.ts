@@ -1,34 +1,40 @@
 // The contracts of the scripting actions (handlers: src/builtins/scripting.ts): JavaScript and CSS run in or added to the page.
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as reading from '../params/reading.js';
-import * as params from '../params/scripts.js';
-import * as schema from '../schemas.js';
+
+/** `addscript` / `addstyle`: inline content or a URL to load (one of them is required). */
+export const tag = z.object({ content: z.string().min(1).optional(), url: z.string().min(1).optional() });
 
 export const addinitscript = contract({
   name: 'addinitscript',
   summary: 'Add a script that runs in every page of the session before its own scripts (from the next navigation on).',
-  params: params.addinitscript,
+  params: z.object({ script: z.string().min(1) }),
   group: 'scripting',
 });
 
 export const addscript = contract({
   name: 'addscript',
   summary: 'Add a <script> to the active frame: inline content or a URL to load.',
-  params: params.tag,
+  params: tag,
   group: 'scripting',
 });
 
 export const addstyle = contract({
   name: 'addstyle',
   summary: 'Add a stylesheet to the active frame: inline CSS or a URL to load.',
-  params: params.tag,
+  params: tag,
   group: 'scripting',
 });
 
 export const expose = contract({
   name: 'expose',
   summary: 'Expose window[name](...args) to every page; it resolves to "Function <name> called". Exposing a name again reports its calls.',
-  params: params.expose,
+  params: z.object({
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z_$][\w$]*$/, 'expected a JavaScript identifier'),
+  }),
   group: 'scripting',
   cli: [
     {
@@ -45,7 +51,7 @@ export const expose = contract({
 export const evaluate = contract({
   name: 'evaluate',
   summary: 'Evaluate a JavaScript expression in the page and return its (JSON-serialisable) result.',
-  params: schema.evaluate,
+  params: z.object({ script: z.string().min(1), args: z.array(z.unknown()).optional() }),
   group: 'core',
   cli: [
     {
@@ -61,7 +67,7 @@ export const evaluate = contract({
 export const evalhandle = contract({
   name: 'evalhandle',
   summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
-  params: reading.evalhandle,
+  params: z.object({ script: z.string().min(1) }),
   group: 'reading',
   cli: [
     {

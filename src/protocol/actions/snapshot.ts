@@ -1,11 +1,18 @@
 // The contracts of the snapshot actions (handlers: src/builtins/snapshot.ts).
+import { nonNegative, selector } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as schema from '../schemas.js';
 
 export const snapshot = contract({
   name: 'snapshot',
   summary: 'The page’s accessibility tree as text, with [ref=eN] refs to use as selectors.',
-  params: schema.snapshot,
+  params: z.object({
+    interactive: z.boolean().optional(),
+    maxDepth: nonNegative.optional(),
+    compact: z.boolean().optional(),
+    selector: selector.optional(),
+    cursor: z.boolean().optional(),
+  }),
   readOnly: true,
   group: 'core',
   cli: [

@@ -1,7 +1,28 @@
 // The contracts of the state actions (handlers: src/builtins/state.ts).
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as params from '../params/state.js';
-import { none } from '../schemas.js';
+import { filePath, none } from '../schemas.js';
+
+export const sameSite = z.enum(['Strict', 'Lax', 'None']);
+
+export const cookie = z.object({
+  name: z.string().min(1),
+  value: z.string(),
+  url: z.string().min(1).optional(),
+  domain: z.string().min(1).optional(),
+  path: filePath.optional(),
+  expires: z.number().optional(),
+  httpOnly: z.boolean().optional(),
+  secure: z.boolean().optional(),
+  sameSite: sameSite.optional(),
+});
+
+export const storageType = z.enum(['local', 'session']);
+
+export const statePath = z.object({ path: filePath });
+
+/** A state file in the state folder: letters, digits, ".", "_" and "-", `.json` optional. */
+export const stateName = z.string().min(1);
 
 export const cookies_clear = contract({
   name: 'cookies_clear',
@@ -20,7 +41,7 @@ export const cookies_clear = contract({
 export const cookies_get = contract({
   name: 'cookies_get',
   summary: 'The browser’s cookies, all of them or those that apply to the given URLs.',
-  params: params.cookiesGet,
+  params: z.object({ urls: z.array(z.string().min(1)).optional() }),
   readOnly: true,
   group: 'state',
   cli: [
@@ -47,14 +68,14 @@ export const cookies_get = contract({
 export const cookies_set = contract({
   name: 'cookies_set',
   summary: 'Set cookies; one without url, domain and path applies to the current page’s URL.',
-  params: params.cookiesSet,
+  params: z.object({ cookies: z.array(cookie).min(1) }),
   group: 'state',
 });
 
 export const credentials = contract({
   name: 'credentials',
   summary: 'Answer HTTP authentication (Basic/Digest) challenges with this user name and password.',
-  params: params.credentials,
+  params: z.object({ username: z.string(), password: z.string() }),
   group: 'state',
   cli: [
     {
@@ -73,14 +94,14 @@ export const credentials = contract({
 export const state_clean = contract({
   name: 'state_clean',
   summary: 'Delete saved state files of the state folder not modified for more than `days` days.',
-  params: params.stateClean,
+  params: z.object({ days: z.number().int().positive() }),
   group: 'state',
 });
 
 export const state_clear = contract({
   name: 'state_clear',
   summary: 'Delete one saved state file of the state folder (sessionName), or all of them (all: true).',
-  params: params.stateClear,
+  params: z.object({ sessionName: stateName.optional(), all: z.boolean().optional() }),
   group: 'state',
 });
 
@@ -94,7 +115,7 @@ export const state_list = contract({
 export const state_load = contract({
   name: 'state_load',
   summary: 'Replace cookies and localStorage with a file saved by state_save (a bare name: from the state folder); open tabs reload.',
-  params: params.statePath,
+  params: statePath,
   group: 'state',
   cli: [
     {
@@ -112,14 +133,14 @@ export const state_load = contract({
 export const state_rename = contract({
   name: 'state_rename',
   summary: 'Rename a saved state file of the state folder; never overwrites another.',
-  params: params.stateRename,
+  params: z.object({ oldName: stateName, newName: stateName }),
   group: 'state',
 });
 
 export const state_save = contract({
   name: 'state_save',
   summary: 'Save cookies and localStorage of every origin to a JSON file (for state_load); a bare name saves to the state folder.',
-  params: params.statePath,
+  params: statePath,
   group: 'state',
   cli: [
     {
@@ -137,14 +158,14 @@ export const state_save = contract({
 export const state_show = contract({
   name: 'state_show',
   summary: 'One saved state file of the state folder: a summary (cookies, origins, cookie domains) and its contents.',
-  params: params.stateShow,
+  params: z.object({ filename: stateName }),
   group: 'state',
 });
 
 export const storage_clear = contract({
   name: 'storage_clear',
   summary: 'Empty localStorage or sessionStorage of the active frame.',
-  params: params.storageClear,
+  params: z.object({ type: storageType }),
   group: 'state',
   cli: [
     {
@@ -167,7 +188,7 @@ export const storage_clear = contract({
 export const storage_get = contract({
   name: 'storage_get',
   summary: 'Read localStorage or sessionStorage of the active frame: one key, or all of it.',
-  params: params.storageGet,
+  params: z.object({ type: storageType, key: z.string().optional() }),
   readOnly: true,
   group: 'state',
   cli: [
@@ -219,7 +240,7 @@ export const storage_get = contract({
 export const storage_set = contract({
   name: 'storage_set',
   summary: 'Set a key of localStorage or sessionStorage in the active frame.',
-  params: params.storageSet,
+  params: z.object({ type: storageType, key: z.string().min(1), value: z.string() }),
   group: 'state',
   cli: [
     {

@@ -1,6 +1,8 @@
 // The contracts of the tabs actions (handlers: src/builtins/tabs.ts).
+import { z } from '../zod.js';
+import { selector, viewport } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/tabs.js';
+
 import * as schema from '../schemas.js';
 
 export const bringtofront = contract({
@@ -14,7 +16,10 @@ export const dialog = contract({
   name: 'dialog',
   summary:
     'Arm the answer (accept, with promptText for prompt(), or dismiss) for every later dialog of the active tab’s page. Dialogs nobody armed follow the `dialogs` config (default dismiss); every answer lists the dialogs handled meanwhile in data.dialogs.',
-  params: params.dialog,
+  params: z.object({
+    response: z.enum(['accept', 'dismiss']),
+    promptText: z.string().optional().describe('Text a prompt() answers with when accepted (default: its default text)'),
+  }),
   group: 'tabs',
   cli: [
     {
@@ -40,7 +45,11 @@ export const frame = contract({
   name: 'frame',
   summary:
     'Make every later page action (snapshot, click, fill, evaluate, get …) act inside an iframe of the active tab: by selector or ref of the <iframe> (looked up in the current frame, so frames nest), by name, or by url. `mainframe` goes back.',
-  params: params.frame,
+  params: z.object({
+    selector: selector.optional().describe('The <iframe>/<frame> element: CSS, Playwright selector or ref; looked up in the current frame'),
+    name: z.string().min(1).optional().describe('The frame’s name attribute (any depth)'),
+    url: z.string().min(1).optional().describe('The frame’s URL: exact, glob (**/pay/*) or substring (any depth)'),
+  }),
   group: 'tabs',
   cli: [
     {
@@ -87,7 +96,7 @@ export const mainframe = contract({
 export const tab_close = contract({
   name: 'tab_close',
   summary: 'Close tab <index> (default: the active tab). The tab after it becomes active (or the one before, for the last). The last tab cannot be closed.',
-  params: params.tabClose,
+  params: z.object({ index: z.number().int().min(0).optional().describe('Tab index; default the active tab') }),
   group: 'core',
   cli: [
     {
@@ -119,7 +128,7 @@ export const tab_new = contract({
   name: 'tab_new',
   summary:
     'Open a new tab (in the active tab’s window) and make it active; with url, load it (waits for domcontentloaded). Popups a page opens also become tabs, and the active one.',
-  params: params.tabNew,
+  params: z.object({ url: z.string().min(1).optional().describe('Open this URL in the new tab (waits for domcontentloaded)') }),
   group: 'core',
   cli: [
     {
@@ -134,7 +143,7 @@ export const tab_new = contract({
 export const tab_switch = contract({
   name: 'tab_switch',
   summary: 'Make tab <index> active and bring it to the front; refs of other tabs stop resolving until you switch back.',
-  params: params.tabSwitch,
+  params: z.object({ index: z.number().int().min(0).describe('Tab index from tab_list') }),
   group: 'core',
   cli: [
     {
@@ -158,7 +167,7 @@ export const tab_switch = contract({
 export const window_new = contract({
   name: 'window_new',
   summary: 'Open a new window: a separate browser context (own cookies and storage) whose tab becomes active. Its tabs join the one flat tab list.',
-  params: params.windowNew,
+  params: z.object({ viewport: viewport.optional() }),
   group: 'tabs',
 });
 

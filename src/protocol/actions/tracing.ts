@@ -1,11 +1,12 @@
 // The contracts of the tracing actions (handlers: src/builtins/tracing.ts).
+import { z } from '../zod.js';
+import { filePath } from '../schemas.js';
 import { contract } from '../contract.js';
-import * as params from '../params/debug.js';
 
 export const profiler_start = contract({
   name: 'profiler_start',
   summary: 'Start a Chrome performance profile (CDP tracing) of the active tab.',
-  params: params.profilerStart,
+  params: z.object({ categories: z.array(z.string().min(1)).optional() }),
   group: 'debug',
   cli: [
     {
@@ -22,14 +23,14 @@ export const profiler_start = contract({
 export const profiler_stop = contract({
   name: 'profiler_stop',
   summary: 'Stop the profile and save it as Chrome trace JSON ({traceEvents}); open it in DevTools’ Performance panel.',
-  params: params.profilerStop,
+  params: z.object({ path: filePath.optional() }),
   group: 'debug',
 });
 
 export const trace_start = contract({
   name: 'trace_start',
   summary: 'Start a Playwright trace of the browser context (screenshots and DOM snapshots by default).',
-  params: params.traceStart,
+  params: z.object({ screenshots: z.boolean().optional(), snapshots: z.boolean().optional() }),
   group: 'debug',
   cli: [
     {
@@ -52,7 +53,7 @@ export const trace_start = contract({
 export const trace_stop = contract({
   name: 'trace_stop',
   summary: 'Stop the trace and save it as a zip (open with `npx playwright show-trace`); without a path it is discarded.',
-  params: params.traceStop,
+  params: z.object({ path: filePath.optional() }),
   group: 'debug',
   cli: [
     {

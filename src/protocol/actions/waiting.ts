@@ -1,11 +1,17 @@
 // The contracts of the waiting actions (handlers: src/builtins/waiting.ts).
+import { positive, selector, waitUntil } from '../schemas.js';
+import { z } from '../zod.js';
 import { contract } from '../contract.js';
-import * as schema from '../schemas.js';
 
 export const wait = contract({
   name: 'wait',
   summary: 'Wait for an element (state), for text to appear, for a number of ms, or for the load event.',
-  params: schema.wait,
+  params: z.object({
+    selector: selector.optional(),
+    timeout: positive.optional(),
+    state: z.enum(['attached', 'detached', 'visible', 'hidden']).optional(),
+    text: z.string().min(1).optional(),
+  }),
   lane: 'wait',
   group: 'core',
   cli: [
@@ -40,7 +46,7 @@ export const wait = contract({
 export const waitforfunction = contract({
   name: 'waitforfunction',
   summary: 'Wait until a JavaScript expression evaluated in the page is truthy.',
-  params: schema.waitforfunction,
+  params: z.object({ expression: z.string().min(1).describe('JavaScript expression that becomes truthy'), timeout: positive.optional() }),
   lane: 'wait',
   group: 'scripting',
 });
@@ -48,7 +54,7 @@ export const waitforfunction = contract({
 export const waitforloadstate = contract({
   name: 'waitforloadstate',
   summary: 'Wait until the active frame reaches a load state: load, domcontentloaded or networkidle.',
-  params: schema.waitforloadstate,
+  params: z.object({ state: waitUntil, timeout: positive.optional() }),
   lane: 'wait',
   group: 'scripting',
 });
@@ -56,7 +62,7 @@ export const waitforloadstate = contract({
 export const waitforurl = contract({
   name: 'waitforurl',
   summary: 'Wait until the active tab’s URL matches a glob (**/done), a /regex/ or an exact URL.',
-  params: schema.waitforurl,
+  params: z.object({ url: z.string().min(1).describe('URL glob (**/done), regex (/done$/) or exact URL'), timeout: positive.optional() }),
   lane: 'wait',
   group: 'scripting',
 });

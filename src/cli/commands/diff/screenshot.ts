@@ -3,7 +3,7 @@ import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand, numberFlag, type Parsed } from '../../base.js';
 import { formatScreenshotDiff } from '../../diff-output.js';
-import type { ScreenshotDiff } from '../../../protocol/params/diff.js';
+import type { ScreenshotDiff } from '../../../protocol/actions/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class DiffScreenshot extends ActionCommand {

@@ -3,7 +3,7 @@ import { Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand, type Parsed } from '../../base.js';
 import { formatSnapshotDiff } from '../../diff-output.js';
-import type { SnapshotDiff } from '../../../protocol/params/diff.js';
+import type { SnapshotDiff } from '../../../protocol/actions/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 
 export default class DiffSnapshot extends ActionCommand {

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand, type Parsed } from '../../base.js';
 import { formatScreenshotDiff, formatSnapshotDiff } from '../../diff-output.js';
-import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/params/diff.js';
+import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/actions/diff.js';
 import { colorEnabled, painter } from '../../output.js';
 import { normalizeUrl } from '../../requests.js';
 
