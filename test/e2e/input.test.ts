@@ -1,7 +1,8 @@
 /**
  * Low-level input against a real page: keyboard and mouse primitives, taps on a desktop context,
- * the clipboard, synthetic events, HTML5 drag and drop with refs, uploads, multiselect, clear,
- * selectall, setvalue and highlight. Each test checks what the page observed, not only the answer.
+ * synthetic events, HTML5 drag and drop with refs and highlight; one CLI test also drives the
+ * clipboard, upload, multiselect, setvalue, clear and selectall (whose wire tests are in
+ * clipboard.test.ts and forms.test.ts). Each test checks what the page observed, not only the answer.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -129,23 +130,6 @@ test('tap on a desktop context (no touch) → {tapped:true}: touch events, then 
   await fails(fx.daemon, { action: 'tap', selector: '#nope' }, 'ELEMENT_NOT_FOUND');
 });
 
-test('clipboard: write → {written}, read → {text}; copy the selection and paste it elsewhere', async () => {
-  await open();
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'write', text: 'hello clip' }), { written: 'hello clip' });
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'read' }), { text: 'hello clip' });
-  assert.is(await evaluate(fx.daemon, 'navigator.clipboard.readText()'), 'hello clip', 'the page reads it too');
-  await ok(fx.daemon, { action: 'selectall', selector: '#prefilled' });
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'copy' }), { copied: true });
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'read' }), { text: 'copy me' });
-  await ok(fx.daemon, { action: 'focus', selector: '#area' });
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'paste' }), { pasted: true });
-  assert.is(await value('#area'), 'copy me');
-  await ok(fx.daemon, { action: 'clipboard', operation: 'copy', text: 'given text' });
-  assert.equal(await ok(fx.daemon, { action: 'clipboard', operation: 'read' }), { text: 'given text' });
-  const missing = await fails(fx.daemon, { action: 'clipboard', operation: 'write' }, 'INVALID_PARAMS');
-  assert.match(missing.error, "Missing 'text' parameter for clipboard write");
-});
-
 test('dispatch → {dispatched}: native events reach handlers; eventInit.detail makes a CustomEvent', async () => {
   await open();
   assert.equal(await ok(fx.daemon, { action: 'dispatch', selector: '#dispatch-target', event: 'click' }), { dispatched: 'click' });
@@ -165,43 +149,6 @@ test('drag with refs → {dragged:true}; the HTML5 drop handler received the car
   assert.is(await evaluate(fx.daemon, "document.getElementById('drop').textContent"), 'dropped card');
   const missing = await fails(fx.daemon, { action: 'drag', source: '#card', target: '#nowhere' }, 'ELEMENT_NOT_FOUND');
   assert.match(missing.error, '#nowhere');
-});
-
-test('upload → {uploaded: absolute paths}; the page sees names and sizes; a missing file is named', async () => {
-  await open();
-  const a = path.join(tmp, 'a.txt');
-  const b = path.join(tmp, 'b.bin');
-  fs.writeFileSync(a, 'hello');
-  fs.writeFileSync(b, Buffer.alloc(1234));
-  const one = await ok(fx.daemon, { action: 'upload', selector: '#file', files: a });
-  assert.equal(one, { uploaded: [a] });
-  assert.is(await status(), 'a.txt:5');
-  await ok(fx.daemon, { action: 'upload', selector: '#file', files: [a, b] });
-  assert.is(await status(), 'a.txt:5,b.bin:1234');
-  const missing = path.join(tmp, 'missing.pdf');
-  const answer = await fails(fx.daemon, { action: 'upload', selector: '#file', files: [a, missing] }, 'FILE_NOT_FOUND');
-  assert.match(answer.error, missing);
-});
-
-test('multiselect → {selected: what was selected}; clear, selectall and setvalue', async () => {
-  await open();
-  const data = await ok(fx.daemon, { action: 'multiselect', selector: '#multi', values: ['cheese', 'Ham'] });
-  assert.equal(data, { selected: ['cheese', 'ham'] });
-  assert.equal(await evaluate(fx.daemon, "[...document.getElementById('multi').selectedOptions].map(o => o.value)"), ['cheese', 'ham']);
-
-  assert.equal(await ok(fx.daemon, { action: 'setvalue', selector: '#field', value: 'set here' }), { set: true });
-  assert.is(await value('#field'), 'set here');
-  assert.equal(await ok(fx.daemon, { action: 'selectall', selector: '#field' }), { selected: true });
-  assert.equal(
-    await evaluate(
-      fx.daemon,
-      "(() => { const f = document.getElementById('field'); return [document.activeElement === f, f.selectionStart, f.selectionEnd]; })()",
-    ),
-    [true, 0, 8],
-  );
-  assert.equal(await ok(fx.daemon, { action: 'clear', selector: '#field' }), { cleared: true });
-  assert.is(await value('#field'), '');
-  await fails(fx.daemon, { action: 'clear', selector: '#status' }, 'WRONG_ELEMENT');
 });
 
 test('highlight → {highlighted:true}; the element carries a visible outline', async () => {

@@ -1,7 +1,8 @@
 /**
- * Debugging output (§2.4, §2.11, §2.14): console messages and page errors of every tab, PDFs,
- * Playwright traces, WebM recordings and Chrome profiles — the files exist with the right bytes.
- * CLI: `console`, `errors`, `pdf`, `trace start|stop`, `record start|stop|restart`, `profiler start|stop`.
+ * Recording (§2.11): WebM videos from recording_start/stop/restart (in a window of their own, the tab
+ * left as it was), video_start/video_stop, and a recording still running when the session closes.
+ * CLI: `record start|stop|restart`, in one CLI test that also runs `console`, `errors`, `pdf`,
+ * `trace` and `profiler` against the same page.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,9 +10,9 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { closedPort, evaluate, eventually, fails, keys, ok, useFixture } from '../helpers/e2e.js';
+import { closedPort, evaluate, eventually, fails, ok, useFixture } from '../helpers/e2e.js';
 
-const test = suite('debug');
+const test = suite('recording');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '8000' } });
 
 const CONSOLE = '/e2e/debug-console.html';
@@ -32,79 +33,28 @@ async function errors(): Promise<Array<{ message: string; timestamp: number }>> 
   return (await ok(fx.daemon, { action: 'errors' })).errors;
 }
 
-test('console → {messages}: the page’s messages once each, with type and timestamp; clear → {cleared:true}', async () => {
-  assert.equal(await ok(fx.daemon, { action: 'console', clear: true }), { cleared: true });
-  const before = Date.now();
-  await open();
-  const list = await messages();
-  const texts = list.map((m) => `${m.type}: ${m.text}`);
-  assert.equal(texts, ['log: hello from the page 42', 'warning: careful now', 'error: something failed']);
-  for (const message of list) {
-    keys(message, ['type', 'text', 'timestamp']);
-    assert.ok(message.timestamp >= before - 1000 && message.timestamp <= Date.now(), 'timestamp in ms since the epoch');
+/** The page the video_start/video_stop test records. */
+const PAGE = `<!doctype html><title>Waits</title>
+<input id="field">
+<div id="pad" style="width:300px;height:200px;background:#eee"></div>
+<script>
+  window.events = [];
+  const pad = document.getElementById('pad');
+  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
+    pad.addEventListener(type, (e) => {
+      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
+      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
+    }, { passive: true });
   }
-  await evaluate(fx.daemon, "console.info('later one')");
-  assert.equal((await messages()).map((m) => m.text).slice(-1), ['later one']);
-  assert.equal(await ok(fx.daemon, { action: 'console', clear: true }), { cleared: true });
-  assert.equal(await messages(), []);
-});
+  function later() {
+    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
+  }
+</script>`;
 
-test('console collects from every tab, popups included', async () => {
-  await open('/e2e/second.html');
-  await ok(fx.daemon, { action: 'console', clear: true });
-  await evaluate(fx.daemon, `(window.popup = window.open(${JSON.stringify(fx.server.url(CONSOLE))})) && true`);
-  assert.ok(await eventually(async () => (await messages()).some((m) => m.text === 'something failed')), 'the popup’s messages arrive');
-  const texts = (await messages()).map((m) => m.text);
-  assert.is(texts.filter((t) => t === 'careful now').length, 1);
-  await evaluate(fx.daemon, "console.log('from the active tab')");
-  assert.ok((await messages()).some((m) => m.text === 'from the active tab'));
-  // Close the popup, whichever tab is active now (a popup may become the active tab).
-  await evaluate(fx.daemon, '(window.opener ? window.close() : window.popup.close(), true)');
-  assert.ok(await eventually(async () => (await ok(fx.daemon, { action: 'url' })).url === fx.server.url('/e2e/second.html')), 'back on the first tab');
-});
-
-test('errors → {errors}: uncaught page errors once each; clear → {cleared:true}', async () => {
-  assert.equal(await ok(fx.daemon, { action: 'errors', clear: true }), { cleared: true });
-  await open();
-  assert.ok(await eventually(async () => (await errors()).length > 0), 'the error thrown by the page’s timer is reported');
-  const list = await errors();
-  assert.equal(
-    list.map((e) => e.message),
-    ['boom from the page'],
-  );
-  keys(list[0]!, ['message', 'timestamp']);
-  assert.type(list[0]!.timestamp, 'number');
-  assert.equal(await ok(fx.daemon, { action: 'errors', clear: true }), { cleared: true });
-  assert.equal(await errors(), []);
-});
-
-test('pdf → {path}: a real PDF, Letter by default, A4 on request', async () => {
-  await open();
-  const letter = await ok(fx.daemon, { action: 'pdf', path: file('page.pdf') });
-  assert.equal(letter, { path: file('page.pdf') });
-  const bytes = fs.readFileSync(file('page.pdf'));
-  assert.is(bytes.subarray(0, 4).toString('latin1'), '%PDF');
-  assert.match(bytes.toString('latin1'), /\/MediaBox \[0 0 612 792\]/);
-  await ok(fx.daemon, { action: 'pdf', path: file('nested/a4.pdf'), format: 'A4' });
-  const a4 = fs.readFileSync(file('nested/a4.pdf')).toString('latin1');
-  assert.ok(a4.startsWith('%PDF'));
-  assert.match(a4, /\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
-  await fails(fx.daemon, { action: 'pdf', path: file('x.pdf'), format: 'B5' }, 'INVALID_PARAMS');
-});
-
-test('trace_start / trace_stop → {started} / {path}: a Playwright trace zip; {traceStopped} without a path', async () => {
-  await open();
-  await fails(fx.daemon, { action: 'trace_stop', path: file('none.zip') }, 'NOT_STARTED');
-  assert.equal(await ok(fx.daemon, { action: 'trace_start' }), { started: true });
-  await fails(fx.daemon, { action: 'trace_start' }, 'ALREADY_STARTED');
-  await ok(fx.daemon, { action: 'click', selector: 'h1' });
-  assert.equal(await ok(fx.daemon, { action: 'trace_stop', path: file('trace.zip') }), { path: file('trace.zip') });
-  const zip = fs.readFileSync(file('trace.zip'));
-  assert.is(zip.subarray(0, 2).toString('latin1'), 'PK');
-  assert.ok(zip.includes(Buffer.from('trace.trace')), 'the zip holds a trace.trace entry');
-  await ok(fx.daemon, { action: 'trace_start', screenshots: false, snapshots: false });
-  assert.equal(await ok(fx.daemon, { action: 'trace_stop' }), { traceStopped: true });
-});
+async function openWaitsPage() {
+  fx.server.page('/waits/start', PAGE);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
+}
 
 test('recording: start → {started, path}; errors of the reference; stop → {path, frames} with a WebM file', async () => {
   await open();
@@ -181,37 +131,6 @@ test('recording_start {url} opens it; recording_restart saves the previous video
   assert.equal(await ok(fx.daemon, { action: 'recording_stop' }), { path: file('four.webm'), frames: 0 });
 });
 
-test('profiler_start / profiler_stop → {started} / {path, eventCount}: Chrome trace JSON with traceEvents', async () => {
-  await open();
-  await fails(fx.daemon, { action: 'profiler_stop' }, 'NOT_STARTED');
-  assert.equal(await ok(fx.daemon, { action: 'profiler_start' }), { started: true });
-  await fails(fx.daemon, { action: 'profiler_start' }, 'ALREADY_STARTED');
-  await evaluate(fx.daemon, 'performance.mark("agent-mark"); let s = 0; for (let i = 0; i < 1e5; i++) s += i; s');
-  const data = await ok(fx.daemon, { action: 'profiler_stop', path: file('profile.json') });
-  keys(data, ['path', 'eventCount']);
-  assert.is(data.path, file('profile.json'));
-  const profile = JSON.parse(fs.readFileSync(file('profile.json'), 'utf8'));
-  assert.ok(Array.isArray(profile.traceEvents));
-  assert.is(profile.traceEvents.length, data.eventCount);
-  assert.ok(data.eventCount > 0);
-  assert.ok(
-    profile.traceEvents.some((e: { name?: string }) => e.name === 'agent-mark'),
-    'the page’s user-timing mark is in the profile',
-  );
-
-  await ok(fx.daemon, { action: 'profiler_start', categories: ['blink.user_timing'] });
-  await evaluate(fx.daemon, 'performance.mark("only-mark"); 1');
-  const narrow = await ok(fx.daemon, { action: 'profiler_stop' });
-  assert.ok(fs.existsSync(narrow.path), 'a default path in the temp folder');
-  const events = JSON.parse(fs.readFileSync(narrow.path, 'utf8')).traceEvents as Array<{ cat?: string; name?: string }>;
-  assert.ok(events.some((e) => e.name === 'only-mark'));
-  assert.not.ok(
-    events.some((e) => e.cat === 'devtools.timeline'),
-    'only the requested category (plus metadata) was recorded',
-  );
-  fs.rmSync(narrow.path, { force: true });
-});
-
 test('CLI: console, errors, pdf, trace, record, profiler', async () => {
   await ok(fx.daemon, { action: 'console', clear: true });
   await ok(fx.daemon, { action: 'errors', clear: true });
@@ -261,6 +180,20 @@ test('CLI: console, errors, pdf, trace, record, profiler', async () => {
   assert.is(profile.code, 0, profile.stderr);
   assert.match(profile.stdout, new RegExp(`^✓ Profile saved to ${file('cli-profile.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n  \\d+ trace events\n$`));
   assert.ok(Array.isArray(JSON.parse(fs.readFileSync(file('cli-profile.json'), 'utf8')).traceEvents));
+});
+
+test('video_start/video_stop record a real WebM (the reference only returned a note)', async () => {
+  await openWaitsPage();
+  assert.equal(await ok(fx.daemon, { action: 'video_stop' }), { note: 'No video recording active' });
+  const file = path.join(fx.daemon.socketDir, 'clip.webm');
+  assert.equal(await ok(fx.daemon, { action: 'video_start', path: file }), { started: true, path: file });
+  // Frames are encoded as the page paints: change it and let time pass before stopping.
+  await evaluate(fx.daemon, "document.body.style.background = 'rgb(0, 120, 200)'");
+  await ok(fx.daemon, { action: 'wait', timeout: 600 });
+  assert.equal(await ok(fx.daemon, { action: 'video_stop' }), { path: file });
+  const bytes = fs.readFileSync(file);
+  assert.ok(bytes.length > 1000, `video has ${bytes.length} bytes`);
+  assert.equal(bytes.subarray(0, 4), EBML);
 });
 
 // Last: it stops the suite's daemon.

@@ -1,25 +1,45 @@
 /**
- * Script injection (§2.10): addinitscript, addscript, addstyle, expose — each visibly changes the
- * page; init scripts and exposed functions survive navigation and a recreated context. CLI:
- * `inject script|style|init|expose`.
+ * Scripting: evaluate (JSON values, the page's origin), and script injection (§2.10): addinitscript,
+ * addscript, addstyle, expose — each visibly changes the page; init scripts and exposed functions
+ * survive navigation and a recreated context. CLI: `inject script|style|init|expose`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { evaluate, fails, ok, useFixture } from '../helpers/e2e.js';
+import { evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
 
-const test = suite('scripts');
+const test = suite('scripting');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000' } });
 
 const PAGE = '/e2e/scripts-page.html';
+const ACTIONS = '/e2e/actions.html';
 
 async function open() {
   return ok(fx.daemon, { action: 'navigate', url: fx.server.url(PAGE) });
 }
 
+async function openActions() {
+  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(ACTIONS) });
+}
+
 const cli = (...args: string[]) => runCli(['--session', fx.daemon.session, ...args], { env: fx.daemon.env, cwd: fx.daemon.socketDir });
+
+test('evaluate → {result, origin} with JSON values', async () => {
+  await openActions();
+  const data = await ok(fx.daemon, { action: 'evaluate', script: '1 + 2' });
+  keys(data, ['result', 'origin']);
+  assert.is(data.result, 3);
+  assert.is(data.origin, fx.server.url(ACTIONS));
+  assert.is(await evaluate(fx.daemon, 'document.title'), 'Actions');
+  assert.equal(await evaluate(fx.daemon, '({ a: 1, b: [true, null, "x"], c: { d: 2.5 } })'), { a: 1, b: [true, null, 'x'], c: { d: 2.5 } });
+  assert.equal(await evaluate(fx.daemon, "[...document.querySelectorAll('li.item')].map(li => li.textContent)"), ['One', 'Two', 'Three']);
+  assert.is(await evaluate(fx.daemon, 'null'), null);
+  assert.is(await evaluate(fx.daemon, 'undefined'), null);
+  assert.is(await evaluate(fx.daemon, 'false'), false);
+  assert.is(await evaluate(fx.daemon, 'Promise.resolve("async value")'), 'async value');
+});
 
 test('addscript → {added:true}: inline content runs in the page', async () => {
   await open();

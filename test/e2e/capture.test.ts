@@ -1,7 +1,7 @@
 /**
- * The `screenshot` action writes real image files: PNG by default at the viewport's size, taller
- * with fullPage, JPEG by format or extension, one element's size with a selector or ref, and
- * base64 without a path.
+ * Capture: the `screenshot` action writes real image files (PNG by default at the viewport's size,
+ * taller with fullPage, JPEG by format or extension, one element's size with a selector or ref,
+ * base64 without a path, numbered labels with annotate), and `pdf` writes a real PDF (Letter or A4).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fails, isJpeg, isPng, keys, ok, pngSize, useFixture } from '../helpers/e2e.js';
 
-const test = suite('screenshot');
+const test = suite('capture');
 // Screenshots of a tall page take seconds on a loaded machine; the one failing case sets its own short timeout.
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '15000' } });
 
@@ -22,6 +22,15 @@ body { margin: 0; font: 16px sans-serif; }
 <div id="spacer"></div>
 <p id="end">The end</p>
 </body></html>`;
+
+const ACTIONS = '/e2e/actions.html';
+const CONSOLE = '/e2e/debug-console.html';
+
+const file = (name: string) => path.join(fx.daemon.socketDir, name);
+
+async function open(pathname = CONSOLE) {
+  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(pathname) });
+}
 
 function out(name: string): string {
   return path.join(fx.daemon.socketDir, 'shots', name);
@@ -199,6 +208,30 @@ test('annotate → numbered red labels over the interactive elements in view, {p
       ['Far below', 2000],
     ],
   );
+});
+
+test('screenshot → {base64} without a path, {path} with one', async () => {
+  await open(ACTIONS);
+  const inline = await ok(fx.daemon, { action: 'screenshot' });
+  keys(inline, ['base64']);
+  assert.ok(isPng(Buffer.from(inline.base64, 'base64')));
+  const file = `${fx.daemon.socketDir}/actions.png`;
+  assert.equal(await ok(fx.daemon, { action: 'screenshot', path: file }), { path: file });
+  assert.ok(isPng(fs.readFileSync(file)));
+});
+
+test('pdf → {path}: a real PDF, Letter by default, A4 on request', async () => {
+  await open();
+  const letter = await ok(fx.daemon, { action: 'pdf', path: file('page.pdf') });
+  assert.equal(letter, { path: file('page.pdf') });
+  const bytes = fs.readFileSync(file('page.pdf'));
+  assert.is(bytes.subarray(0, 4).toString('latin1'), '%PDF');
+  assert.match(bytes.toString('latin1'), /\/MediaBox \[0 0 612 792\]/);
+  await ok(fx.daemon, { action: 'pdf', path: file('nested/a4.pdf'), format: 'A4' });
+  const a4 = fs.readFileSync(file('nested/a4.pdf')).toString('latin1');
+  assert.ok(a4.startsWith('%PDF'));
+  assert.match(a4, /\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
+  await fails(fx.daemon, { action: 'pdf', path: file('x.pdf'), format: 'B5' }, 'INVALID_PARAMS');
 });
 
 test.run();

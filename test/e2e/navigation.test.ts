@@ -1,0 +1,91 @@
+/**
+ * Navigation against a real page: navigate, url, title, back/forward/reload and content answer the
+ * reference's `data` keys (with 0.19's `origin` where 0.19 has it); `pause` (Inspector, headed only)
+ * answers NOT_SUPPORTED in a headless browser.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
+
+const test = suite('navigation');
+const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000' } });
+
+const ACTIONS = '/e2e/actions.html';
+const SECOND = '/e2e/second.html';
+
+async function open(pathname = ACTIONS) {
+  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(pathname) });
+}
+
+/** The page the pause test opens. */
+const PAGE = `<!doctype html><title>Waits</title>
+<input id="field">
+<div id="pad" style="width:300px;height:200px;background:#eee"></div>
+<script>
+  window.events = [];
+  const pad = document.getElementById('pad');
+  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
+    pad.addEventListener(type, (e) => {
+      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
+      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
+    }, { passive: true });
+  }
+  function later() {
+    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
+  }
+</script>`;
+
+async function openWaitsPage() {
+  fx.server.page('/waits/start', PAGE);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
+}
+
+test('navigate → {url, title} of the loaded page', async () => {
+  const data = await open();
+  keys(data, ['url', 'title']);
+  assert.equal(data, { url: fx.server.url(ACTIONS), title: 'Actions' });
+  assert.is(await evaluate(fx.daemon, 'document.readyState'), 'complete');
+});
+
+test('url and title → {url} / {title}', async () => {
+  await open();
+  assert.equal(await ok(fx.daemon, { action: 'url' }), { url: fx.server.url(ACTIONS) });
+  assert.equal(await ok(fx.daemon, { action: 'title' }), { title: 'Actions' });
+});
+
+test('back / forward / reload → {url}; reload starts the document afresh', async () => {
+  await open();
+  await open(SECOND);
+  const back = await ok(fx.daemon, { action: 'back' });
+  keys(back, ['url']);
+  assert.is(back.url, fx.server.url(ACTIONS));
+  assert.is((await ok(fx.daemon, { action: 'title' })).title, 'Actions');
+  const forward = await ok(fx.daemon, { action: 'forward' });
+  assert.equal(forward, { url: fx.server.url(SECOND) });
+  assert.is((await ok(fx.daemon, { action: 'title' })).title, 'Second');
+  await evaluate(fx.daemon, 'window.marker = 42');
+  assert.is(await evaluate(fx.daemon, 'window.marker'), 42);
+  const reload = await ok(fx.daemon, { action: 'reload' });
+  assert.equal(reload, { url: fx.server.url(SECOND) });
+  assert.is(await evaluate(fx.daemon, 'typeof window.marker'), 'undefined');
+});
+
+test('content → {html, origin}: the whole document, or one element’s inner HTML', async () => {
+  await open();
+  const page = await ok(fx.daemon, { action: 'content' });
+  keys(page, ['html', 'origin']);
+  assert.ok(page.html.startsWith('<!DOCTYPE html>'), page.html.slice(0, 40));
+  assert.ok(page.html.includes('<h1 id="heading" data-kind="title">Actions page</h1>'));
+  assert.is(page.origin, fx.server.url(ACTIONS));
+  const part = await ok(fx.daemon, { action: 'content', selector: '#rich' });
+  assert.is(part.html, '<b>bold</b> and <i>italic</i>');
+});
+
+test('pause in a headless browser answers NOT_SUPPORTED with advice instead of blocking', async () => {
+  await openWaitsPage();
+  const answer = await fails(fx.daemon, { action: 'pause' }, 'NOT_SUPPORTED');
+  assert.match(answer.error, '--headed');
+  assert.equal(await ok(fx.daemon, { action: 'url' }), { url: fx.server.url('/waits/start') });
+});
+
+test.run();
