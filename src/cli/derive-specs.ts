@@ -27,13 +27,13 @@ interface Derived {
 }
 
 /** One command's spec, and what in its mapping disagrees with the action's schema. */
-export function deriveCommand(contract: ActionContract, command: CliCommand, jsonSchemaOf: (schema: ActionContract['params']) => JsonSchema): Derived {
+export function deriveCommand<P>(contract: ActionContract, command: CliCommand<P>, jsonSchemaOf: (schema: ActionContract['params']) => JsonSchema): Derived {
   const problems: string[] = [];
   const where = `${contract.name} → command '${command.id.replaceAll(':', ' ')}'`;
   const params = new Map(schemaFlags(jsonSchemaOf(contract.params)).map((param) => [param.param, param]));
   const reached = new Set<string>(Object.keys(command.fixed ?? {}));
 
-  const valueOf = (label: string, mapping: CliArg<Record<string, unknown>> | CliFlag<Record<string, unknown>>, list: boolean): ValueSpec => {
+  const valueOf = (label: string, mapping: CliArg<P> | CliFlag<P>, list: boolean): ValueSpec => {
     const like = 'like' in mapping ? mapping.like : undefined;
     if (like) {
       const other = like.contract();
@@ -142,7 +142,7 @@ export function deriveCommands(
     for (const command of contract.cli ?? []) {
       if (commands[command.id])
         problems.push(`command '${command.id.replaceAll(':', ' ')}' is declared by ${commands[command.id]!.action} and ${contract.name}`);
-      const derived = deriveCommand(contract, command as CliCommand, jsonSchemaOf);
+      const derived = deriveCommand(contract, command, jsonSchemaOf);
       commands[command.id] = derived.spec;
       problems.push(...derived.problems);
     }
