@@ -150,10 +150,12 @@ loaded('a plugin action validates its params with its schema', async () => {
 
 loaded('actions lists plugin actions with their plugin, summary and params', async () => {
   const answer = await daemon.request({ id: 'a', action: 'actions' });
-  const actions = answer.data.actions as Array<{ name: string; plugin: string; summary: string; params: any }>;
+  const actions = answer.data.actions as Array<{ name: string; plugin: string; summary: string; params: any; group: string }>;
   const echo = actions.find((a) => a.name === 'demo:echo');
   assert.ok(echo, 'demo:echo listed');
   assert.is(echo!.plugin, 'demo');
+  assert.is(echo!.group, 'demo', "a plugin's actions are grouped under the plugin's name");
+  assert.is(actions.find((a) => a.name === 'click')?.group, 'core', 'a built-in carries the group its contract declares');
   assert.is(echo!.summary, 'Echo text back.');
   assert.ok(echo!.params.properties.text);
   assert.ok(echo!.params.required.includes('text'));
