@@ -1,6 +1,9 @@
 /**
- * More reading actions (§2.4): innertext, boundingbox, styles, setcontent, evalhandle — on the wire
- * and through the CLI (`get innertext|box|styles`, `set content`, `evalhandle`).
+ * Reading actions (§2.4) against real pages. The first generation (gettext, innerhtml, getattribute,
+ * inputvalue, count, isvisible, isenabled) once each on the actions page: the response carries the
+ * reference's `data` keys (with 0.19's `origin` where 0.19 has it). Then innertext, boundingbox,
+ * styles, setcontent, evalhandle — on the wire and through the CLI (`get innertext|box|styles`,
+ * `set content`, `evalhandle`).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -11,9 +14,10 @@ const test = suite('reading');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '3000' } });
 
 const PAGE = '/e2e/reading-page.html';
+const ACTIONS = '/e2e/actions.html';
 
-async function open() {
-  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(PAGE) });
+async function open(pathname = PAGE) {
+  return ok(fx.daemon, { action: 'navigate', url: fx.server.url(pathname) });
 }
 
 /** The ref of the first snapshot line matching `pattern`. */
@@ -26,6 +30,45 @@ async function refOf(pattern: RegExp): Promise<string> {
 }
 
 const cli = (...args: string[]) => runCli(['--session', fx.daemon.session, ...args], { env: fx.daemon.env, cwd: fx.daemon.socketDir });
+
+test('gettext → {text, origin}; innerhtml → {html, origin}', async () => {
+  await open(ACTIONS);
+  const got = await ok(fx.daemon, { action: 'gettext', selector: '#heading' });
+  keys(got, ['text', 'origin']);
+  assert.equal(got, { text: 'Actions page', origin: fx.server.url(ACTIONS) });
+  const html = await ok(fx.daemon, { action: 'innerhtml', selector: '#rich' });
+  keys(html, ['html', 'origin']);
+  assert.is(html.html, '<b>bold</b> and <i>italic</i>');
+});
+
+test('getattribute → {attribute, value, origin}; value null when absent', async () => {
+  await open(ACTIONS);
+  const data = await ok(fx.daemon, { action: 'getattribute', selector: '#heading', attribute: 'data-kind' });
+  keys(data, ['attribute', 'value', 'origin']);
+  assert.is(data.attribute, 'data-kind');
+  assert.is(data.value, 'title');
+  const missing = await ok(fx.daemon, { action: 'getattribute', selector: '#heading', attribute: 'data-none' });
+  assert.is(missing.value, null);
+});
+
+test('inputvalue → {value, origin}: the live value, not the attribute', async () => {
+  await open(ACTIONS);
+  const before = await ok(fx.daemon, { action: 'inputvalue', selector: '#bio' });
+  keys(before, ['value', 'origin']);
+  assert.is(before.value, 'Hello');
+  await evaluate(fx.daemon, "document.getElementById('bio').value = 'Changed by script'");
+  assert.is((await ok(fx.daemon, { action: 'inputvalue', selector: '#bio' })).value, 'Changed by script');
+});
+
+test('count → {count}; isvisible / isenabled → {visible} / {enabled}', async () => {
+  await open(ACTIONS);
+  assert.equal(await ok(fx.daemon, { action: 'count', selector: 'li.item' }), { count: 3 });
+  assert.equal(await ok(fx.daemon, { action: 'count', selector: '.nothing-matches' }), { count: 0 });
+  assert.equal(await ok(fx.daemon, { action: 'isvisible', selector: '#counter' }), { visible: true });
+  assert.equal(await ok(fx.daemon, { action: 'isvisible', selector: '#hidden-button' }), { visible: false });
+  assert.equal(await ok(fx.daemon, { action: 'isenabled', selector: '#counter' }), { enabled: true });
+  assert.equal(await ok(fx.daemon, { action: 'isenabled', selector: '#disabled' }), { enabled: false });
+});
 
 test('innertext → {text}: rendered text only (hidden parts left out), refs accepted', async () => {
   await open();

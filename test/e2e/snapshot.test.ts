@@ -1,7 +1,8 @@
 /**
  * The `snapshot` action of a real daemon against the reference's probe page (reference §3.3):
  * the text must equal the reference's literal outputs for every mode, and the refs map must have
- * the reference's shape.
+ * the reference's shape. Once also against the actions page: the answer carries the reference's
+ * `data` keys (§2.4) and hidden elements stay out of the tree.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,6 +11,8 @@ import { evaluate, keys, ok, useFixture } from '../helpers/e2e.js';
 
 const test = suite('snapshot');
 const fx = useFixture(test);
+
+const ACTIONS = '/e2e/actions.html';
 
 async function openProbe() {
   const data = await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/probe.html') });
@@ -186,6 +189,16 @@ test('the snapshot follows the page: a changed DOM shows in the next snapshot', 
   await evaluate(fx.daemon, "document.getElementById('status').textContent = 'Changed'");
   const data = await ok(fx.daemon, { action: 'snapshot' });
   assert.ok(data.snapshot.endsWith('    - paragraph: Changed'), data.snapshot);
+});
+
+test('snapshot → {snapshot, refs, origin}', async () => {
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url(ACTIONS) });
+  const data = await ok(fx.daemon, { action: 'snapshot', interactive: true });
+  keys(data, ['snapshot', 'refs', 'origin']);
+  assert.ok(data.snapshot.includes('- button "Click me" [ref='), data.snapshot);
+  assert.ok(data.snapshot.includes('- textbox "Name" [ref='), data.snapshot);
+  assert.not.ok(data.snapshot.includes('Hidden'), 'hidden elements are not in the tree');
+  for (const entry of Object.values(data.refs as Record<string, unknown>)) keys(entry as Record<string, unknown>, ['role', 'name']);
 });
 
 test.run();
