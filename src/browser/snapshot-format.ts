@@ -14,18 +14,16 @@
  * - Interactive mode keeps the element's `[attr]` markers, never its trailing `:` or inline text.
  */
 
-import type { RefEntry } from '../host/types.js';
+import type { RefEntry, SnapshotOptions as SnapshotRequest } from '../host/types.js';
 
 export type { RefEntry };
 
-export interface SnapshotOptions {
-  /** Only interactive elements, flattened, no structure. Ignores `compact` and `maxDepth`. */
-  interactive?: boolean;
-  /** Drop unnamed structural lines and branches without refs or text. */
-  compact?: boolean;
-  /** Drop lines whose indentation level is greater than this (0 = root lines only). */
-  maxDepth?: number;
-}
+/**
+ * What the formatter applies of a snapshot request: `interactive` (only interactive elements,
+ * flattened; ignores the others), `compact` (drop unnamed structural lines and branches without
+ * refs or text), `maxDepth` (drop lines deeper than this; 0 = root lines only).
+ */
+export type SnapshotOptions = Pick<SnapshotRequest, 'interactive' | 'compact' | 'maxDepth'>;
 
 /**
  * Gives an element of an AI-mode snapshot (it has `aria-ref` `ariaRef`) its ref. With a binder,

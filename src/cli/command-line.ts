@@ -82,7 +82,7 @@ export interface ParsedCommandLine {
 }
 
 /** The limits of a number, as words (`>= 1`, `> 0 and <= 100`). */
-export function describeLimits(spec: ValueSpec): string {
+export function describeLimits(spec: Pick<ValueSpec, 'min' | 'max' | 'exclusiveMin' | 'exclusiveMax'>): string {
   if (spec.min !== undefined && spec.max !== undefined && spec.exclusiveMin === undefined && spec.exclusiveMax === undefined)
     return `from ${spec.min} to ${spec.max}`;
   return [

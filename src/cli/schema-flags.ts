@@ -2,6 +2,7 @@
 // `--quiet-ms 5` reaches the param `quietMs` as a number, an enum value is checked, an unknown flag
 // is refused with the closest valid one. Plugin actions are run this way (src/cli/plugin-action.ts).
 import { closestNames } from '../protocol/suggest.js';
+import { describeLimits, readValue, type ValueSpec } from './command-line.js';
 import { CliFailure } from './invoke.js';
 
 /** The part of a JSON Schema the CLI reads. */
@@ -106,44 +107,15 @@ function describeKind(flag: SchemaFlag): string {
   return flag.kind;
 }
 
-function limits(flag: SchemaFlag): string[] {
-  return [
-    flag.min !== undefined ? `>= ${flag.min}` : '',
-    flag.exclusiveMin !== undefined ? `> ${flag.exclusiveMin}` : '',
-    flag.max !== undefined ? `<= ${flag.max}` : '',
-    flag.exclusiveMax !== undefined ? `< ${flag.exclusiveMax}` : '',
-  ].filter(Boolean);
-}
-
-function readValue(flag: SchemaFlag, kind: SchemaFlag['kind'] | NonNullable<SchemaFlag['item']>, text: string): unknown {
-  const fail = (what: string) => new CliFailure(`--${flag.flag} ${what}, not ${JSON.stringify(text)}.`, 'INVALID_ARGUMENTS');
-  let value: unknown = text;
-  if (kind === 'integer' || kind === 'number') {
-    value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) throw fail(`takes a number`);
-    if (kind === 'integer' && !Number.isInteger(value)) throw fail('takes a whole number');
-    const bounds = limits(flag);
-    const n = value as number;
-    if (
-      (flag.min !== undefined && n < flag.min) ||
-      (flag.exclusiveMin !== undefined && n <= flag.exclusiveMin) ||
-      (flag.max !== undefined && n > flag.max) ||
-      (flag.exclusiveMax !== undefined && n >= flag.exclusiveMax)
-    )
-      throw fail(`must be ${bounds.join(' and ')}`);
-  } else if (kind === 'boolean') {
-    if (text !== 'true' && text !== 'false') throw fail('is true or false');
-    value = text === 'true';
-  } else if (kind === 'json') {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = text;
-    }
-  } else if (flag.options && !flag.options.includes(text)) {
-    throw fail(`is one of ${flag.options.join(', ')}`);
+/** Reads one value of a flag with the CLI's one value reader; a value it refuses fails naming the flag. */
+function readFlagValue(flag: SchemaFlag, kind: ValueSpec['kind'], text: string): unknown {
+  const read = readValue({ ...flag, kind, options: kind === 'string' ? flag.options : undefined }, text);
+  if ('problem' in read) {
+    // JSON-typed params (objects, unions) also take plain text; the daemon's schema has the last word.
+    if (kind === 'json') return text;
+    throw new CliFailure(`--${flag.flag} ${read.problem}, not ${JSON.stringify(text)}.`, 'INVALID_ARGUMENTS');
   }
-  return value;
+  return read.value;
 }
 
 /** Global flags the caller handles itself; they pass through untouched. */
@@ -221,16 +193,16 @@ export function paramsFromFlags(
     if (given.has(flag.param) && flag.kind !== 'list') throw new CliFailure(`--${flag.flag} was given twice.`, 'INVALID_ARGUMENTS');
     given.add(flag.param);
     if (flag.kind === 'boolean') {
-      params[flag.param] = negated ? false : inline === undefined ? true : readValue(flag, 'boolean', inline);
+      params[flag.param] = negated ? false : inline === undefined ? true : readFlagValue(flag, 'boolean', inline);
       continue;
     }
     const text = inline ?? tokens[++i];
     if (text === undefined) throw new CliFailure(`--${flag.flag} needs a value (${describeKind(flag)}).`, 'INVALID_ARGUMENTS');
     if (flag.kind === 'list') {
-      const items = text.startsWith('[') ? readValue(flag, 'json', text) : [readValue(flag, flag.item ?? 'string', text)];
+      const items = text.startsWith('[') ? readFlagValue(flag, 'json', text) : [readFlagValue(flag, flag.item ?? 'string', text)];
       params[flag.param] = [...((params[flag.param] as unknown[] | undefined) ?? []), ...(Array.isArray(items) ? items : [items])];
     } else {
-      params[flag.param] = readValue(flag, flag.kind, text);
+      params[flag.param] = readFlagValue(flag, flag.kind, text);
     }
   }
   return { params, passed };
@@ -251,7 +223,7 @@ export function schemaHelp(options: { command: string; summary: string; flags: r
     flags.forEach((flag, index) => {
       const facts = [
         flag.required ? 'required' : '',
-        ...limits(flag),
+        describeLimits(flag),
         flag.default !== undefined ? `default: ${JSON.stringify(flag.default)}` : '',
         flag.kind === 'boolean' && !flag.required ? `--no-${flag.flag} for false` : '',
       ].filter(Boolean);

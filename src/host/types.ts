@@ -1,6 +1,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { z } from 'zod';
 import type { AgentBrowserConfig } from '../config/index.js';
+import type { snapshot } from '../protocol/actions/snapshot.js';
 import type { BrowserTab, SessionBrowser } from './session-browser.js';
 
 /** What an action needs from its target element; `ctx.element` checks it before the work runs. */
@@ -158,14 +159,8 @@ export interface LaunchPlan {
   wsEndpoint?: string;
 }
 
-/** Options of a snapshot request. */
-export interface SnapshotOptions {
-  interactive?: boolean;
-  compact?: boolean;
-  maxDepth?: number;
-  selector?: string;
-  cursor?: boolean;
-}
+/** Options of a snapshot request: the `snapshot` action's params. */
+export type SnapshotOptions = z.infer<typeof snapshot.params>;
 
 /** A snapshot as the `snapshot` hook sees it: the text and the refs it defines. */
 export interface SnapshotResult {

@@ -283,7 +283,7 @@ for (const path of ['fast', 'oclif'] as const) {
       assert.is(typoJson.json.code, 'INVALID_ARGUMENTS');
       const low = await runCli(['demo:settle', '--quiet-ms', '10'], { env });
       assert.is(low.code, 1);
-      assert.match(low.stderr, '--quiet-ms must be >= 50, not "10"');
+      assert.match(low.stderr, '--quiet-ms must be a whole number >= 50, not "10"');
       const badMode = await runCli(['demo:settle', '--quiet-ms', '60', '--mode', 'paint'], { env });
       assert.match(badMode.stderr, '--mode is one of dom, network, not "paint"');
     },

@@ -351,7 +351,7 @@ forward('an unknown flag is refused with the closest valid one; a wrong value na
   assert.match(unknown.message, 'agent-browser demo:wait has no flag --quiet-m. Did you mean --quiet-ms?');
   assert.match(refusal(['--quiet-ms', 'soon']).message, '--quiet-ms takes a number, not "soon"');
   assert.match(refusal(['--quiet-ms', '7.5']).message, '--quiet-ms takes a whole number');
-  assert.match(refusal(['--quiet-ms', '5']).message, '--quiet-ms must be >= 50, not "5"');
+  assert.match(refusal(['--quiet-ms', '5']).message, '--quiet-ms must be a whole number >= 50, not "5"');
   assert.match(refusal(['--mode', 'slow']).message, '--mode is one of fast, thorough, not "slow"');
   assert.match(refusal(['loose']).message, 'takes named params (--name value), not "loose"');
   assert.match(refusal(['--label']).message, '--label needs a value');
