@@ -6,15 +6,17 @@ import type { DaemonSettings } from '../client/ensure.js';
 import type { LoadedConfig } from '../config/index.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import type { DaemonConnection } from '../transport/client.js';
+import { GLOBAL_BOOLEAN_FLAGS, GLOBAL_VALUE_FLAGS } from './argv.js';
 import { parseCommandLine, type CommandSpecs } from './command-line.js';
-import { answerDeadline, CliFailure, jsonAnswer, renderResponse, withDaemon } from './invoke.js';
+import { fetchActions, isPluginActionWord, pluginCommandLine } from './plugin-action.js';
+import { answerDeadline, BIN, CliFailure, jsonAnswer, renderResponse, withDaemon, type Send } from './invoke.js';
 import { colorEnabled, painter } from './output.js';
 
-/** One step: what the user wrote, and the request it became. */
-export interface BatchStep {
-  source: string;
-  request: Record<string, unknown>;
-}
+/**
+ * One step: what the user wrote, and the request it became; for a plugin action's line, the words
+ * to read against the action's schema once the daemon has listed its actions.
+ */
+export type BatchStep = { source: string; request: Record<string, unknown> } | { source: string; plugin: { id: string; tokens: string[] } };
 
 /** Why a step may not carry global flags. */
 export const STEP_GLOBAL_FLAGS = 'Global flags (--session, --json, …) go on the batch command itself, not on a step.';
@@ -78,7 +80,13 @@ export function fastStep(
   requestFor: (parsed: NonNullable<ReturnType<typeof parseCommandLine>>) => Record<string, unknown>,
 ): BatchStep | null {
   if (line.startsWith('{')) return wireStep(line);
-  const parsed = specs ? parseCommandLine(specs, splitCommandLine(line)) : null;
+  const words = splitCommandLine(line);
+  if (specs && isPluginActionWord(words[0], specs.ids)) {
+    if (words.some((word) => GLOBAL_BOOLEAN_FLAGS.has(word.split('=')[0]!) || GLOBAL_VALUE_FLAGS.has(word.split('=')[0]!)))
+      throw new CliFailure(STEP_GLOBAL_FLAGS);
+    return { source: line, plugin: { id: words[0]!, tokens: words.slice(1) } };
+  }
+  const parsed = specs ? parseCommandLine(specs, words) : null;
   if (!parsed) return null;
   if (Object.keys(parsed.globals).length > 0) throw new CliFailure(STEP_GLOBAL_FLAGS);
   try {
@@ -131,10 +139,12 @@ export async function runBatch(
     options.settings,
     async (connection, started, send) => {
       await options.prepare?.(connection, started);
+      const requests = await resolvePluginSteps(steps, send);
       for (const [index, step] of steps.entries()) {
+        const own = requests[index]!;
         const request: Record<string, unknown> = {
-          ...step.request,
-          id: typeof step.request.id === 'string' || typeof step.request.id === 'number' ? step.request.id : `cli-${process.pid}-${index + 1}`,
+          ...own,
+          id: typeof own.id === 'string' || typeof own.id === 'number' ? own.id : `cli-${process.pid}-${index + 1}`,
         };
         const response: WireResponse = await send(request, answerDeadline(options.loaded, request));
         if (options.json) process.stdout.write(`${JSON.stringify({ step: index + 1, ...jsonAnswer(response) })}\n`);
@@ -154,4 +164,22 @@ export async function runBatch(
     },
     { json: options.json },
   );
+}
+
+/**
+ * Every step's request: plugin actions' lines are read against their schemas, from one `actions`
+ * call, before any step runs (a mistyped flag stops the batch as a mistyped built-in would).
+ */
+async function resolvePluginSteps(steps: readonly BatchStep[], send: Send): Promise<Array<Record<string, unknown>>> {
+  const actions = steps.some((step) => 'plugin' in step) ? await fetchActions(send) : [];
+  return steps.map((step, index) => {
+    if (!('plugin' in step)) return step.request;
+    try {
+      const outcome = pluginCommandLine(actions, step.plugin.id, step.plugin.tokens);
+      if ('help' in outcome) throw new CliFailure(`--help is not a step; run '${BIN} ${step.plugin.id} --help' on its own.`, 'INVALID_ARGUMENTS');
+      return outcome.request;
+    } catch (error) {
+      throw new CliFailure(`Step ${index + 1} (${step.source}): ${(error as Error).message}`, (error as { code?: string }).code ?? 'INVALID_ARGUMENTS');
+    }
+  });
 }

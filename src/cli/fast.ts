@@ -18,9 +18,10 @@ export function requestOf(parsed: ParsedCommandLine): Record<string, unknown> {
   return requestFor(parsed.spec, parsed);
 }
 
-function singleStep(parsed: ParsedCommandLine): BatchStep[] | null {
+/** The request of a single command's line; null when building it fails (oclif then says why). */
+function singleRequest(parsed: ParsedCommandLine): Record<string, unknown> | null {
   try {
-    return [{ source: '', request: requestOf(parsed) }];
+    return requestOf(parsed);
   } catch {
     return null;
   }
@@ -124,17 +125,18 @@ export async function runFast(tokens: string[]): Promise<boolean> {
   }
   const parsed = parseCommandLine(specs, tokens);
   if (!parsed || hasLaunchFlags(parsed)) return false;
-  const steps = parsed.spec.kind === 'batch' ? batchSteps(specs, parsed) : singleStep(parsed);
-  if (!steps) return false;
+  const steps = parsed.spec.kind === 'batch' ? batchSteps(specs, parsed) : null;
+  const single = parsed.spec.kind === 'batch' ? null : singleRequest(parsed);
+  if (!steps && !single) return false;
   const loaded = await quickConfig(parsed);
   if (!loaded) return false;
   const json = parsed.globals.json;
   const settings = daemonSettingsFor(loaded, configFlagsFrom(parsed.globals));
   await reportingFailures(json, async () => {
-    if (parsed.spec.kind === 'batch') {
+    if (steps) {
       await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
     } else {
-      const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...steps[0]!.request };
+      const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...single };
       const response = await withDaemon(settings, (_connection, _started, send) => send(request, answerDeadline(loaded, request)), { json });
       renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined, fallback: parsed.spec.output });
     }

@@ -290,6 +290,26 @@ for (const path of ['fast', 'oclif'] as const) {
   );
 }
 
+loaded('batch steps may be plugin actions, read against their schemas before any step runs', async () => {
+  const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
+  const ran = await runCli(['batch', 'demo:settle --quiet-ms 60', 'demo:echo --text hi', '--json'], { env });
+  assert.is(ran.code, 0, ran.stderr);
+  const lines = ran.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(
+    lines.map((line) => line.data),
+    [{ settled: { quietMs: 60, mode: 'dom' } }, { echo: 'hi', session: daemon.session, decorated: true }],
+  );
+  const before = (await daemon.request({ id: 'c-before', action: 'counter:next' })).data.n as number;
+  const typo = await runCli(['batch', 'counter:next', 'demo:settle --quiet-m 5'], { env });
+  assert.is(typo.code, 1);
+  assert.match(typo.stderr, 'Step 2 (demo:settle --quiet-m 5): agent-browser demo:settle has no flag --quiet-m. Did you mean --quiet-ms?');
+  const after = (await daemon.request({ id: 'c-after', action: 'counter:next' })).data.n as number;
+  assert.is(after, before + 1, 'the batch stopped before its first step ran');
+});
+
 loaded('agent-browser --help lists the plugin actions of the running daemon', async () => {
   const env = testEnv(daemon.socketDir, { AGENT_BROWSER_SESSION: daemon.session });
   const help = await runCli(['--help'], { env });
