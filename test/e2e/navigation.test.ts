@@ -1,7 +1,7 @@
 /**
  * Navigation against a real page: navigate, url, title, back/forward/reload and content answer the
  * reference's `data` keys (with 0.19's `origin` where 0.19 has it); `pause` (Inspector, headed only)
- * answers NOT_SUPPORTED in a headless browser.
+ * answers NOT_SUPPORTED in a headless browser; setcontent replaces the document (old refs go stale).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -38,6 +38,17 @@ const PAGE = `<!doctype html><title>Waits</title>
 async function openWaitsPage() {
   fx.server.page('/waits/start', PAGE);
   await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
+}
+
+const READING = '/e2e/reading-page.html';
+
+/** The ref of the first snapshot line matching `pattern`. */
+async function refOf(pattern: RegExp): Promise<string> {
+  const { snapshot } = await ok(fx.daemon, { action: 'snapshot' });
+  const line = (snapshot as string).split('\n').find((l) => pattern.test(l));
+  const ref = line && /\[ref=(e\d+)\]/.exec(line)?.[1];
+  assert.ok(ref, `no ref for ${pattern} in:\n${snapshot}`);
+  return `@${ref}`;
 }
 
 test('navigate → {url, title} of the loaded page', async () => {
@@ -86,6 +97,17 @@ test('pause in a headless browser answers NOT_SUPPORTED with advice instead of b
   const answer = await fails(fx.daemon, { action: 'pause' }, 'NOT_SUPPORTED');
   assert.match(answer.error, '--headed');
   assert.equal(await ok(fx.daemon, { action: 'url' }), { url: fx.server.url('/waits/start') });
+});
+
+test('setcontent → {set:true}: the page shows the new HTML; refs of the old document are stale', async () => {
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url(READING) });
+  const ref = await refOf(/button "Press me"/);
+  const data = await ok(fx.daemon, { action: 'setcontent', html: '<title>Replaced</title><h1 id="new">Brand new</h1>' });
+  assert.equal(data, { set: true });
+  assert.equal(await ok(fx.daemon, { action: 'gettext', selector: '#new' }).then((d) => d.text), 'Brand new');
+  assert.is(await evaluate(fx.daemon, 'document.title'), 'Replaced');
+  assert.is(await evaluate(fx.daemon, "document.getElementById('panel')"), null);
+  await fails(fx.daemon, { action: 'click', selector: ref }, 'STALE_REF');
 });
 
 test.run();

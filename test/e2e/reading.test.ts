@@ -1,9 +1,9 @@
 /**
  * Reading actions (§2.4) against real pages. The first generation (gettext, innerhtml, getattribute,
  * inputvalue, count, isvisible, isenabled) once each on the actions page: the response carries the
- * reference's `data` keys (with 0.19's `origin` where 0.19 has it). Then innertext, boundingbox,
- * styles, setcontent, evalhandle — on the wire and through the CLI (`get innertext|box|styles`,
- * `set content`, `evalhandle`).
+ * reference's `data` keys (with 0.19's `origin` where 0.19 has it). Then innertext, boundingbox and
+ * styles — on the wire and through the CLI (`get innertext|box|styles`; the same CLI test also runs
+ * `set content` and `evalhandle`, whose wire tests are in navigation and scripting).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -150,29 +150,6 @@ test('styles boxes are whole pixels, as the agent-browser CLIs read them (8.5 px
   );
   const { box } = (await ok(fx.daemon, { action: 'styles', selector: '#plain' })).elements[0];
   assert.equal([box.x, box.y, box.width, box.height], exact.map(Math.round));
-});
-
-test('setcontent → {set:true}: the page shows the new HTML; refs of the old document are stale', async () => {
-  await open();
-  const ref = await refOf(/button "Press me"/);
-  const data = await ok(fx.daemon, { action: 'setcontent', html: '<title>Replaced</title><h1 id="new">Brand new</h1>' });
-  assert.equal(data, { set: true });
-  assert.equal(await ok(fx.daemon, { action: 'gettext', selector: '#new' }).then((d) => d.text), 'Brand new');
-  assert.is(await evaluate(fx.daemon, 'document.title'), 'Replaced');
-  assert.is(await evaluate(fx.daemon, "document.getElementById('panel')"), null);
-  await fails(fx.daemon, { action: 'click', selector: ref }, 'STALE_REF');
-});
-
-test('evalhandle → {result}: JSON values, and "Handle (non-serializable)" for elements, functions, window', async () => {
-  await open();
-  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: '({ a: 1, b: [2, "x"], c: null })' }), { result: { a: 1, b: [2, 'x'], c: null } });
-  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: '6 * 7' }), { result: 42 });
-  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: 'document.title' }), { result: 'Reading' });
-  for (const script of ['document.body', 'window', '() => 1']) {
-    assert.equal(await ok(fx.daemon, { action: 'evalhandle', script }), { result: 'Handle (non-serializable)' }, script);
-  }
-  const answer = await fails(fx.daemon, { action: 'evalhandle', script: 'nope.nothing' }, 'EVALUATION_FAILED');
-  assert.match(answer.error, /nope is not defined/);
 });
 
 test('CLI: get innertext / box / styles, set content, evalhandle', async () => {

@@ -1,5 +1,5 @@
 /**
- * Scripting: evaluate (JSON values, the page's origin), and script injection (§2.10): addinitscript,
+ * Scripting: evaluate (JSON values, the page's origin), evalhandle (JSON, or a handle's placeholder), and script injection (§2.10): addinitscript,
  * addscript, addstyle, expose — each visibly changes the page; init scripts and exposed functions
  * survive navigation and a recreated context. CLI: `inject script|style|init|expose`.
  */
@@ -141,6 +141,18 @@ test('CLI: inject script / style / init / expose', async () => {
   assert.is(await evaluate(fx.daemon, 'window.cliHook(1)'), 'Function cliHook called');
   const again = await cli('inject', 'expose', 'cliHook', '--json');
   assert.equal(again.json.data, { exposed: 'cliHook', calls: 1, lastArgs: [1] });
+});
+
+test('evalhandle → {result}: JSON values, and "Handle (non-serializable)" for elements, functions, window', async () => {
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/reading-page.html') });
+  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: '({ a: 1, b: [2, "x"], c: null })' }), { result: { a: 1, b: [2, 'x'], c: null } });
+  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: '6 * 7' }), { result: 42 });
+  assert.equal(await ok(fx.daemon, { action: 'evalhandle', script: 'document.title' }), { result: 'Reading' });
+  for (const script of ['document.body', 'window', '() => 1']) {
+    assert.equal(await ok(fx.daemon, { action: 'evalhandle', script }), { result: 'Handle (non-serializable)' }, script);
+  }
+  const answer = await fails(fx.daemon, { action: 'evalhandle', script: 'nope.nothing' }, 'EVALUATION_FAILED');
+  assert.match(answer.error, /nope is not defined/);
 });
 
 test.run();
