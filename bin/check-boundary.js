@@ -80,10 +80,24 @@ while (queue.length > 0) {
   }
 }
 
+// The hook host is the plugin API's side: it describes the browser through its own interfaces
+// (src/host/session-browser.ts), so it imports nothing from src/browser, not even types.
+for (const file of listTs(path.join(src, 'host'))) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const match of text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const specifier = match[1] ?? match[2];
+    if (!specifier.startsWith('.')) continue;
+    const target = path.resolve(path.dirname(file), specifier);
+    if (target.startsWith(path.join(src, 'browser') + path.sep)) problems.push(`${rel(file)} imports ${specifier} (src/host must not depend on src/browser)`);
+  }
+}
+
 if (problems.length > 0) {
   console.error(
-    `The CLI must not load playwright-core, src/browser, src/builtins or src/daemon (the daemon's side of the process boundary), nor zod or the action contracts (src/protocol/actions; it reads dist/cli/command-specs.json). Import chains that do:\n  ${problems.join('\n  ')}`,
+    `Import rules broken. The CLI must not load playwright-core, src/browser, src/builtins or src/daemon (the daemon's side of the process boundary), nor zod or the action contracts (src/protocol/actions; it reads dist/cli/command-specs.json); src/host must not import src/browser:\n  ${problems.join('\n  ')}`,
   );
   process.exit(1);
 }
-console.log(`process boundary: ${via.size} modules the CLI can load, none of them the daemon's, zod or the contracts`);
+console.log(
+  `process boundary: ${via.size} modules the CLI can load, none of them the daemon's, zod or the contracts; src/host imports nothing from src/browser`,
+);
