@@ -42,10 +42,10 @@ export const FIND_ACTIONS = ['click', 'fill', 'check', 'hover', 'text'] as const
 export function subaction(rest: string[], usage: string): { subaction: string; value?: string } {
   const [action = 'click', ...words] = rest;
   if (!(FIND_ACTIONS as readonly string[]).includes(action)) {
-    throw new CliFailure(`Unknown find action "${action}": use ${FIND_ACTIONS.join(', ')}. Quote values with spaces: ${usage}`);
+    throw new CliFailure(`Unknown find action "${action}": use ${FIND_ACTIONS.join(', ')}. Quote values with spaces: ${usage}`, 'INVALID_ARGUMENTS');
   }
   if (action !== 'fill' && words.length > 0) {
-    throw new CliFailure(`"${action}" takes no text, but got "${words.join(' ')}". Quote values with spaces: ${usage}`);
+    throw new CliFailure(`"${action}" takes no text, but got "${words.join(' ')}". Quote values with spaces: ${usage}`, 'INVALID_ARGUMENTS');
   }
   return action === 'fill' ? { subaction: action, value: words.join(' ') } : { subaction: action };
 }
@@ -58,18 +58,9 @@ const FINISHERS: Record<string, (request: WireRequest, values: ReadValues, spec:
     const value = spec.args[0]?.name === 'selector' ? '"<selector>"' : '"two words"';
     return { ...request, ...subaction(rest, `agent-browser ${spec.id.replaceAll(':', ' ')} ${value} ${rest[0] ?? 'click'}`) };
   },
-  /** `open`: the reference's wait-until spellings; headers as a JSON object. */
+  /** `open`: the reference's wait-until spellings (`network-idle` is `networkidle`). */
   open(request, { flags }) {
-    const waitUntil = typeof flags['wait-until'] === 'string' ? WAIT_UNTIL[flags['wait-until']] : undefined;
-    let headers: unknown;
-    if (typeof flags.headers === 'string') {
-      try {
-        headers = JSON.parse(flags.headers);
-      } catch (error) {
-        throw new CliFailure(`--headers must be a JSON object, e.g. '{"Authorization":"Bearer x"}': ${(error as Error).message}`);
-      }
-    }
-    return { ...request, waitUntil, headers };
+    return typeof flags['wait-until'] === 'string' ? { ...request, waitUntil: WAIT_UNTIL[flags['wait-until']] } : request;
   },
   /** `screenshot`: a file in the temp folder when no path is given; --quality implies JPEG. */
   screenshot(request, { args, flags }) {
@@ -107,7 +98,7 @@ const FINISHERS: Record<string, (request: WireRequest, values: ReadValues, spec:
   frame(request, { args, flags }) {
     if (args.selector === 'main' && !flags.name && !flags.url) return { action: 'mainframe' };
     if (args.selector === undefined && !flags.name && !flags.url)
-      throw new CliFailure("frame needs the <iframe>'s selector or ref, --name or --url (or 'main' to go back to the page).");
+      throw new CliFailure("frame needs the <iframe>'s selector or ref, --name or --url (or 'main' to go back to the page).", 'INVALID_ARGUMENTS');
     return request;
   },
   /** `wait`: one of a selector, a number of ms, --text, --url, --load or --fn, each its own action. */
@@ -116,12 +107,12 @@ const FINISHERS: Record<string, (request: WireRequest, values: ReadValues, spec:
     const timeout = flags.timeout;
     const modes = [flags.url, flags.load, flags.fn, flags.text].filter((value) => value !== undefined).length;
     if (modes > 1 || (modes === 1 && target !== undefined))
-      throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.');
+      throw new CliFailure('Wait for one thing at a time: a selector, a number of ms, --text, --url, --load or --fn.', 'INVALID_ARGUMENTS');
     if (flags.url !== undefined) return { action: 'waitforurl', url: flags.url, timeout };
     if (flags.load !== undefined) return { action: 'waitforloadstate', state: flags.load, timeout };
     if (flags.fn !== undefined) return { action: 'waitforfunction', expression: flags.fn, timeout };
     if (target !== undefined && /^\d+$/.test(target)) {
-      if (flags.text || flags.state) throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.');
+      if (flags.text || flags.state) throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.', 'INVALID_ARGUMENTS');
       return { action: 'wait', timeout: Number(target) };
     }
     return { ...request, selector: target };
@@ -155,7 +146,7 @@ export function requestFor(spec: CommandSpec, values: ReadValues): WireRequest {
   }
   if (spec.finish) {
     const finish = FINISHERS[spec.finish];
-    if (!finish) throw new CliFailure(`Command for ${spec.action} names an unknown finisher "${spec.finish}"; rebuild agent-browser.`);
+    if (!finish) throw new CliFailure(`Command for ${spec.action} names an unknown finisher "${spec.finish}"; rebuild agent-browser.`, 'INTERNAL');
     request = finish(request, values, spec);
   }
   return request;

@@ -3,8 +3,11 @@
  * reference's `data` keys (with 0.19's `origin` where 0.19 has it); `pause` (Inspector, headed only)
  * answers NOT_SUPPORTED in a headless browser; setcontent replaces the document (old refs go stale).
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { runCli } from '../helpers/cli.js';
 import { evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
 
 const test = suite('navigation');
@@ -108,6 +111,34 @@ test('setcontent → {set:true}: the page shows the new HTML; refs of the old do
   assert.is(await evaluate(fx.daemon, 'document.title'), 'Replaced');
   assert.is(await evaluate(fx.daemon, "document.getElementById('panel')"), null);
   await fails(fx.daemon, { action: 'click', selector: ref }, 'STALE_REF');
+});
+
+test('CLI: open sends --headers to the page and reads --wait-until spellings, on the fast path and through oclif', async () => {
+  // A server that answers each page with the X-Test header it received, as its title.
+  const server = http.createServer((request, response) => response.end(`<title>${String(request.headers['x-test'] ?? 'none')}</title>`));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    for (const [path, env] of [
+      ['fast', {}],
+      ['oclif', { AGENT_BROWSER_FAST_PATH: '0' }],
+    ] as const) {
+      const result = await runCli(
+        ['--session', fx.daemon.session, 'open', `${base}/${path}`, '--headers', `{"X-Test":"sent-${path}"}`, '--wait-until', 'network-idle'],
+        {
+          env: { ...fx.daemon.env, ...env },
+          cwd: fx.daemon.socketDir,
+        },
+      );
+      assert.is(result.code, 0, result.stderr);
+      assert.is(result.stdout.split('\n')[0], `✓ sent-${path}`, `${path}: the page was requested with the header`);
+    }
+    const bad = await runCli(['--session', fx.daemon.session, 'open', `${base}/bad`, '--headers', 'nope'], { env: fx.daemon.env, cwd: fx.daemon.socketDir });
+    assert.is(bad.code, 1);
+    assert.match(bad.stderr, '--headers takes JSON, not "nope".');
+  } finally {
+    server.close();
+  }
 });
 
 test.run();
