@@ -112,7 +112,8 @@ const FINISHERS: Record<string, (request: WireRequest, values: ReadValues, spec:
     if (flags.load !== undefined) return { action: 'waitforloadstate', state: flags.load, timeout };
     if (flags.fn !== undefined) return { action: 'waitforfunction', expression: flags.fn, timeout };
     if (target !== undefined && /^\d+$/.test(target)) {
-      if (flags.text || flags.state) throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.', 'INVALID_ARGUMENTS');
+      if (flags.text || flags.state)
+        throw new CliFailure('Give either a number of milliseconds or a selector with --state/--text, not both.', 'INVALID_ARGUMENTS');
       return { action: 'wait', timeout: Number(target) };
     }
     return { ...request, selector: target };
@@ -134,7 +135,7 @@ export function requestFor(spec: CommandSpec, values: ReadValues): WireRequest {
     let value: unknown = values.args[arg.name];
     if (arg.rest) {
       const words = values.argv.slice(index);
-      value = arg.rest === 'list' ? (words.length > 0 ? words : undefined) : words.length > 0 ? words.join(' ') : undefined;
+      value = arg.rest === 'list' ? (words.length > 0 ? words : undefined) : words.length > 0 ? words.join(' ') : arg.default;
     }
     if (value !== undefined && arg.param) request[arg.param] = mapped(value, arg);
   });

@@ -159,6 +159,28 @@ parse('lines oclif must read (help, errors, unknown or malformed flags, `--`) ar
   }
 });
 
+parse('command lines become the requests the reference CLI sends (what the contracts declare)', () => {
+  const request = (line: string) => JSON.parse(JSON.stringify(requestFor(parseCommandLine(specs, splitCommandLine(line))!)));
+  assert.equal(request('fill @e1'), { action: 'fill', selector: '@e1', value: '' }, 'fill without text clears the field');
+  assert.equal(request('fill @e1 two  words'), { action: 'fill', selector: '@e1', value: 'two words' });
+  assert.equal(request('select @e3 red'), { action: 'select', selector: '@e3', values: 'red' });
+  assert.equal(request('select @e3 red green'), { action: 'select', selector: '@e3', values: ['red', 'green'] });
+  assert.equal(request(`open 127.0.0.1:8080/x --headers '{"A":"b"}' --wait-until network-idle`), {
+    action: 'navigate',
+    url: 'http://127.0.0.1:8080/x',
+    headers: { A: 'b' },
+    waitUntil: 'networkidle',
+  });
+  assert.equal(request('upload @e1 a.txt'), { action: 'upload', selector: '@e1', files: [path.resolve('a.txt')] });
+  assert.equal(request('wait 500'), { action: 'wait', timeout: 500 });
+  assert.equal(request('wait --load networkidle'), { action: 'waitforloadstate', state: 'networkidle' });
+  assert.equal(request('scroll'), { action: 'scroll', direction: 'down', amount: 300 });
+  assert.equal(request('find text "Sign in" fill hi there'), { action: 'getbytext', text: 'Sign in', subaction: 'fill', value: 'hi there' });
+  assert.equal(request('set offline off'), { action: 'offline', offline: false });
+  assert.equal(request('state save login'), { action: 'state_save', path: 'login' });
+  assert.equal(request('tab'), { action: 'tab_list' });
+});
+
 parse('--headed / --executable-path / --extension are parsed, so the fast path can leave launch flags to oclif', () => {
   const parsed = parseCommandLine(specs, ['--headed', '--extension', '/e1', '--extension', '/e2', 'open', 'example.com']);
   assert.equal(parsed?.globals, { headed: true, extension: ['/e1', '/e2'] });

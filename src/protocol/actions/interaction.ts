@@ -76,7 +76,7 @@ export const fill = contract({
       id: 'fill',
       args: [
         { name: 'selector', param: 'selector', required: true },
-        { name: 'text', param: 'value', rest: 'text', description: 'Text (the rest of the line, joined with spaces)' },
+        { name: 'text', param: 'value', rest: 'text', default: '', description: 'Text (the rest of the line, joined with spaces; none clears the field)' },
       ],
       fast: true,
       examples: ['<%= config.bin %> fill @e3 user@example.com', '<%= config.bin %> fill "#bio" Hello there'],
