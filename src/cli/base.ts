@@ -110,7 +110,7 @@ function describeParseError(error: Error): string {
  */
 export function numberFlag(
   name: string,
-  options: { description: string; char?: 'a'; min?: number; max?: number; integer?: boolean },
+  options: { description: string; char?: Interfaces.AlphabetLowercase; min?: number; max?: number; integer?: boolean },
 ): Interfaces.OptionFlag<number | undefined> {
   const label = `--${name}`;
   const spec = { kind: options.integer ? ('integer' as const) : ('number' as const), min: options.min, max: options.max };

@@ -1,7 +1,7 @@
 // oclif commands made from the command specs the build derives from the action contracts: one
 // class per command declared as data, with its args and flags typed, limited and described by the
 // action's schema. oclif's explicit discovery reads them through command-table.ts.
-import { Args, Flags } from '@oclif/core';
+import { Args, Flags, type Interfaces } from '@oclif/core';
 import { ActionCommand, type ParsedLine } from './base.js';
 import { describeLimits, readValue, type ArgSpec, type CommandSpec, type FlagSpec, type ValueSpec } from './command-line.js';
 import { requestFor } from './requests.js';
@@ -15,13 +15,18 @@ function parser(spec: ValueSpec, label: string) {
   };
 }
 
+/** A one-letter flag alias, as oclif types it. */
+function isLetter(char: string): char is Interfaces.AlphabetLowercase | Interfaces.AlphabetUppercase {
+  return /^[a-zA-Z]$/.test(char);
+}
+
 function describe(spec: ValueSpec): string | undefined {
   const limits = describeLimits(spec);
   return [spec.description, limits ? `(${limits})` : ''].filter(Boolean).join(' ') || undefined;
 }
 
 function oclifFlag(name: string, spec: FlagSpec) {
-  const common = { description: describe(spec), ...(spec.char ? { char: spec.char as 'a' } : {}) };
+  const common = { description: describe(spec), ...(spec.char && isLetter(spec.char) ? { char: spec.char } : {}) };
   if (spec.kind === 'boolean') return Flags.boolean({ ...common, default: spec.default === true, ...(spec.allowNo ? { allowNo: true } : {}) });
   const options = spec.options ? { options: spec.options } : {};
   if (spec.kind === 'string') {

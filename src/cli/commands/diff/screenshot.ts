@@ -16,7 +16,7 @@ export default class DiffScreenshot extends ActionCommand {
   static override flags = {
     baseline: Flags.string({ char: 'b', description: 'Baseline PNG.', required: true }),
     output: Flags.string({ char: 'o', description: 'Where to write the diff image (default: a file in the temp folder).' }),
-    threshold: numberFlag('threshold', { char: 't' as 'a', description: 'Per-pixel colour tolerance 0-1 (default 0.1).', min: 0, max: 1 }),
+    threshold: numberFlag('threshold', { char: 't', description: 'Per-pixel colour tolerance 0-1 (default 0.1).', min: 0, max: 1 }),
     selector: Flags.string({ char: 's', description: 'Capture only this element.' }),
     full: Flags.boolean({ char: 'f', description: 'Capture the whole scrollable page.' }),
   };
