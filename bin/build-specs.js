@@ -12,12 +12,16 @@ import { fileURLToPath } from 'node:url';
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 const { ALL_CONTRACTS } = await import(path.join(dist, 'protocol/actions/index.js'));
 const { z } = await import(path.join(dist, 'protocol/zod.js'));
-const { deriveCommands, checkCommandClass } = await import(path.join(dist, 'cli/derive-specs.js'));
-const { COMMANDS } = await import(path.join(dist, 'cli/commands/index.js'));
-const { globalFlags } = await import(path.join(dist, 'cli/base.js'));
+const { deriveCommands, checkCommandClass, enumOptions } = await import(path.join(dist, 'cli/derive-specs.js'));
 
 const jsonSchemaOf = (schema) => z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
 const { commands, problems } = deriveCommands(ALL_CONTRACTS, jsonSchemaOf);
+const options = enumOptions(ALL_CONTRACTS, jsonSchemaOf);
+const target = path.join(dist, 'cli', 'command-specs.json');
+// Written before the command classes load: their flags take enum choices from it (paramOptions).
+fs.writeFileSync(target, `${JSON.stringify({ globals: {}, commands: {}, aliases: {}, ids: [], options })}\n`);
+const { COMMANDS } = await import(path.join(dist, 'cli/commands/index.js'));
+const { globalFlags } = await import(path.join(dist, 'cli/base.js'));
 
 const contractsByName = new Map(ALL_CONTRACTS.map((contract) => [contract.name, contract]));
 for (const [id, command] of Object.entries(COMMANDS)) {
@@ -49,4 +53,4 @@ const aliases = {};
 for (const [id, spec] of Object.entries(commands)) for (const alias of spec.aliases ?? []) aliases[alias] = id;
 const globals = Object.fromEntries(Object.entries(globalFlags).map(([name, flag]) => [name, globalSpec(flag)]));
 const ids = [...new Set([...Object.keys(COMMANDS), ...Object.keys(commands)])].sort();
-fs.writeFileSync(path.join(dist, 'cli', 'command-specs.json'), `${JSON.stringify({ globals, commands, aliases, ids })}\n`);
+fs.writeFileSync(target, `${JSON.stringify({ globals, commands, aliases, ids, options })}\n`);

@@ -69,6 +69,11 @@ export interface CommandSpecs {
   aliases: Record<string, string>;
   /** Every command id oclif knows, so a sub-command word is never taken for an argument. */
   ids: string[];
+  /**
+   * The choices of every enum param, by action and param (`cookies.sameSite` for a field of a
+   * list of objects), so a command class offers exactly what the schema accepts without restating it.
+   */
+  options: Record<string, Record<string, string[]>>;
 }
 
 export interface ParsedCommandLine {

@@ -189,3 +189,22 @@ export function checkCommandClass(
   }
   return problems;
 }
+
+/** The choices of every enum param, by action and param; a list of objects adds its fields as `param.field`. */
+export function enumOptions(
+  contracts: readonly ActionContract[],
+  jsonSchemaOf: (schema: ActionContract['params']) => JsonSchema,
+): Record<string, Record<string, string[]>> {
+  const options: Record<string, Record<string, string[]>> = {};
+  for (const contract of contracts) {
+    const schema = jsonSchemaOf(contract.params);
+    const found: Record<string, string[]> = {};
+    for (const param of schemaFlags(schema)) if (param.options) found[param.param] = [...param.options];
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      if (!property.items?.properties) continue;
+      for (const field of schemaFlags(property.items)) if (field.options) found[`${name}.${field.param}`] = [...field.options];
+    }
+    if (Object.keys(found).length > 0) options[contract.name] = found;
+  }
+  return options;
+}

@@ -18,3 +18,11 @@ export function commandSpecs(): CommandSpecs | null {
   }
   return specsCache;
 }
+
+/**
+ * The values an enum param of an action accepts, from the contracts (for a command class's flag
+ * `options`); undefined when the build wrote no specs, and the daemon's validation has the last word.
+ */
+export function paramOptions(action: string, param: string): string[] | undefined {
+  return commandSpecs()?.options?.[action]?.[param];
+}

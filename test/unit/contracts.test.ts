@@ -4,12 +4,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { z } from 'zod';
-import { checkCommandClass, deriveCommand, deriveCommands } from '../../src/cli/derive-specs.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkCommandClass, deriveCommand, deriveCommands, enumOptions } from '../../src/cli/derive-specs.js';
 import type { JsonSchema } from '../../src/cli/schema-flags.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { ALL_CONTRACTS } from '../../src/protocol/actions/index.js';
 import { click } from '../../src/protocol/actions/interaction.js';
 import { contract, type ActionContract, type CliCommand } from '../../src/protocol/contract.js';
+import { ROOT } from '../helpers/paths.js';
 
 const jsonSchemaOf = (schema: ActionContract['params']) => z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 
@@ -122,6 +125,16 @@ test('the command classes of this CLI agree with the schemas of the actions they
   const contracts = new Map(ALL_CONTRACTS.map((action) => [action.name, action]));
   const problems = Object.entries(COMMANDS).flatMap(([id, command]) => checkCommandClass(id, command, contracts, jsonSchemaOf));
   assert.equal(problems, []);
+});
+
+test('command classes take enum choices from the contracts (the built specs), so no enum is restated', async () => {
+  const { COMMANDS: BUILT } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'command-table.js')).href)) as {
+    COMMANDS: Record<string, { flags: Record<string, { options?: string[] }> }>;
+  };
+  assert.equal(BUILT['cookies:set']!.flags['same-site']!.options, ['Strict', 'Lax', 'None']);
+  assert.equal(BUILT['diff:url']!.flags['wait-until']!.options, ['load', 'domcontentloaded', 'networkidle']);
+  const derived = enumOptions(ALL_CONTRACTS, jsonSchemaOf);
+  assert.equal(derived.emulatemedia!.colorScheme, ['light', 'dark', 'no-preference']);
 });
 
 test.run();

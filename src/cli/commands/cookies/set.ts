@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand, type Parsed } from '../../base.js';
+import { paramOptions } from '../../specs.js';
 
 export default class CookiesSet extends ActionCommand {
   static override summary = 'Set a cookie (for the current page unless --url or --domain says otherwise).';
@@ -20,7 +21,7 @@ export default class CookiesSet extends ActionCommand {
     expires: Flags.integer({ description: 'Expiry as Unix time in seconds (default: a session cookie).' }),
     'http-only': Flags.boolean({ description: 'Hide the cookie from document.cookie.' }),
     secure: Flags.boolean({ description: 'Send only over HTTPS.' }),
-    'same-site': Flags.string({ description: 'SameSite policy.', options: ['Strict', 'Lax', 'None'] }),
+    'same-site': Flags.string({ description: 'SameSite policy.', options: paramOptions('cookies_set', 'cookies.sameSite') }),
   };
 
   protected request({ args, flags }: Parsed<typeof CookiesSet>) {

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { WireResponse } from '../../../protocol/envelope.js';
 import { ActionCommand, type Parsed } from '../../base.js';
+import { paramOptions } from '../../specs.js';
 import { formatScreenshotDiff, formatSnapshotDiff } from '../../diff-output.js';
 import type { ScreenshotDiff, SnapshotDiff } from '../../../protocol/actions/diff.js';
 import { colorEnabled, painter } from '../../output.js';
@@ -20,7 +21,7 @@ export default class DiffUrl extends ActionCommand {
   static override flags = {
     screenshot: Flags.boolean({ description: 'Also compare screenshots of both pages.' }),
     full: Flags.boolean({ char: 'f', description: 'Full-page screenshots.' }),
-    'wait-until': Flags.string({ description: 'When each page counts as loaded.', options: ['load', 'domcontentloaded', 'networkidle'] }),
+    'wait-until': Flags.string({ description: 'When each page counts as loaded.', options: paramOptions('diff_url', 'waitUntil') }),
     selector: Flags.string({ char: 's', description: 'Compare only this element (snapshot subtree and screenshot).' }),
     compact: Flags.boolean({ char: 'c', description: 'Compact snapshots.' }),
     depth: Flags.integer({ char: 'd', description: 'Only snapshot lines up to this depth.', min: 0 }),

@@ -1,7 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { ActionCommand, CliFailure, type Parsed, type WireRequest } from '../../base.js';
-
-const SCHEMES = ['dark', 'light', 'no-preference'];
+import { paramOptions } from '../../specs.js';
 
 export default class SetMedia extends ActionCommand {
   static override summary = 'Emulate CSS media features: color scheme, reduced motion, print media, forced colors.';
@@ -29,7 +28,7 @@ export default class SetMedia extends ActionCommand {
   protected request({ flags, argv }: Parsed<typeof SetMedia>) {
     const request: WireRequest = { action: 'emulatemedia' };
     for (const word of argv) {
-      if (SCHEMES.includes(word)) request.colorScheme = word;
+      if (paramOptions('emulatemedia', 'colorScheme')?.includes(word)) request.colorScheme = word;
       else if (word === 'reduced-motion') request.reducedMotion = 'reduce';
       else if (word === 'print' || word === 'screen') request.media = word;
       else throw new CliFailure(`Unknown media setting "${word}": use dark, light, no-preference, reduced-motion, print or screen.`);
