@@ -72,6 +72,9 @@ export const quickFindConfigFile: ConfigFileFinder = async (cwd, env, flags, hom
     if (!['', '.json'].includes(extension) || !fs.statSync(filepath, { throwIfNoEntry: false })?.isFile()) throw new QuickSearchUnavailable(filepath);
     const text = readText(filepath);
     if (text === null) throw new QuickSearchUnavailable(filepath);
+    // A package.json holds the configuration under "agentbrowser", as cosmiconfig reads it.
+    if (path.basename(filepath) === 'package.json')
+      return { filepath, contents: (parseJson(filepath, text) as Record<string, unknown> | null)?.[MODULE_NAME] ?? undefined };
     return { filepath, contents: readJsonConfig(filepath, text) };
   }
 
