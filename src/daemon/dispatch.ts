@@ -17,6 +17,9 @@ const DEADLINE_GRACE_MS = 2000;
 /** Added when the browser must start first: launching is not the action's time (it fails on its own). */
 const LAUNCH_ALLOWANCE_MS = 60_000;
 
+/** Actions that keep the daemon inspectable and stoppable whatever the plugins do (see `observeLifeline`). */
+const LIFELINES: ReadonlySet<string> = new Set(['close', 'status', 'cancel']);
+
 export interface DispatcherOptions {
   host: Host;
   browser: BrowserSession;
@@ -114,7 +117,8 @@ export class Dispatcher {
     this.options.onActivity?.(1);
     const started = Date.now();
     try {
-      call = await host.hooks.beforeAction.promise(call);
+      if (LIFELINES.has(action)) await this.observeLifeline(call);
+      else call = await host.hooks.beforeAction.promise(call);
       // A rewrite may build a new call; whose call it runs for stays known.
       if (parent) call = { ...call, parent };
       const registered = host.registry.get(call.action);
@@ -141,6 +145,18 @@ export class Dispatcher {
       return failure(id, error);
     } finally {
       this.options.onActivity?.(-1);
+    }
+  }
+
+  /**
+   * `beforeAction` taps see close, status and cancel, but cannot veto or rewrite them: a plugin that
+   * refuses every call must not leave a daemon nobody can inspect or stop. A tap's error is logged.
+   */
+  private async observeLifeline(call: ActionCall): Promise<void> {
+    try {
+      await this.options.host.hooks.beforeAction.promise(call);
+    } catch (error) {
+      this.options.log.warn(`"${call.action}" runs anyway: beforeAction cannot refuse it (${(error as Error).message})`);
     }
   }
 
