@@ -100,7 +100,7 @@ process.once('exit', () => {
     } catch {
       // Already gone.
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 });
 
@@ -115,7 +115,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
     const plugins = (options.plugins ?? []).map((spec) => (Array.isArray(spec) ? [absoluteSpec(spec[0]), spec[1]] : absoluteSpec(spec)));
     fs.writeFileSync(configFile, `${JSON.stringify({ ...options.config, plugins }, null, 2)}\n`);
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     throw error;
   }
   const env: Record<string, string> = {};
@@ -149,7 +149,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
       startTimeoutMs: options.startTimeoutMs ?? 20_000,
     }));
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     throw error;
   }
 
@@ -181,7 +181,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
       (await connection?.catch(() => null))?.close();
       await waitForExit(pid);
       running.delete(pid);
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

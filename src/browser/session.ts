@@ -374,7 +374,7 @@ export class BrowserSession implements SessionBrowser {
     } catch (error) {
       this.options.log.warn(`closing the browser failed: ${(error as Error).message}`);
     }
-    if (this.userDataDir) await fs.rm(this.userDataDir, { recursive: true, force: true }).catch(() => undefined);
+    if (this.userDataDir) await fs.rm(this.userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     this.userDataDir = null;
     this.closing = false;
   }

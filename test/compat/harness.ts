@@ -222,7 +222,8 @@ export async function startCdpBrowser(folder: RunFolder): Promise<{ port: number
         await exited;
         clearTimeout(timer);
       }
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still write into the profile for a moment after the browser exits.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -111,7 +111,7 @@ async function startDebuggableChromium(url: string): Promise<DebuggableChromium>
         // already gone
       }
       await eventually(() => child.exitCode !== null || child.signalCode !== null, 10_000);
-      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
