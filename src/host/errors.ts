@@ -23,6 +23,40 @@ export function attributeError(error: unknown, plugin: string, hook: string, tru
   return new HookError(plugin, hook, error);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What a waterfall hook's tap must return besides `undefined` (keep the value), as a check that
+ * names what was wrong: the value flows on to other plugins and the client, so a wrong shape is
+ * the returning plugin's fault, reported at the point it returns.
+ */
+const RESULT_CHECKS: Record<string, (value: unknown) => string | null> = {
+  beforeAction: (value) =>
+    isObject(value) && typeof value.action === 'string' && isObject(value.params) ? null : 'a call { id, action, params } (or nothing to keep the call)',
+  afterAction: (value) => (isObject(value) ? null : "the result's data object (or nothing to keep it)"),
+  afterError: (value) => (value instanceof Error ? null : 'an Error (or nothing to keep the error)'),
+  snapshot: (value) =>
+    isObject(value) && typeof value.tree === 'string' && isObject(value.refs) ? null : 'a snapshot { tree: string, refs: object } (or nothing to keep it)',
+  beforeLaunch: (value) =>
+    isObject(value) && Array.isArray(value.args) && isObject(value.viewport) && typeof value.headless === 'boolean'
+      ? null
+      : 'a launch plan like the one it received (or nothing to keep it)',
+};
+
+/** Throws when a plugin's tap returned something its hook cannot pass on. */
+function checkResult(hook: string, value: unknown): void {
+  if (value === undefined) return;
+  const expected = RESULT_CHECKS[hook]?.(value);
+  if (expected) throw new Error(`returned ${describeValue(value)} where the hook expects ${expected}`);
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 5).join(', ') || '(none)'}`;
+  return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
+}
+
 interface TapLike {
   type: 'sync' | 'async' | 'promise';
   name: string;
@@ -35,11 +69,17 @@ export function guardHook<H extends object>(hook: H, hookName: string, isTrusted
   interceptable.intercept({
     register(tap) {
       const original = tap.fn;
-      const blame = (error: unknown) => attributeError(error, tap.name, hookName, isTrusted(tap.name));
+      const trusted = isTrusted(tap.name);
+      const blame = (error: unknown) => attributeError(error, tap.name, hookName, trusted);
+      // A plugin's result is checked where it returns, so the failure names that plugin.
+      const checked = (value: unknown) => {
+        if (!trusted) checkResult(hookName, value);
+        return value;
+      };
       if (tap.type === 'promise') {
         tap.fn = async (...args: unknown[]) => {
           try {
-            return await original(...args);
+            return checked(await original(...args));
           } catch (error) {
             throw blame(error);
           }
@@ -48,7 +88,16 @@ export function guardHook<H extends object>(hook: H, hookName: string, isTrusted
         tap.fn = (...args: unknown[]) => {
           const callback = args.pop() as (error?: unknown, result?: unknown) => void;
           try {
-            original(...args, (error?: unknown, result?: unknown) => callback(error ? blame(error) : error, result));
+            original(...args, (error?: unknown, result?: unknown) => {
+              if (error) return callback(blame(error));
+              let value: unknown;
+              try {
+                value = checked(result);
+              } catch (problem) {
+                return callback(blame(problem));
+              }
+              callback(undefined, value);
+            });
           } catch (error) {
             callback(blame(error));
           }
@@ -56,7 +105,7 @@ export function guardHook<H extends object>(hook: H, hookName: string, isTrusted
       } else {
         tap.fn = (...args: unknown[]) => {
           try {
-            return original(...args);
+            return checked(original(...args));
           } catch (error) {
             throw blame(error);
           }

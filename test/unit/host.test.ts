@@ -110,6 +110,37 @@ attribution('a sync tap (page hook) that throws → HookError naming plugin and 
   assertHookError(error, 'tab-watcher', 'page', 'listener exploded');
 });
 
+attribution('a waterfall tap returning the wrong shape fails at once, naming the plugin, the hook and what was expected', async () => {
+  const host = newHost();
+  await host.use(
+    definePlugin({
+      name: 'sloppy',
+      apply(api) {
+        api.hooks.afterAction.tap(api.name, () => 'all done' as never);
+        api.hooks.snapshot.tapPromise(api.name, async (snapshot) => ({ tree: snapshot.tree }) as never);
+        api.hooks.beforeAction.tapPromise(api.name, async (incoming) => (incoming.action === 'drop' ? ({ action: 'x' } as never) : incoming));
+      },
+    }),
+  );
+  host.seal();
+  const afterAction = await host.hooks.afterAction.promise({ ok: true }, call('url')).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  assertHookError(afterAction, 'sloppy', 'afterAction', `returned a string ("all done") where the hook expects the result's data object`);
+  const snapshot = await host.hooks.snapshot.promise({ tree: '- a', refs: {} }, {}).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  assertHookError(snapshot, 'sloppy', 'snapshot', 'returned an object with keys tree where the hook expects a snapshot { tree: string, refs: object }');
+  const rewrite = await host.hooks.beforeAction.promise(call('drop')).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  assertHookError(rewrite, 'sloppy', 'beforeAction', 'a call { id, action, params }');
+  assert.equal(await host.hooks.beforeAction.promise(call('url')), call('url'), 'a well-formed call passes');
+});
+
 attribution('a sync registerActions tap that throws fails seal() with the plugin named', async () => {
   const host = newHost();
   await host.use(
