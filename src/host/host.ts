@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AgentBrowserConfig } from '../config/index.js';
 import { ActionError } from '../protocol/errors.js';
 import { describeIssues } from '../protocol/schemas.js';
+import { closestNames } from '../protocol/suggest.js';
 import { guardHook } from './errors.js';
 import { createHooks, type Hooks } from './hooks.js';
 import { ActionRegistry } from './registry.js';
@@ -66,7 +67,7 @@ export class Host {
   /** Applies one plugin. Built-ins are trusted: their errors are reported as the action's own. */
   async use(plugin: Plugin | PluginFunction, options: { builtin?: boolean; source?: string; options?: unknown; fallbackName?: string } = {}): Promise<void> {
     if (this.sealed) throw new Error('Plugins must be applied before the host is sealed.');
-    const normalized = normalizePlugin(plugin, options.fallbackName);
+    const normalized = normalizePlugin(plugin, options.fallbackName, options.source);
     if (this.plugins.some((loaded) => loaded.name === normalized.name)) {
       throw new ActionError('PLUGIN_FAILED', `Two plugins are named "${normalized.name}" (${options.source ?? 'built-in'}); plugin names must be unique.`);
     }
@@ -76,7 +77,7 @@ export class Host {
       if (!parsed.success) {
         throw new ActionError(
           'PLUGIN_FAILED',
-          `Invalid options for plugin "${normalized.name}" (${options.source ?? 'built-in'}): ${describeIssues(parsed.error)}`,
+          `Invalid options for plugin "${normalized.name}" (${options.source ?? 'built-in'}): ${describeIssues(parsed.error, normalized.options)}. Fix them in the config file's "plugins" entry.`,
         );
       }
       pluginOptions = parsed.data;
@@ -92,7 +93,7 @@ export class Host {
     this.plugins.push(record);
     const api: PluginApi = {
       name: normalized.name,
-      hooks: this.hooks,
+      hooks: namedHooks(this.hooks, normalized.name),
       config: this.config,
       log: prefixed(this.log, normalized.name),
       addAction: (definition) => {
@@ -125,14 +126,23 @@ export class Host {
   }
 }
 
-function normalizePlugin(plugin: Plugin | PluginFunction, fallbackName?: string): Plugin {
+function normalizePlugin(plugin: Plugin | PluginFunction, fallbackName?: string, source?: string): Plugin {
   if (typeof plugin === 'function') {
     const name = plugin.name || fallbackName;
     if (!name) throw new ActionError('PLUGIN_FAILED', 'A plugin function has no name; export a named function or a { name, apply } object.');
     return { name, apply: plugin };
   }
   if (!plugin || typeof plugin !== 'object' || typeof plugin.apply !== 'function' || typeof plugin.name !== 'string' || !plugin.name) {
-    throw new ActionError('PLUGIN_FAILED', `Not a plugin${fallbackName ? ` (${fallbackName})` : ''}: expected { name, apply(host) } or a function.`);
+    const what =
+      plugin === null || plugin === undefined
+        ? 'nothing'
+        : typeof plugin === 'object'
+          ? `an object with keys ${Object.keys(plugin).join(', ') || '(none)'}`
+          : `a ${typeof plugin}`;
+    throw new ActionError(
+      'PLUGIN_FAILED',
+      `Not a plugin: ${source ?? fallbackName ?? 'a plugin'} exports ${what} as its default. Export definePlugin({ name, apply(host) { … } }) or a named function (see docs/plugins.md).`,
+    );
   }
   return plugin;
 }
@@ -144,4 +154,21 @@ function prefixed(log: Logger, name: string): Logger {
     warn: (message, details) => log.warn(`[${name}] ${message}`, details),
     error: (message, details) => log.error(`[${name}] ${message}`, details),
   };
+}
+
+/** The hooks as a plugin sees them: a mistyped hook name fails naming the hook, the closest one and the list. */
+function namedHooks(hooks: Hooks, plugin: string): Hooks {
+  const names = Object.keys(hooks);
+  return new Proxy(hooks, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && !(property in target) && property !== 'then' && property !== 'toJSON') {
+        const close = closestNames(property, names, { limit: 1 });
+        throw new ActionError(
+          'PLUGIN_FAILED',
+          `Plugin "${plugin}" uses the hook "${property}", which does not exist.${close.length > 0 ? ` Did you mean "${close[0]}"?` : ''} The hooks: ${names.join(', ')}.`,
+        );
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import type { z as Zod } from 'zod';
 
+import { closestNames } from './suggest.js';
 import { z } from './zod.js';
 
 /**
@@ -25,17 +26,30 @@ export const element = z.object({ selector });
 
 export type Params<S extends Zod.ZodType> = Zod.infer<S>;
 
-/** One line per problem: `field: what was expected`, the way agents can fix a call. */
-export function describeIssues(error: Zod.ZodError): string {
+/**
+ * One line per problem: `field: what was expected`, the way agents can fix a call. With the schema,
+ * an unknown field names the closest known one.
+ */
+export function describeIssues(error: Zod.ZodError, schema?: Zod.ZodType): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(request)';
-      return `${field}: ${describeIssue(issue)}`;
+      return `${field}: ${describeIssue(issue, schema)}`;
     })
     .join('; ');
 }
 
-function describeIssue(issue: Zod.core.$ZodIssue): string {
+/** zod's own wording starts like this; any other message is the schema author's, and is kept. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized key|Expected|Required)/;
+
+/** The field names of an object schema at the top level. */
+function knownFields(schema: Zod.ZodType | undefined): string[] {
+  const shape = (schema as { shape?: unknown } | undefined)?.shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
+}
+
+function describeIssue(issue: Zod.core.$ZodIssue, schema?: Zod.ZodType): string {
+  if (issue.message && !ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
     if (received === undefined) return `required (expected ${issue.expected})`;
@@ -51,7 +65,11 @@ function describeIssue(issue: Zod.core.$ZodIssue): string {
     return `expected ${issue.origin} ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`;
   }
   if (issue.code === 'too_big') return `expected ${issue.origin} ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const known = issue.path.length === 0 ? knownFields(schema) : [];
+    const hints = issue.keys.flatMap((key) => closestNames(key, known, { limit: 1 }).map((close) => `"${key}" → "${close}"`));
+    return `unknown field(s) ${issue.keys.join(', ')}${hints.length > 0 ? ` (did you mean ${hints.join(', ')}?)` : known.length > 0 ? ` (known: ${known.join(', ')})` : ''}`;
+  }
   return issue.message;
 }
 
@@ -63,7 +81,7 @@ function branchName(issue: Zod.core.$ZodIssue): string {
 /** Validates action fields; `reportInput` lets messages say what was received. */
 export function validate<S extends Zod.ZodType>(schema: S, fields: unknown): { ok: true; value: Zod.infer<S> } | { ok: false; message: string } {
   const result = schema.safeParse(fields, { reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: describeIssues(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: describeIssues(result.error, schema) };
 }
 
 function typeName(value: unknown): string {

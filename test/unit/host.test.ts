@@ -315,6 +315,64 @@ attribution('an ActionError thrown on purpose by a third-party tap passes unchan
 attribution.run();
 
 // ---------------------------------------------------------------------------------------------
+const messages = suite('host: plugin mistakes are named, with what to do');
+
+messages('a mistyped hook name names the hook, the closest one and the list, instead of a TypeError', async () => {
+  const host = newHost();
+  const error = await host
+    .use(
+      definePlugin({
+        name: 'typo',
+        apply(api) {
+          (api.hooks as unknown as Record<string, { tap(name: string, fn: () => void): void }>).afterActions!.tap(api.name, () => undefined);
+        },
+      }),
+      { source: '/project/typo.mjs' },
+    )
+    .then(
+      () => null,
+      (failure: unknown) => failure as ActionError,
+    );
+  assert.ok(error, 'apply failed');
+  assert.is(error!.code, 'PLUGIN_FAILED');
+  assert.match(error!.message, 'Plugin "typo" uses the hook "afterActions", which does not exist. Did you mean "afterAction"?');
+  assert.match(error!.message, 'The hooks: registerActions, afterPlugins');
+  assert.match(error!.message, '/project/typo.mjs');
+});
+
+messages('a module that is not a plugin is named by its file, with what it exported and what to export', async () => {
+  const error = await newHost()
+    .use({ nam: 'x' } as never, { source: '/project/plugins/thing.mjs', fallbackName: 'thing' })
+    .then(
+      () => null,
+      (failure: unknown) => failure as ActionError,
+    );
+  assert.match(error!.message, 'Not a plugin: /project/plugins/thing.mjs exports an object with keys nam as its default.');
+  assert.match(error!.message, 'definePlugin({ name, apply(host)');
+});
+
+messages('plugin options keep the plugin’s own messages, and an unknown option names the closest one', async () => {
+  const guard = (options: unknown) =>
+    newHost()
+      .use(
+        definePlugin({
+          name: 'guard',
+          options: z.strictObject({ blockedHosts: z.array(z.string()).optional(), quietMs: z.number().min(50, 'quietMs must be at least 50 ms').optional() }),
+          apply() {},
+        }),
+        { source: '/project/guard.mjs', options },
+      )
+      .then(
+        () => null,
+        (failure: unknown) => failure as ActionError,
+      );
+  assert.match((await guard({ quietMs: 5 }))!.message, 'quietMs: quietMs must be at least 50 ms');
+  assert.match((await guard({ blockedHost: ['a'] }))!.message, '(request): unknown field(s) blockedHost (did you mean "blockedHost" → "blockedHosts"?)');
+  assert.is(await guard({ blockedHosts: ['a'], quietMs: 60 }), null);
+});
+
+messages.run();
+
 const registry = suite('host: action registry');
 
 registry('registering an action name twice without override is refused, naming both plugins', async () => {
