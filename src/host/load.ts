@@ -26,15 +26,16 @@ export function resolvePluginPackage(name: string, baseDir: string): string {
     if (code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED' && code !== 'MODULE_NOT_FOUND') throw error;
     for (let dir = baseDir; ; dir = path.dirname(dir)) {
       const root = path.join(dir, 'node_modules', name);
-      const manifest = path.join(root, 'package.json');
-      if (fs.existsSync(manifest)) {
-        const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: unknown; module?: string; main?: string };
-        const entry = importEntry(pkg.exports) ?? pkg.module ?? pkg.main ?? 'index.js';
-        return path.join(root, entry);
-      }
+      if (fs.existsSync(path.join(root, 'package.json'))) return packageEntry(root);
       if (path.dirname(dir) === dir) throw error;
     }
   }
+}
+
+/** The file a package folder's package.json names for `import` (exports, then module, main, index.js). */
+function packageEntry(root: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports?: unknown; module?: string; main?: string };
+  return path.join(root, importEntry(pkg.exports) ?? pkg.module ?? pkg.main ?? 'index.js');
 }
 
 /** The `.` entry of a package's exports for `import` (string, conditions, or nested conditions). */
@@ -62,6 +63,21 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
     throw new ActionError(
       'PLUGIN_FAILED',
       `Cannot find plugin package "${spec.spec}" from ${baseDir}: ${(error as Error).message.split('\n')[0]}. Install it there (npm install ${spec.spec}) or fix "plugins" in your config.`,
+    );
+  }
+  // A folder (`./packages/my-plugin`) is a package: its package.json names the entry.
+  if (isPath && fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    if (!fs.existsSync(path.join(file, 'package.json')))
+      throw new ActionError(
+        'PLUGIN_FAILED',
+        `Plugin "${spec.spec}" is a folder without a package.json (${file}): list the plugin's file, or give the folder a package.json naming its entry.`,
+      );
+    file = packageEntry(file);
+  }
+  if (/\.[cm]?ts$/.test(file)) {
+    throw new ActionError(
+      'PLUGIN_FAILED',
+      `Plugin "${spec.spec}" (${file}) is TypeScript, which Node runs only as JavaScript: build it (tsc) and list the built file (e.g. ./dist/index.js), or the package folder whose package.json names the built entry.`,
     );
   }
   let loaded: Record<string, unknown>;
