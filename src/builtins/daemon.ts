@@ -21,7 +21,9 @@ export interface DaemonControl {
 /** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
 function jsonSchemaOf(schema: Zod.ZodType): Record<string, unknown> {
   try {
-    return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
+    // What a client may send: a field with a default is optional, and only a strict schema refuses
+    // other fields (the others drop them), so only then does the schema say additionalProperties: false.
+    return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
   } catch {
     return { type: 'object' };
   }

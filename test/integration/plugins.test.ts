@@ -156,6 +156,14 @@ loaded('actions lists plugin actions with their plugin, summary and params', asy
   assert.is(echo!.plugin, 'demo');
   assert.is(echo!.group, 'demo', "a plugin's actions are grouped under the plugin's name");
   assert.is(actions.find((a) => a.name === 'click')?.group, 'core', 'a built-in carries the group its contract declares');
+  // The published schema says what the daemon accepts: a field with a default is optional, and a
+  // schema that drops unknown fields does not claim to refuse them.
+  const settle = actions.find((a) => a.name === 'demo:settle')!.params;
+  assert.equal(settle.required, ['quietMs']);
+  assert.is(settle.properties.mode.default, 'dom');
+  assert.is(settle.additionalProperties, undefined);
+  const dropped = await daemon.request({ id: 'extra', action: 'demo:settle', quietMs: 60, colour: 'red' });
+  assert.is(dropped.success, true, 'an unknown field is dropped, as the schema says');
   assert.is(echo!.summary, 'Echo text back.');
   assert.ok(echo!.params.properties.text);
   assert.ok(echo!.params.required.includes('text'));
