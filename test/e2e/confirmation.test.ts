@@ -12,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { startDaemon, testEnv, type TestDaemon } from '../helpers/daemon.js';
-import { evaluate, guardedSetUp, keys } from '../helpers/e2e.js';
+import { evaluate, guardedSetUp, keys, Wire } from '../helpers/e2e.js';
 import { ROOT } from '../helpers/paths.js';
 import { startPageServer, type PageServer } from '../helpers/server.js';
 
@@ -25,31 +25,6 @@ function tempDir(prefix: string): string {
 function succeeded(result: CliResult, label: string): string {
   assert.is(result.code, 0, `${label} exited ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   return result.stdout.replace(/\n$/, '');
-}
-
-/** A daemon connection that keeps every answer, with ok/fails helpers. */
-class Wire {
-  readonly answers: Array<Record<string, any>> = [];
-  constructor(readonly daemon: TestDaemon) {}
-
-  async send(request: Record<string, unknown>): Promise<Record<string, any>> {
-    const answer = await this.daemon.request({ id: `w-${String(request.action)}`, ...request });
-    this.answers.push(answer);
-    return answer;
-  }
-
-  async ok(request: Record<string, unknown>): Promise<Record<string, any>> {
-    const answer = await this.send(request);
-    assert.ok(answer.success, `${String(request.action)} failed: ${answer.error} (${answer.code})`);
-    return answer.data;
-  }
-
-  async fails(request: Record<string, unknown>, code: string): Promise<string> {
-    const answer = await this.send(request);
-    assert.is(answer.success, false, `${String(request.action)} should fail, answered ${JSON.stringify(answer.data)}`);
-    assert.is(answer.code, code, answer.error);
-    return answer.error;
-  }
 }
 
 const byEnv = suite('confirmation: AGENT_BROWSER_CONFIRM_ACTIONS=click');

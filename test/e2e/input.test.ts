@@ -11,7 +11,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { eventually, evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
+import { eventually, evaluate, fails, keys, ok, useFixture, openWaitsPage } from '../helpers/e2e.js';
 
 const test = suite('input');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000' } });
@@ -21,28 +21,6 @@ let tmp = '';
 
 async function open() {
   await ok(fx.daemon, { action: 'navigate', url: fx.server.url(PAGE) });
-}
-
-const INJECTION_PAGE = `<!doctype html><title>Waits</title>
-<input id="field">
-<div id="pad" style="width:300px;height:200px;background:#eee"></div>
-<script>
-  window.events = [];
-  const pad = document.getElementById('pad');
-  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
-    pad.addEventListener(type, (e) => {
-      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
-      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
-    }, { passive: true });
-  }
-  function later() {
-    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
-  }
-</script>`;
-
-async function openInjection() {
-  fx.server.page('/waits/start', INJECTION_PAGE);
-  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
 }
 
 const events = async (): Promise<string[]> => evaluate(fx.daemon, 'window.events');
@@ -268,7 +246,7 @@ test('every input action answers with the reference data keys', async () => {
 });
 
 test('input_mouse: pressed/released at viewport coordinates reach the page as a click there', async () => {
-  await openInjection();
+  await openWaitsPage(fx);
   for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'] as const) {
     assert.equal(await ok(fx.daemon, { action: 'input_mouse', type, x: 40, y: 50 }), { injected: true });
   }
@@ -282,7 +260,7 @@ test('input_mouse: pressed/released at viewport coordinates reach the page as a 
 });
 
 test('input_keyboard: char events type into the focused field; keyDown/keyUp are accepted', async () => {
-  await openInjection();
+  await openWaitsPage(fx);
   await ok(fx.daemon, { action: 'focus', selector: '#field' });
   for (const text of ['h', 'i']) assert.equal(await ok(fx.daemon, { action: 'input_keyboard', type: 'char', text }), { injected: true });
   await ok(fx.daemon, { action: 'input_keyboard', type: 'keyDown', key: 'Shift', code: 'ShiftLeft', modifiers: 8 });
@@ -291,7 +269,7 @@ test('input_keyboard: char events type into the focused field; keyDown/keyUp are
 });
 
 test('input_touch: touchStart/touchEnd reach the page as touch events at the point', async () => {
-  await openInjection();
+  await openWaitsPage(fx);
   assert.equal(await ok(fx.daemon, { action: 'input_touch', type: 'touchStart', touchPoints: [{ x: 30, y: 70 }] }), { injected: true });
   await ok(fx.daemon, { action: 'input_touch', type: 'touchEnd', touchPoints: [] });
   const events: Array<{ type: string; x: number; y: number }> = await evaluate(fx.daemon, 'window.events');

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { evaluate, fails, keys, ok, useFixture } from '../helpers/e2e.js';
+import { evaluate, fails, keys, ok, useFixture, openWaitsPage } from '../helpers/e2e.js';
 
 const test = suite('navigation');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '5000' } });
@@ -18,29 +18,6 @@ const SECOND = '/e2e/second.html';
 
 async function open(pathname = ACTIONS) {
   return ok(fx.daemon, { action: 'navigate', url: fx.server.url(pathname) });
-}
-
-/** The page the pause test opens. */
-const PAGE = `<!doctype html><title>Waits</title>
-<input id="field">
-<div id="pad" style="width:300px;height:200px;background:#eee"></div>
-<script>
-  window.events = [];
-  const pad = document.getElementById('pad');
-  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
-    pad.addEventListener(type, (e) => {
-      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
-      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
-    }, { passive: true });
-  }
-  function later() {
-    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
-  }
-</script>`;
-
-async function openWaitsPage() {
-  fx.server.page('/waits/start', PAGE);
-  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
 }
 
 const READING = '/e2e/reading-page.html';
@@ -96,7 +73,7 @@ test('content → {html, origin}: the whole document, or one element’s inner H
 });
 
 test('pause in a headless browser answers NOT_SUPPORTED with advice instead of blocking', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   const answer = await fails(fx.daemon, { action: 'pause' }, 'NOT_SUPPORTED');
   assert.match(answer.error, '--headed');
   assert.equal(await ok(fx.daemon, { action: 'url' }), { url: fx.server.url('/waits/start') });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { closedPort, evaluate, eventually, fails, ok, useFixture } from '../helpers/e2e.js';
+import { closedPort, evaluate, eventually, fails, ok, useFixture, openWaitsPage } from '../helpers/e2e.js';
 
 const test = suite('recording');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '8000' } });
@@ -34,28 +34,6 @@ async function errors(): Promise<Array<{ message: string; timestamp: number }>> 
 }
 
 /** The page the video_start/video_stop test records. */
-const PAGE = `<!doctype html><title>Waits</title>
-<input id="field">
-<div id="pad" style="width:300px;height:200px;background:#eee"></div>
-<script>
-  window.events = [];
-  const pad = document.getElementById('pad');
-  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
-    pad.addEventListener(type, (e) => {
-      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
-      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
-    }, { passive: true });
-  }
-  function later() {
-    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
-  }
-</script>`;
-
-async function openWaitsPage() {
-  fx.server.page('/waits/start', PAGE);
-  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
-}
-
 test('recording: start → {started, path}; errors of the reference; stop → {path, frames} with a WebM file', async () => {
   await open();
   const video = file('first.webm');
@@ -183,7 +161,7 @@ test('CLI: console, errors, pdf, trace, record, profiler', async () => {
 });
 
 test('video_start/video_stop record a real WebM (the reference only returned a note)', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   assert.equal(await ok(fx.daemon, { action: 'video_stop' }), { note: 'No video recording active' });
   const file = path.join(fx.daemon.socketDir, 'clip.webm');
   assert.equal(await ok(fx.daemon, { action: 'video_start', path: file }), { started: true, path: file });

@@ -5,7 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../helpers/cli.js';
-import { evaluate, fails, ok, useFixture } from '../helpers/e2e.js';
+import { evaluate, fails, ok, useFixture, openWaitsPage } from '../helpers/e2e.js';
 
 const test = suite('waiting');
 const fx = useFixture(test, { env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '3000' } });
@@ -19,28 +19,6 @@ async function open(pathname = ACTIONS) {
 }
 
 const text = async (selector: string) => (await ok(fx.daemon, { action: 'gettext', selector })).text;
-
-const PAGE = `<!doctype html><title>Waits</title>
-<input id="field">
-<div id="pad" style="width:300px;height:200px;background:#eee"></div>
-<script>
-  window.events = [];
-  const pad = document.getElementById('pad');
-  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
-    pad.addEventListener(type, (e) => {
-      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
-      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
-    }, { passive: true });
-  }
-  function later() {
-    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
-  }
-</script>`;
-
-async function openWaitsPage() {
-  fx.server.page('/waits/start', PAGE);
-  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
-}
 
 test('wait for text → {waited:true} once the text is on the page', async () => {
   await open();
@@ -72,7 +50,7 @@ test('wait without fields waits for the load state', async () => {
 });
 
 test('waitforurl → {url} once the URL matches a glob, a /regex/ or the exact URL; TIMEOUT names the URL it has', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   await evaluate(fx.daemon, 'later()');
   assert.equal(await ok(fx.daemon, { action: 'waitforurl', url: '**/waits/done' }), { url: fx.server.url('/waits/done') });
   assert.equal(await ok(fx.daemon, { action: 'waitforurl', url: '/done$/' }), { url: fx.server.url('/waits/done') });
@@ -81,14 +59,14 @@ test('waitforurl → {url} once the URL matches a glob, a /regex/ or the exact U
 });
 
 test('waitforloadstate → {state}', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   assert.equal(await ok(fx.daemon, { action: 'waitforloadstate', state: 'domcontentloaded' }), { state: 'domcontentloaded' });
   assert.equal(await ok(fx.daemon, { action: 'waitforloadstate', state: 'load' }), { state: 'load' });
   await fails(fx.daemon, { action: 'waitforloadstate', state: 'later' }, 'INVALID_PARAMS');
 });
 
 test('waitforfunction → {waited:true} when the expression turns truthy; a throwing one → EVALUATION_FAILED; never → TIMEOUT', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   await evaluate(fx.daemon, 'later()');
   assert.equal(await ok(fx.daemon, { action: 'waitforfunction', expression: 'window.ready === true' }), { waited: true });
   await fails(fx.daemon, { action: 'waitforfunction', expression: 'missingThing.x' }, 'EVALUATION_FAILED');
@@ -96,7 +74,7 @@ test('waitforfunction → {waited:true} when the expression turns truthy; a thro
 });
 
 test('CLI: wait --url, wait --load, wait --fn; two kinds of wait at once is refused', async () => {
-  await openWaitsPage();
+  await openWaitsPage(fx);
   await evaluate(fx.daemon, 'later()');
   const url = await cli('wait', '--url', '**/waits/done');
   assert.is(url.code, 0, url.stderr);

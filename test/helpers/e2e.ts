@@ -212,3 +212,55 @@ export function refOf(snapshot: string, line: string): string {
   if (refs.length !== 1) throw new Error(`expected one ref for ${line}, found ${refs.length} in:\n${snapshot}`);
   return refs[0]!;
 }
+
+/**
+ * A page with a text field, a pad that records mouse and touch events in `window.events`, and
+ * `later()`, which changes the URL to /waits/done and sets `window.ready` after 300 ms.
+ */
+const WAITS_PAGE = `<!doctype html><title>Waits</title>
+<input id="field">
+<div id="pad" style="width:300px;height:200px;background:#eee"></div>
+<script>
+  window.events = [];
+  const pad = document.getElementById('pad');
+  for (const type of ['mousedown', 'mouseup', 'click', 'touchstart', 'touchend']) {
+    pad.addEventListener(type, (e) => {
+      const point = e.touches && e.touches[0] ? e.touches[0] : e.changedTouches && e.changedTouches[0] ? e.changedTouches[0] : e;
+      window.events.push({ type, x: Math.round(point.clientX), y: Math.round(point.clientY) });
+    }, { passive: true });
+  }
+  function later() {
+    setTimeout(() => { history.pushState({}, '', '/waits/done'); window.ready = true; }, 300);
+  }
+</script>`;
+
+/** Opens the waits page at /waits/start in the fixture's daemon. */
+export async function openWaitsPage(fx: Fixture): Promise<void> {
+  fx.server.page('/waits/start', WAITS_PAGE);
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/waits/start') });
+}
+
+/** A daemon connection that keeps every answer (a test can then search them all), with ok/fails helpers. */
+export class Wire {
+  readonly answers: Array<Record<string, any>> = [];
+  constructor(readonly daemon: TestDaemon) {}
+
+  async send(request: Record<string, unknown>): Promise<Record<string, any>> {
+    const answer = await this.daemon.request({ id: `w-${String(request.action)}`, ...request });
+    this.answers.push(answer);
+    return answer;
+  }
+
+  async ok(request: Record<string, unknown>): Promise<Record<string, any>> {
+    const answer = await this.send(request);
+    assert.ok(answer.success, `${String(request.action)} failed: ${answer.error} (${answer.code})`);
+    return answer.data;
+  }
+
+  async fails(request: Record<string, unknown>, code: string): Promise<string> {
+    const answer = await this.send(request);
+    assert.is(answer.success, false, `${String(request.action)} should fail, answered ${JSON.stringify(answer.data)}`);
+    assert.is(answer.code, code, answer.error);
+    return answer.error;
+  }
+}
