@@ -1,15 +1,16 @@
 import type { CursorElement } from './snapshot-format.js';
 
 /**
- * Runs in the page: `page.evaluate(cursorScan, rootSelector)`. Finds elements that look clickable
- * or focusable but have no interactive tag or role (§3.5): `cursor: pointer` (unless the parent has
+ * Runs in the page: `page.evaluate(cursorScan, { rootSelector, roles })`, `roles` being the
+ * snapshot's INTERACTIVE_ROLES (their elements get refs anyway). Finds elements that look
+ * clickable or focusable but have no interactive tag or role (§3.5): `cursor: pointer` (unless the parent has
  * it too, i.e. it is only inherited), an `onclick` attribute or handler, or a `tabindex` ≥ 0; with
  * text and a non-empty, visible box. Each comes with a CSS selector that matches only it.
  *
  * Self-contained on purpose: no imports, no module-scope references, no named inner functions
  * (a bundler's keep-names helper would not exist in the page).
  */
-export function cursorScan(rootSelector: string | null): CursorElement[] {
+export function cursorScan({ rootSelector, roles: interactiveRoles }: { rootSelector: string | null; roles: string[] }): CursorElement[] {
   const results: CursorElement[] = [];
   let root: Element | null = null;
   try {
@@ -20,25 +21,6 @@ export function cursorScan(rootSelector: string | null): CursorElement[] {
   if (!root) return results;
 
   const interactiveTags = ['a', 'button', 'input', 'select', 'textarea', 'details', 'summary'];
-  const interactiveRoles = [
-    'button',
-    'link',
-    'textbox',
-    'checkbox',
-    'radio',
-    'combobox',
-    'listbox',
-    'menuitem',
-    'menuitemcheckbox',
-    'menuitemradio',
-    'option',
-    'searchbox',
-    'slider',
-    'spinbutton',
-    'switch',
-    'tab',
-    'treeitem',
-  ];
 
   const all = root.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {

@@ -1,5 +1,13 @@
 import { cursorScan } from '../browser/cursor-scan.js';
-import { appendCursorElements, formatAriaJson, fromAiSnapshot, parseRef, type AriaJsonNode, type RefEntry } from '../browser/snapshot-format.js';
+import {
+  appendCursorElements,
+  formatAriaJson,
+  INTERACTIVE_ROLES,
+  fromAiSnapshot,
+  parseRef,
+  type AriaJsonNode,
+  type RefEntry,
+} from '../browser/snapshot-format.js';
 import type { Locator } from 'playwright-core';
 import { inMainWorld } from '../browser/playwright.js';
 import { sessionTab } from '../browser/session.js';
@@ -36,7 +44,7 @@ export default definePlugin({
           if (options.cursor) {
             // The cursor scan runs on CSS; a ref scope has no CSS form, so it scans the whole body then.
             const cssScope = options.selector && !parseRef(options.selector) ? options.selector : null;
-            const elements = await frame.evaluate(cursorScan, cssScope);
+            const elements = await frame.evaluate(cursorScan, { rootSelector: cssScope, roles: [...INTERACTIVE_ROLES] });
             formatted = appendCursorElements(formatted, elements, () => tab.refs.nextRef());
           }
           formatted = await host.hooks.snapshot.promise(formatted, options);
