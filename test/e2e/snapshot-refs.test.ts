@@ -9,7 +9,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findBrowser } from '../../src/config/browser.js';
-import { appendCursorElements, formatAriaJson, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
+import { appendCursorElements, formatAriaJson, INTERACTIVE_ROLES, type AriaJsonNode, type FormattedSnapshot } from '../../src/browser/snapshot-format.js';
 import { cursorScan } from '../../src/browser/cursor-scan.js';
 import { formatAriaSnapshot } from '../fixtures/snapshot-yaml-oracle.js';
 import { CURSOR_CARD, PROBE_ARIA } from '../fixtures/snapshot-reference.js';
@@ -116,6 +116,9 @@ async function resolveAll(root: Root, snapshot: FormattedSnapshot, complete: boo
 
 // ---------------------------------------------------------------- the form fixture
 
+/** cursorScan's argument, as the snapshot action passes it. */
+const scan = (rootSelector: string | null) => ({ rootSelector, roles: [...INTERACTIVE_ROLES] });
+
 test('fixture: Playwright prints the ARIA text the unit tests use', async () => {
   await page.setContent(FORM_HTML);
   assert.is(await page.locator(':root').ariaSnapshot(), PROBE_ARIA);
@@ -148,21 +151,21 @@ test('fixture: selector-scoped snapshot resolves inside its scope', async () => 
 
 test('fixture: cursorScan finds the card, with a selector that matches only it', async () => {
   await page.setContent(FORM_HTML);
-  const found = await page.evaluate(cursorScan, null);
+  const found = await page.evaluate(cursorScan, scan(null));
   assert.equal(found, [CURSOR_CARD]);
   const card = page.locator(found[0].selector);
   assert.is(await card.count(), 1);
   assert.ok(await card.evaluate((el) => el.classList.contains('card') && el.textContent === 'Clickable card'));
-  assert.equal(await page.evaluate(cursorScan, '#form'), []);
-  assert.equal(await page.evaluate(cursorScan, '#missing'), []);
-  assert.equal(await page.evaluate(cursorScan, 'text=not css'), []);
+  assert.equal(await page.evaluate(cursorScan, scan('#form')), []);
+  assert.equal(await page.evaluate(cursorScan, scan('#missing')), []);
+  assert.equal(await page.evaluate(cursorScan, scan('text=not css')), []);
 });
 
 test('fixture: interactive + cursor end to end', async () => {
   await page.setContent(FORM_HTML);
   const snapshot = appendCursorElements(
     formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }),
-    await page.evaluate(cursorScan, null),
+    await page.evaluate(cursorScan, scan(null)),
   );
   assert.ok(
     snapshot.tree.endsWith(
@@ -294,7 +297,7 @@ test('formatAriaJson: an empty tree is (empty), like an empty ARIA text', () => 
 
 test('cursorScan: which elements, which reasons, and selectors that match only them', async () => {
   await page.setContent(CURSOR_HTML);
-  const found = await page.evaluate(cursorScan, null);
+  const found = await page.evaluate(cursorScan, scan(null));
   const summary = [];
   for (const element of found) {
     const target = page.locator(element.selector);
@@ -316,7 +319,7 @@ test('cursorScan: which elements, which reasons, and selectors that match only t
   assert.is(found[5].selector, '#my\\:id');
   // Scoped to an element: only what is inside it.
   assert.equal(
-    (await page.evaluate(cursorScan, '#wrap')).map((e) => e.text),
+    (await page.evaluate(cursorScan, scan('#wrap'))).map((e) => e.text),
     ['Deep'],
   );
 });
@@ -325,7 +328,7 @@ test('cursorScan + appendCursorElements: cursor refs resolve by CSS', async () =
   await page.setContent(CURSOR_HTML);
   const snapshot = appendCursorElements(
     formatAriaSnapshot(await page.locator(':root').ariaSnapshot(), { interactive: true }),
-    await page.evaluate(cursorScan, null),
+    await page.evaluate(cursorScan, scan(null)),
   );
   const ids = await resolveAll(page, snapshot, true);
   // The link and the role=button div are ARIA refs; "Role button"/"A link" are not repeated as cursor refs.
