@@ -1,9 +1,9 @@
 /**
- * Testing helpers for plugin authors (`agent-browser/testing`): a real daemon, with your plugins
+ * Testing helpers for plugin authors (`agent-browser-host/testing`): a real daemon, with your plugins
  * loaded from a throwaway project folder, driving a real browser. Use it from any test runner.
  *
  * ```ts
- * import { startTestDaemon } from 'agent-browser/testing';
+ * import { startTestDaemon } from 'agent-browser-host/testing';
  * const daemon = await startTestDaemon({ plugins: [['./dist/index.js', { greeting: 'hi' }]] });
  * await daemon.call('open', { url: 'http://127.0.0.1:8080/' });
  * const data = await daemon.call('hello:greet');
@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDaemon } from './client/ensure.js';
-import { resolvePluginPackage } from './host/load.js';
+import { findPluginPackage } from './host/load.js';
 import { connectTarget, DaemonConnection } from './transport/client.js';
 import { sessionEndpoint, type TransportKind } from './transport/endpoints.js';
 
@@ -190,7 +190,7 @@ function absoluteSpec(spec: string): string {
   if (spec.startsWith('file:')) return fileURLToPath(spec);
   if (path.isAbsolute(spec)) return spec;
   if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') return path.resolve(spec);
-  return resolvePluginPackage(spec, process.cwd());
+  return findPluginPackage(spec, process.cwd());
 }
 
 function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliResult> {

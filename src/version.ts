@@ -8,7 +8,7 @@ export const VERSION: string = (() => {
   for (const relative of ['../package.json', '../../package.json']) {
     try {
       const manifest = JSON.parse(fs.readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'agent-browser' && manifest.version) return manifest.version;
+      if (manifest.name === 'agent-browser-host' && manifest.version) return manifest.version;
     } catch {
       // not this folder
     }

@@ -108,7 +108,7 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     description: 'Plugins, applied in order after the built-in ones (see docs/plugins.md).',
     type: 'list',
     allowed: 'package names, paths ("./my-plugin.js"), or [name, options]',
-    example: { file: ['./my-plugin.js', ['@agent-browser/plugin-reader', { maxLength: 20000 }]] },
+    example: { file: ['./my-plugin.js', ['agent-browser-host/plugins/reader', { maxLength: 20000 }]] },
   },
   tcpAuth: {
     description:

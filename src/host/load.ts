@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PluginSpec } from '../config/index.js';
 import { ActionError } from '../protocol/errors.js';
 import type { Plugin, PluginFunction } from './host.js';
@@ -53,16 +53,36 @@ function importEntry(exports: unknown): string | undefined {
   return undefined;
 }
 
+/** The folder of the agent-browser-host package that runs this code (global or project install). */
+const HOST_PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Finds a plugin package from the config file's folder first, then from the agent-browser-host
+ * package that runs it: its first-party plugins (`agent-browser-host/plugins/<name>`), and plugins
+ * installed beside a global install (`npm install -g my-plugin`).
+ */
+export function findPluginPackage(name: string, baseDir: string): string {
+  try {
+    return resolvePluginPackage(name, baseDir);
+  } catch (error) {
+    try {
+      return resolvePluginPackage(name, HOST_PACKAGE_DIR);
+    } catch {
+      throw error;
+    }
+  }
+}
+
 /** Imports one configured plugin; failures name the plugin, the file and the cause. */
 export async function importPlugin(spec: PluginSpec, baseDir: string = process.cwd()): Promise<ResolvedPluginModule> {
   const isPath = path.isAbsolute(spec.resolved);
   let file = spec.resolved;
   try {
-    if (!isPath) file = resolvePluginPackage(spec.resolved, baseDir);
+    if (!isPath) file = findPluginPackage(spec.resolved, baseDir);
   } catch (error) {
     throw new ActionError(
       'PLUGIN_FAILED',
-      `Cannot find plugin package "${spec.spec}" from ${baseDir}: ${(error as Error).message.split('\n')[0]}. Install it there (npm install ${spec.spec}) or fix "plugins" in your config.`,
+      `Cannot find plugin package "${spec.spec}" from ${baseDir} (nor beside agent-browser-host in ${HOST_PACKAGE_DIR}): ${(error as Error).message.split('\n')[0]}. Install it next to your config (npm install ${spec.spec}) or fix "plugins" in your config.`,
     );
   }
   // A folder (`./packages/my-plugin`) is a package: its package.json names the entry.

@@ -1,6 +1,6 @@
 /**
  * Plugins loaded from config tapping every kind of hook of a real daemon with a real browser,
- * through the public testing API (`agent-browser/testing`) a plugin author uses: overriding a
+ * through the public testing API (`agent-browser-host/testing`) a plugin author uses: overriding a
  * built-in by stage and by `override`, transforming snapshots (text and refs together), preparing
  * contexts and pages, adjusting the launch, and releasing resources on shutdown.
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { servePages, startTestDaemon, TestActionError, type PageServer, type TestDaemon } from 'agent-browser/testing';
+import { servePages, startTestDaemon, TestActionError, type PageServer, type TestDaemon } from 'agent-browser-host/testing';
 import { ROOT } from '../helpers/paths.js';
 
 const API = pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href;

@@ -47,7 +47,7 @@ test('the plugin author guide documents every hook of the host, and the package 
   const api = await import('../../src/index.js');
   for (const name of ['definePlugin', 'defineAction', 'ActionError', 'ErrorCodes', 'z']) assert.ok(name in api, `${name} is exported`);
   const testing = await import('../../src/testing.js');
-  for (const name of ['startTestDaemon', 'servePages', 'TestActionError']) assert.ok(name in testing, `${name} is exported from agent-browser/testing`);
+  for (const name of ['startTestDaemon', 'servePages', 'TestActionError']) assert.ok(name in testing, `${name} is exported from agent-browser-host/testing`);
 });
 
 test.run();

@@ -11,7 +11,7 @@ import {
   type Request,
   type Route,
   STAGE,
-} from 'agent-browser';
+} from 'agent-browser-host';
 import {
   allowList,
   describeList,
@@ -28,7 +28,7 @@ import {
 
 /**
  * Options of the domain-guard plugin, set in `.agentbrowserrc.json`:
- * `"plugins": [["@agent-browser/plugin-domain-guard", { "navigation": ["example.com", "*.example.com"] }]]`.
+ * `"plugins": [["agent-browser-host/plugins/domain-guard", { "navigation": ["example.com", "*.example.com"] }]]`.
  *
  * A pattern is `example.com` (that host exactly), `*.example.com` (its subdomains at any depth,
  * not `example.com` itself: list both for both), either with an optional `:port` (default: any

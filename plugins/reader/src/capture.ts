@@ -1,4 +1,4 @@
-import { ActionError, type ActionContext } from 'agent-browser';
+import { ActionError, type ActionContext } from 'agent-browser-host';
 
 /** What is read from the live DOM of the active frame. */
 export interface Capture {

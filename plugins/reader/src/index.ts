@@ -1,10 +1,10 @@
-import { ActionError, defineAction, definePlugin, z, type ActionResult } from 'agent-browser';
+import { ActionError, defineAction, definePlugin, z, type ActionResult } from 'agent-browser-host';
 import { captureElement, capturePage } from './capture.js';
 import { extractArticle, toMarkdown, truncate, withHeading, type ArticleInfo } from './convert.js';
 
 /**
  * Options of the reader plugin, set in `.agentbrowserrc.json`:
- * `"plugins": [["@agent-browser/plugin-reader", { "maxLength": 20000, "images": true }]]`.
+ * `"plugins": [["agent-browser-host/plugins/reader", { "maxLength": 20000, "images": true }]]`.
  * In the config every field is optional (the defaults are given below; the plugin receives the
  * resolved values). An action's own params win over these defaults.
  */

@@ -1,7 +1,7 @@
 // reader:markdown against a real daemon and Chromium, with the built plugin loaded from dist.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { servePages, startTestDaemon, TestActionError, type PageServer, type TestDaemon } from 'agent-browser/testing';
+import { servePages, startTestDaemon, TestActionError, type PageServer, type TestDaemon } from 'agent-browser-host/testing';
 import { ARTICLE, DASHBOARD, DYNAMIC, FRAMED, FULL } from './fixtures.js';
 
 const PLUGIN = new URL('../dist/index.js', import.meta.url).href;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ActionError, defineAction, definePlugin, z, type ActionResult, STAGE } from 'agent-browser';
+import { ActionError, defineAction, definePlugin, z, type ActionResult, STAGE } from 'agent-browser-host';
 import { Masker, type Counts } from './masker.js';
 import { optionsSchema, type RedactorOptions, type ResolvedOptions } from './options.js';
 import { buildRules } from './rules.js';

@@ -1,10 +1,10 @@
-import { z } from 'agent-browser';
+import { z } from 'agent-browser-host';
 
 /** One of your own patterns: a regex source, or a named regex with flags. */
 export type CustomPattern = string | { name: string; pattern: string; flags?: string };
 
 /**
- * Options of the redactor plugin (`["@agent-browser/plugin-redactor", { ... }]` in `.agentbrowserrc.json`).
+ * Options of the redactor plugin (`["agent-browser-host/plugins/redactor", { ... }]` in `.agentbrowserrc.json`).
  * Every field is optional; by default e-mail addresses, card numbers and tokens are masked in every result.
  */
 export interface RedactorOptions {

@@ -4,7 +4,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { servePages, startTestDaemon, type PageServer, type TestDaemon } from 'agent-browser/testing';
+import { servePages, startTestDaemon, type PageServer, type TestDaemon } from 'agent-browser-host/testing';
 
 const PLUGIN = new URL('../dist/index.js', import.meta.url).href;
 
