@@ -523,7 +523,13 @@ export class BrowserSession implements SessionBrowser {
     if (this.tabs.length === 0) this.adopt(await this.openPage(context));
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
-    await hooks.browserReady.promise(this.view);
+    try {
+      await hooks.browserReady.promise(this.view);
+    } catch (error) {
+      // As with a context a plugin could not prepare: no browser that a plugin did not finish setting up.
+      await this.close();
+      throw error;
+    }
   }
 
   /**

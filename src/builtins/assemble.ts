@@ -15,7 +15,7 @@ export async function assemblePlugins(host: Host, control: DaemonControl, config
     const baseDir = configured.filepath ? path.dirname(configured.filepath) : process.cwd();
     for (const spec of configured.config.plugins) {
       const loaded = await importPlugin(spec, baseDir);
-      await host.use(loaded.plugin, { source: loaded.source, options: loaded.options, fallbackName: loaded.fallbackName });
+      await host.use(loaded.plugin, { source: loaded.source, options: loaded.options, fallbackName: loaded.fallbackName, configDir: baseDir });
     }
   }
   host.seal();

@@ -61,6 +61,8 @@ export function daemonSettingsFor(loaded: LoadedConfig, flags: ConfigFlags): Dae
     session: config.session,
     transport: config.transport,
     socketDir: config.socketDir,
+    // Longer than a plugin's apply may take, so the daemon's own refusal naming the plugin comes first.
+    startTimeoutMs: Math.max(15_000, config.pluginTimeout + 5_000),
     daemonEnv: {
       // The daemon inherits this environment and reads the same config file; flags travel as
       // flags, so its messages say "flag --executable-path" rather than an environment variable.

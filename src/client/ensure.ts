@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
-import { readSessionFile, runningEndpoint, somethingListens } from '../transport/session-files.js';
-import type { StartupMessage } from '../transport/startup.js';
+import { processAlive, readSessionFile, runningEndpoint, somethingListens } from '../transport/session-files.js';
+import { startFailureLine, type StartupMessage } from '../transport/startup.js';
 import { VERSION } from '../version.js';
 
 /** What the client needs to find or start a session's daemon. */
@@ -152,10 +152,17 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
       throw new ClientError(outcome.message, outcome.code);
     case 'spawn-error':
       throw new ClientError(`Failed to start the daemon (${process.execPath} ${DAEMON_ENTRY}): ${outcome.error.message}`);
-    case 'timeout':
+    case 'timeout': {
+      // A daemon that never became ready serves nobody; stopping it frees the session for the next start.
+      const stopped = await stopUnready(child.pid);
+      const output = readLogSince(endpoint.logPath, logStart);
+      const message = `The daemon for session "${settings.session}" (pid ${child.pid}) did not report ready within ${timeoutMs} ms${stopped ? '; it was stopped' : ' and could not be stopped'}.`;
+      fs.appendFileSync(endpoint.logPath, startFailureLine('START_TIMEOUT', message));
       throw new ClientError(
-        `The daemon for session "${settings.session}" did not report ready within ${timeoutMs} ms. Its log is ${endpoint.logPath}; run 'agent-browser daemon status' to see what it is doing.`,
+        `${message}${output ? ` Its log since the start:\n${output}\n` : ' '}Its log is ${endpoint.logPath}; 'agent-browser daemon status' says what happened.`,
+        'START_TIMEOUT',
       );
+    }
     case 'exit': {
       const output = readLogSince(endpoint.logPath, logStart);
       const how = outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;
@@ -166,6 +173,24 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
       );
     }
   }
+}
+
+/** Stops a daemon that did not become ready (SIGTERM, then SIGKILL); true once it is gone. */
+async function stopUnready(pid: number | undefined): Promise<boolean> {
+  if (pid === undefined) return true;
+  const gone = () => !processAlive(pid);
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return true;
+    }
+    for (let waited = 0; waited < 2000; waited += 50) {
+      if (gone()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return gone();
 }
 
 /** Waits (up to 10 s) until the closed daemon stops answering, so a new one can take its place. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { connectTarget, DaemonConnection } from '../transport/client.js';
 import { sessionEndpoint, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { processAlive, readPid, runningEndpoint, sessionFiles } from '../transport/session-files.js';
+import { lastStartFailure } from '../transport/startup.js';
 
 /** What is known about a session's daemon without starting one. */
 export interface SessionState {
@@ -14,6 +15,8 @@ export interface SessionState {
   staleFiles: string[];
   /** The daemon's own `status` answer when it runs. */
   status?: Record<string, unknown>;
+  /** Why the last start failed, from the session's log, when no daemon has started since. */
+  lastStartFailure?: { at: string; code: string; message: string };
 }
 
 export async function inspectSession(preferred: SessionEndpoint, withStatus = true): Promise<SessionState> {
@@ -33,8 +36,28 @@ export async function inspectSession(preferred: SessionEndpoint, withStatus = tr
   }
   if (!running) {
     state.staleFiles = [...new Set([endpoint.socketPath, ...sessionFiles(endpoint)])].filter((file) => fs.existsSync(file));
+    const failure = lastStartFailure(logTail(endpoint.logPath));
+    if (failure) state.lastStartFailure = failure;
   }
   return state;
+}
+
+/** The end of a log file (enough for the last start), or '' when there is none. */
+function logTail(file: string, bytes = 64 * 1024): string {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const length = Math.min(size, bytes);
+      const buffer = Buffer.alloc(length);
+      fs.readSync(fd, buffer, 0, length, size - length);
+      return buffer.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
 }
 
 /** Session files by extension, as `listSessions` and `doctor` look for them. */

@@ -74,6 +74,13 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     allowed: `0 (check once) to ${MAX_TIMER_MS}`,
     example: { file: 1_000, env: '1000' },
   },
+  pluginTimeout: {
+    description:
+      "How long a configured plugin's apply, and each of its beforeLaunch and browserReady taps, may take. One that has not settled by then fails the daemon's start (apply) or the browser's launch with PLUGIN_FAILED naming the plugin and the hook.",
+    type: MILLISECONDS,
+    allowed: `1 to ${MAX_TIMER_MS}`,
+    example: { file: 30_000, env: '30000' },
+  },
   idleTimeout: {
     description: 'The daemon exits after this long without a command (counted from the end of the last one).',
     type: MILLISECONDS,

@@ -25,6 +25,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     viewport: { width: 1280, height: 720 },
     timeout: 25_000,
     actionGrace: 150,
+    pluginTimeout: 10_000,
     idleTimeout: 1_800_000,
     transport: defaultTransport(platform),
     extensions: [],
@@ -203,6 +204,9 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
   },
   actionGrace(value, label, _ctx, problems) {
     return checkMilliseconds(value, label, true, problems);
+  },
+  pluginTimeout(value, label, _ctx, problems) {
+    return checkMilliseconds(value, label, false, problems);
   },
   transport: checkEnum(['unix', 'tcp'] as const),
   socketDir: checkPath,
@@ -398,6 +402,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_DEFAULT_TIMEOUT', key: 'timeout', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_IDLE_TIMEOUT_MS', key: 'idleTimeout', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_ACTION_GRACE', key: 'actionGrace', parse: parseNumberEnv },
+  { name: 'AGENT_BROWSER_PLUGIN_TIMEOUT', key: 'pluginTimeout', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_OWNER_PID', key: 'ownerPid', parse: parseNumberEnv },
   { name: 'AGENT_BROWSER_TRANSPORT', key: 'transport', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_SOCKET_DIR', key: 'socketDir', parse: (raw) => raw.trim() },

@@ -31,6 +31,12 @@ export interface AgentBrowserConfig {
    * appeared yet still uses `timeout`.
    */
   actionGrace: number;
+  /**
+   * How long a configured plugin's `apply`, and each of its `beforeLaunch` and `browserReady` taps,
+   * may take before the daemon gives up on it (PLUGIN_FAILED naming the plugin and the hook), in
+   * ms; default 10000.
+   */
+  pluginTimeout: number;
   /** Daemon idle shutdown in ms; default 1_800_000 (30 min); 0 disables. */
   idleTimeout: number;
   /** The owner lease: the daemon shuts down once this process has exited (the agent that started it). */

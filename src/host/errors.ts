@@ -57,14 +57,36 @@ function describeValue(value: unknown): string {
   return `a ${typeof value} (${JSON.stringify(value)?.slice(0, 40)})`;
 }
 
+/**
+ * Hooks that run while the browser starts: a plugin's tap that never settles there would hang
+ * every action waiting for the browser, so it gets the `pluginTimeout` like `apply` does.
+ */
+export const TIME_LIMITED_HOOKS: ReadonlySet<string> = new Set(['beforeLaunch', 'browserReady']);
+
+/** Rejects with `timeoutError()` when `work` has not settled within `ms`. */
+export function withinTime<T>(work: Promise<T>, ms: number | undefined, timeoutError: () => Error): Promise<T> {
+  if (ms === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timeoutError()), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+const notSettled = (ms: number) => () =>
+  new Error(`its tap did not settle within ${ms} ms (pluginTimeout; raise it in your config if the plugin needs longer)`);
+
 interface TapLike {
   type: 'sync' | 'async' | 'promise';
   name: string;
   fn: (...args: unknown[]) => unknown;
 }
 
-/** Wraps every tap registered on `hook` so its errors carry the plugin's and the hook's names. */
-export function guardHook<H extends object>(hook: H, hookName: string, isTrusted: (plugin: string) => boolean): H {
+/**
+ * Wraps every tap registered on `hook` so its errors carry the plugin's and the hook's names; a
+ * plugin's async tap of a hook given `timeLimit` fails once it has not settled within that many ms.
+ */
+export function guardHook<H extends object>(hook: H, hookName: string, isTrusted: (plugin: string) => boolean, timeLimit?: () => number): H {
   const interceptable = hook as unknown as { intercept(interceptor: { register(tap: TapLike): TapLike }): void };
   interceptable.intercept({
     register(tap) {
@@ -76,17 +98,26 @@ export function guardHook<H extends object>(hook: H, hookName: string, isTrusted
         if (!trusted) checkResult(hookName, value);
         return value;
       };
+      const limit = trusted ? undefined : timeLimit?.();
       if (tap.type === 'promise') {
         tap.fn = async (...args: unknown[]) => {
           try {
-            return checked(await original(...args));
+            return checked(await withinTime(Promise.resolve(original(...args)), limit, notSettled(limit ?? 0)));
           } catch (error) {
             throw blame(error);
           }
         };
       } else if (tap.type === 'async') {
         tap.fn = (...args: unknown[]) => {
-          const callback = args.pop() as (error?: unknown, result?: unknown) => void;
+          const settle = args.pop() as (error?: unknown, result?: unknown) => void;
+          let settled = false;
+          const timer = limit === undefined ? undefined : setTimeout(() => callback(blame(notSettled(limit)())), limit);
+          const callback = (error?: unknown, result?: unknown) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            settle(error, result);
+          };
           try {
             original(...args, (error?: unknown, result?: unknown) => {
               if (error) return callback(blame(error));

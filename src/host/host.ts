@@ -1,9 +1,11 @@
+import os from 'node:os';
 import type { z } from 'zod';
 import type { AgentBrowserConfig } from '../config/index.js';
+import { resolvePath } from '../config/paths.js';
 import { ActionError } from '../protocol/errors.js';
 import { describeIssues } from '../protocol/schemas.js';
 import { closestNames } from '../protocol/suggest.js';
-import { guardHook } from './errors.js';
+import { guardHook, TIME_LIMITED_HOOKS, withinTime } from './errors.js';
 import { createHooks, type Hooks } from './hooks.js';
 import { ActionRegistry } from './registry.js';
 import type { ActionDefinition, Logger } from './types.js';
@@ -16,6 +18,13 @@ export interface PluginApi {
   readonly hooks: Hooks;
   /** The daemon's resolved configuration. */
   readonly config: AgentBrowserConfig;
+  /**
+   * The folder of the config file that lists this plugin (the daemon's working folder when no file
+   * does). Relative paths in the plugin's options mean this folder, as every path in the config does.
+   */
+  readonly configDir: string;
+  /** An option's path made absolute the way the config's own paths are: `~` is the home folder, relative means {@link configDir}. */
+  resolvePath(relativeOrAbsolute: string): string;
   /** Logger writing to the session's log, prefixed with the plugin's name. */
   readonly log: Logger;
   /** Registers an action under this plugin (a shortcut for tapping `registerActions`). */
@@ -43,6 +52,9 @@ export interface LoadedPlugin {
   actions: string[];
 }
 
+/** How long a plugin's `apply` may take unless the config says otherwise. */
+const DEFAULT_PLUGIN_TIMEOUT_MS = 10_000;
+
 /** The daemon's plugin host: hooks, registry and the plugins applied to them. */
 export class Host {
   readonly hooks: Hooks;
@@ -55,7 +67,10 @@ export class Host {
     readonly config: AgentBrowserConfig,
     readonly log: Logger,
   ) {
-    this.hooks = createHooks((hook, hookName) => guardHook(hook, hookName, (plugin) => this.trusted.has(plugin)));
+    const pluginTimeout = () => this.config.pluginTimeout ?? DEFAULT_PLUGIN_TIMEOUT_MS;
+    this.hooks = createHooks((hook, hookName) =>
+      guardHook(hook, hookName, (plugin) => this.trusted.has(plugin), TIME_LIMITED_HOOKS.has(hookName) ? pluginTimeout : undefined),
+    );
     this.registry = new ActionRegistry(this.hooks);
     this.hooks.registerActions.intercept({
       tap: (tap) => {
@@ -65,7 +80,10 @@ export class Host {
   }
 
   /** Applies one plugin. Built-ins are trusted: their errors are reported as the action's own. */
-  async use(plugin: Plugin | PluginFunction, options: { builtin?: boolean; source?: string; options?: unknown; fallbackName?: string } = {}): Promise<void> {
+  async use(
+    plugin: Plugin | PluginFunction,
+    options: { builtin?: boolean; source?: string; options?: unknown; fallbackName?: string; configDir?: string } = {},
+  ): Promise<void> {
     if (this.sealed) throw new Error('Plugins must be applied before the host is sealed.');
     const normalized = normalizePlugin(plugin, options.fallbackName, options.source);
     if (this.plugins.some((loaded) => loaded.name === normalized.name)) {
@@ -91,10 +109,13 @@ export class Host {
       actions: [],
     };
     this.plugins.push(record);
+    const configDir = options.configDir ?? process.cwd();
     const api: PluginApi = {
       name: normalized.name,
       hooks: namedHooks(this.hooks, normalized.name),
       config: this.config,
+      configDir,
+      resolvePath: (p) => resolvePath(p, configDir, os.homedir()),
       log: prefixed(this.log, normalized.name),
       addAction: (definition) => {
         if (!options.builtin && !definition.override && !definition.name.includes(':')) {
@@ -106,9 +127,21 @@ export class Host {
         this.hooks.registerActions.tap(normalized.name, (registry) => registry.add(definition));
       },
     };
+    const limit = options.builtin ? undefined : (this.config.pluginTimeout ?? DEFAULT_PLUGIN_TIMEOUT_MS);
+    if (!options.builtin) this.log.info(`applying plugin "${normalized.name}" (${record.source})`);
+    const timedOut = new Error();
     try {
-      await normalized.apply(api, pluginOptions);
+      await withinTime(
+        Promise.resolve().then(() => normalized.apply(api, pluginOptions)),
+        limit,
+        () => timedOut,
+      );
     } catch (error) {
+      if (error === timedOut)
+        throw new ActionError(
+          'PLUGIN_FAILED',
+          `Plugin "${normalized.name}" (${record.source}) did not finish apply within ${limit} ms (pluginTimeout): an apply that awaits something that never settles hangs the daemon's start. Fix the plugin, remove it from "plugins", or raise pluginTimeout if it really needs longer.`,
+        );
       const reason = error instanceof Error ? error.message : String(error);
       throw new ActionError('PLUGIN_FAILED', `Plugin "${normalized.name}" (${record.source}) failed while applying: ${reason}`, { cause: error });
     }

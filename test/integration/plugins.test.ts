@@ -542,4 +542,37 @@ packages('a package that is not installed: the start is refused naming the packa
   assert.match(startup.message, 'npm install ab-not-installed');
 });
 
+packages('a plugin reads its relative option paths from the config file’s folder (host.configDir, host.resolvePath), not the daemon’s cwd', async () => {
+  const dir = tracked(tempProject());
+  writePlugin(
+    path.join(dir, 'plugins'),
+    'audit.mjs',
+    `import fs from 'node:fs';
+import path from 'node:path';
+export default {
+  name: 'audit',
+  options: z.object({ logFile: z.string() }),
+  apply(host, options) {
+    const file = host.resolvePath(options.logFile);
+    host.hooks.afterAction.tap('audit', (result, call) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.appendFileSync(file, call.action + '\\n');
+    });
+    host.addAction({ name: 'audit:where', summary: 'Where the log goes.', params: z.object({}), handler: () => ({ file, configDir: host.configDir }) });
+  },
+};`,
+  );
+  const config = writeJson(path.join(dir, '.agentbrowserrc.json'), { plugins: [['./plugins/audit.mjs', { logFile: 'logs/audit.log' }]] });
+  const elsewhere = tracked(tempProject());
+  const daemon = await startDaemon({ cwd: elsewhere, env: { AGENT_BROWSER_CONFIG: config } });
+  try {
+    const answer = await daemon.request({ id: 'w', action: 'audit:where' });
+    assert.equal(answer.data, { file: path.join(dir, 'logs', 'audit.log'), configDir: dir });
+    assert.is(fs.readFileSync(path.join(dir, 'logs', 'audit.log'), 'utf8'), 'audit:where\n');
+    assert.not.ok(fs.existsSync(path.join(elsewhere, 'logs')), 'nothing written relative to the daemon’s cwd');
+  } finally {
+    await daemon.stop();
+  }
+});
+
 packages.run();

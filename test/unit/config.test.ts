@@ -59,6 +59,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   viewport: { width: 1280, height: 720 },
   timeout: 25000,
   actionGrace: 150,
+  pluginTimeout: 10000,
   idleTimeout: 1_800_000,
   transport: process.platform === 'win32' ? 'tcp' : 'unix',
   extensions: [],
@@ -269,6 +270,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     ownerPid: 'default',
     wsEndpoint: 'default',
     confirmActions: 'default',
+    pluginTimeout: 'default',
   });
 });
 

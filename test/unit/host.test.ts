@@ -635,9 +635,54 @@ plugins('the plugin logger prefixes messages with the plugin name', async () => 
     }),
   );
   assert.equal(log.lines, [
+    { level: 'info', message: 'applying plugin "chatty" (built-in)' },
     { level: 'info', message: '[chatty] hello' },
     { level: 'warn', message: '[chatty] careful' },
   ]);
+});
+
+plugins('an apply that never settles fails after pluginTimeout, naming the plugin and its file', async () => {
+  const host = new Host({ ...defaultConfig(), pluginTimeout: 50 }, memoryLogger());
+  const error = await host.use(definePlugin({ name: 'stuck', apply: () => new Promise<void>(() => undefined) }), { source: '/p/stuck.js' }).then(
+    () => null,
+    (problem: ActionError) => problem,
+  );
+  assert.is(error?.code, 'PLUGIN_FAILED');
+  assert.match(error!.message, 'Plugin "stuck" (/p/stuck.js) did not finish apply within 50 ms (pluginTimeout)');
+});
+
+plugins('a third-party beforeLaunch or browserReady tap that never settles fails naming plugin and hook; a built-in one is not limited', async () => {
+  const host = new Host({ ...defaultConfig(), pluginTimeout: 50 }, memoryLogger());
+  await host.use(definePlugin({ name: 'slow', apply: (api) => api.hooks.browserReady.tapPromise('slow', () => new Promise<void>(() => undefined)) }), {
+    source: '/p/slow.js',
+  });
+  const error = await host.hooks.browserReady.promise({} as never).then(
+    () => null,
+    (problem: Error) => problem,
+  );
+  assert.instance(error, HookError);
+  assert.match(error!.message, 'Plugin "slow" failed in hook "browserReady": its tap did not settle within 50 ms (pluginTimeout');
+
+  const trusting = new Host({ ...defaultConfig(), pluginTimeout: 20 }, memoryLogger());
+  await trusting.use(
+    definePlugin({
+      name: 'core',
+      apply: (api) => api.hooks.beforeLaunch.tapPromise('core', (plan) => new Promise((done) => setTimeout(() => done(plan), 80))),
+    }),
+    { builtin: true },
+  );
+  const plan = { args: [], viewport: { width: 1, height: 1 }, headless: true };
+  assert.equal(await trusting.hooks.beforeLaunch.promise(plan as never), plan);
+});
+
+plugins('plugins get the config file’s folder, and resolvePath reads option paths as the config reads its own', async () => {
+  const host = newHost();
+  let seen: PluginApi | undefined;
+  await host.use(definePlugin({ name: 'paths', apply: (api) => void (seen = api) }), { source: '/project/p.js', configDir: '/project/conf' });
+  assert.is(seen!.configDir, '/project/conf');
+  assert.is(seen!.resolvePath('logs/audit.log'), '/project/conf/logs/audit.log');
+  assert.is(seen!.resolvePath('/var/log/a.log'), '/var/log/a.log');
+  assert.is(seen!.resolvePath('~/a.log'), `${process.env.HOME}/a.log`);
 });
 
 plugins('the hooks object is frozen', () => {

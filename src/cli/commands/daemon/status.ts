@@ -21,6 +21,7 @@ export default class DaemonStatus extends BaseCommand {
       pid: state.pid,
       logPath: endpoint.logPath,
       staleFiles: state.staleFiles,
+      ...(state.lastStartFailure ? { lastStartFailure: state.lastStartFailure } : {}),
       ...(state.status ? { daemon: state.status } : {}),
     };
     if (flags.json) {
@@ -61,6 +62,11 @@ export default class DaemonStatus extends BaseCommand {
       lines.push(`${paint.dim('○')} No daemon is running for session "${settings.session}" (nothing answers at ${address}).`);
       const stale = describeStale(state);
       if (stale) lines.push(`  ${stale}`);
+      const failure = state.lastStartFailure;
+      if (failure) {
+        const [first, ...rest] = failure.message.split('\n');
+        lines.push(`  ${paint.red('✗')} The last start failed (${failure.code}, ${failure.at}): ${first}`, ...rest.slice(0, 6).map((line) => `    ${line}`));
+      }
       const bin = `${this.config.bin}${settings.session === 'default' ? '' : ` --session ${settings.session}`}`;
       lines.push(`  Start one with '${bin} daemon start', or just run a command such as '${bin} open <url>': it starts the daemon on demand.`);
       const { existsSync } = await import('node:fs');
