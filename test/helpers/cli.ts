@@ -9,10 +9,14 @@ export interface CliResult {
   json?: any;
 }
 
-/** Runs `bin/run.js` in a child process, as a user's shell would. */
-export function runCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number }): Promise<CliResult> {
+/** Runs `bin/run.js` (or an installed `agent-browser`, `bin`) in a child process, as a user's shell would. */
+export function runCli(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number; bin?: string },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, argv] = options.bin ? [options.bin, args] : [process.execPath, [CLI, ...args]];
+    const child = spawn(command, argv, { env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
