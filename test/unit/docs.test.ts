@@ -50,4 +50,26 @@ test('the plugin author guide documents every hook of the host, and the package 
   for (const name of ['startTestDaemon', 'servePages', 'TestActionError']) assert.ok(name in testing, `${name} is exported from agent-browser-host/testing`);
 });
 
+test('docs, examples and plugins name the package agent-browser-host, never the Rust agent-browser’s npm name', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.is(manifest.name, 'agent-browser-host');
+  assert.equal(manifest.bin, { 'agent-browser': 'bin/run.js' });
+  const files = ['README.md', 'docs/plugins.md', '.agentbrowserrc.example'];
+  for (const plugin of fs.readdirSync(path.join(ROOT, 'plugins'))) {
+    const dir = path.join('plugins', plugin);
+    if (!fs.statSync(path.join(ROOT, dir)).isDirectory()) continue;
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8'));
+    assert.equal(pkg.peerDependencies, { 'agent-browser-host': '>=0.1.0' }, `${dir} peer-depends on the package`);
+    files.push(path.join(dir, 'README.md'));
+    for (const sub of ['src', 'test']) for (const file of fs.readdirSync(path.join(ROOT, dir, sub))) files.push(path.join(dir, sub, file));
+  }
+  // Installing or importing "agent-browser" gets the Rust agent-browser; first-party plugins are not separate packages.
+  const wrong = [/npm (?:install|i) (?:-g )?agent-browser(?![-\w])/, /from 'agent-browser(?:\/[\w-]+)?'/, /"agent-browser": "[>=^~\d]/, /@agent-browser\//, /npm install agent-browser-host\/plugins/];
+  const offending = files.flatMap((file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    return wrong.filter((pattern) => pattern.test(text)).map((pattern) => `${file}: ${pattern}`);
+  });
+  assert.equal(offending, []);
+});
+
 test.run();
