@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { explicitConfigPath, MODULE_NAME, SEARCH_PLACES, type ConfigFileFinder } from './load.js';
-import { resolvePath } from './paths.js';
+import { platformPath, resolvePath } from './paths.js';
 
 /** The quick search met something only cosmiconfig reads; run the full search instead. */
 export class QuickSearchUnavailable extends Error {
@@ -30,9 +30,10 @@ const META_PLACES = [
 
 /** Where cosmiconfig looks last (env-paths' config folder for "agentbrowser"). */
 export function globalConfigDir(env: NodeJS.ProcessEnv, home: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', MODULE_NAME);
-  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), MODULE_NAME, 'Config');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), MODULE_NAME);
+  const { join } = platformPath(platform);
+  if (platform === 'darwin') return join(home, 'Library', 'Preferences', MODULE_NAME);
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), MODULE_NAME, 'Config');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), MODULE_NAME);
 }
 
 const SKIPPED_READ_ERRORS = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES']);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import path from 'node:path';
+import { platformPath } from '../config/paths.js';
 
 export type TransportKind = 'unix' | 'tcp';
 
@@ -31,12 +31,15 @@ export interface EndpointOptions {
   transport: TransportKind;
   socketDir?: string;
   tmpdir?: string;
+  /** Whose path rules build the file names (default: this OS's). */
+  platform?: NodeJS.Platform;
 }
 
 export function sessionEndpoint(options: EndpointOptions): SessionEndpoint {
   const customDir = Boolean(options.socketDir);
   const dir = (customDir ? options.socketDir : undefined) ?? options.tmpdir ?? os.tmpdir();
-  const base = customDir ? path.join(dir, options.session) : path.join(dir, `agent-browser-${options.session}`);
+  const { join } = platformPath(options.platform);
+  const base = customDir ? join(dir, options.session) : join(dir, `agent-browser-${options.session}`);
   return {
     session: options.session,
     transport: options.transport,

@@ -93,6 +93,14 @@ export function writePrivateFile(file: string, content: string): void {
   fs.chmodSync(file, 0o600);
 }
 
+/**
+ * Whether a file or folder with this `fs.stat` mode lets other users in. Never on Windows: modes do
+ * not apply there (Node reports 0666 for every file and folder; the folder's ACL decides).
+ */
+export function openToOtherUsers(mode: number, platform: NodeJS.Platform = process.platform): boolean {
+  return platform !== 'win32' && (mode & 0o077) !== 0;
+}
+
 /** What waiting for the start-up lock came to. */
 export type StartLock = { kind: 'held'; release(): void } | { kind: 'serving' } | { kind: 'busy'; holder: number | null; waitedMs: number };
 

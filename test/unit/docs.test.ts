@@ -64,7 +64,13 @@ test('docs, examples and plugins name the package agent-browser-host, never the 
     for (const sub of ['src', 'test']) for (const file of fs.readdirSync(path.join(ROOT, dir, sub))) files.push(path.join(dir, sub, file));
   }
   // Installing or importing "agent-browser" gets the Rust agent-browser; first-party plugins are not separate packages.
-  const wrong = [/npm (?:install|i) (?:-g )?agent-browser(?![-\w])/, /from 'agent-browser(?:\/[\w-]+)?'/, /"agent-browser": "[>=^~\d]/, /@agent-browser\//, /npm install agent-browser-host\/plugins/];
+  const wrong = [
+    /npm (?:install|i) (?:-g )?agent-browser(?![-\w])/,
+    /from 'agent-browser(?:\/[\w-]+)?'/,
+    /"agent-browser": "[>=^~\d]/,
+    /@agent-browser\//,
+    /npm install agent-browser-host\/plugins/,
+  ];
   const offending = files.flatMap((file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
     return wrong.filter((pattern) => pattern.test(text)).map((pattern) => `${file}: ${pattern}`);
