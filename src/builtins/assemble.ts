@@ -14,7 +14,8 @@ export async function assemblePlugins(host: Host, control: DaemonControl, config
   if (configured) {
     const baseDir = configured.filepath ? path.dirname(configured.filepath) : process.cwd();
     for (const spec of configured.config.plugins) {
-      const loaded = await importPlugin(spec, baseDir);
+      host.log.info(`loading plugin "${spec.spec}"`);
+      const loaded = await importPlugin(spec, baseDir, configured.config.pluginTimeout);
       await host.use(loaded.plugin, { source: loaded.source, options: loaded.options, fallbackName: loaded.fallbackName, configDir: baseDir });
     }
   }

@@ -18,6 +18,20 @@ export interface DaemonControl {
   stream: StreamControl;
 }
 
+/**
+ * The control of a host assembled without a daemon (the docs' registry, doctor's plugin check):
+ * nothing serves, so there is nothing to stop, cancel or stream.
+ */
+export function offlineControl(host: Host, what: string): DaemonControl {
+  return {
+    host,
+    shutdown: async () => undefined,
+    status: () => ({}),
+    cancel: () => [],
+    stream: { running: () => null, enable: () => Promise.reject(new Error(`no stream in ${what}`)) },
+  };
+}
+
 /** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
 function jsonSchemaOf(schema: Zod.ZodType): Record<string, unknown> {
   try {

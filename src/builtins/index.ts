@@ -3,7 +3,7 @@ import auth from './auth.js';
 import capture from './capture.js';
 import clipboard from './clipboard.js';
 import confirmation from './confirmation.js';
-import { daemonPlugin, type DaemonControl } from './daemon.js';
+import { daemonPlugin, offlineControl, type DaemonControl } from './daemon.js';
 import diff from './diff.js';
 import emulation from './emulation.js';
 import forms from './forms.js';
@@ -52,4 +52,4 @@ export function builtinPlugins(daemon: DaemonControl): Plugin[] {
   ] as Plugin[];
 }
 
-export type { DaemonControl };
+export { offlineControl, type DaemonControl };

@@ -1,21 +1,22 @@
 // `agent-browser doctor`: checks what a session needs, as the daemon would find it, without
 // starting a daemon or loading playwright-core in this process. Each check says what it found
 // and, for a problem, what to do.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { endpointFor } from '../client/ensure.js';
+import { daemonEnvironment, endpointFor } from '../client/ensure.js';
+import type { PluginCheckMessage, PluginVerdict } from '../daemon/check-plugins.js';
 import { sessionNamesIn } from '../client/status.js';
 import { BrowserNotFoundError, findBrowser, installAdvice, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { CONFIG_KEYS, defaultConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
 import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
 import { connectTarget, DaemonConnection } from '../transport/client.js';
 import { sessionEndpoint, socketPathLimit, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
-import { processAlive, readPid, readSessionFile, removeFiles, sessionFiles, somethingListens } from '../transport/session-files.js';
+import { openToOtherUsers, processAlive, readPid, readSessionFile, removeFiles, sessionFiles, somethingListens } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
-import { BIN } from './invoke.js';
+import { BIN, daemonSettingsFor } from './invoke.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -51,8 +52,9 @@ const SESSION_FILE_EXTENSIONS = ['sock', 'pid', 'port', 'stream', 'token', 'vers
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [nodeCheck()];
   const { loaded, check: configCheck } = await configInEffect(options);
-  checks.push(configCheck, ...configProblems(loaded));
-  checks.push(await browserCheck(loaded, options.env));
+  // The plugins load in a child process while the browser tells its version.
+  const [plugins, browser] = await Promise.all([pluginChecks(loaded, configCheck.status === 'ok', options), browserCheck(loaded, options.env)]);
+  checks.push(configCheck, ...configProblems(loaded), ...plugins, browser);
   const endpoint = endpointFor({ session: loaded.config.session, transport: loaded.config.transport, socketDir: loaded.config.socketDir });
   checks.push(socketFolderCheck(endpoint, loaded), addressCheck(endpoint, loaded));
   const sessions = await sessionChecks(endpoint, options.fix);
@@ -124,19 +126,10 @@ const validKeysOf: ConfigFileFinder = async (cwd, env, flags, home) => {
   return { filepath: file.filepath, contents: valid };
 };
 
-/** Settings that load but will not work: missing plugin files and extension folders, TCP without a secret. */
+/** Settings that load but will not work: missing extension folders, TCP without a secret. */
 function configProblems(loaded: LoadedConfig): DoctorCheck[] {
   const { config, sources } = loaded;
   const checks: DoctorCheck[] = [];
-  const missingPlugins = config.plugins.filter((plugin) => path.isAbsolute(plugin.resolved) && !fs.existsSync(plugin.resolved));
-  if (missingPlugins.length > 0) {
-    checks.push({
-      name: 'plugins',
-      status: 'fail',
-      message: `Plugins: ${missingPlugins.map((plugin) => `"${plugin.spec}" (${plugin.resolved})`).join(', ')} not found; the daemon will not start`,
-      fix: `Fix the path in "plugins" (${renderSource(sources.plugins)}); relative paths resolve from the config file's folder`,
-    });
-  }
   const missingExtensions = config.extensions.filter((folder) => !fs.existsSync(path.join(folder, 'manifest.json')));
   if (missingExtensions.length > 0) {
     checks.push({
@@ -153,6 +146,148 @@ function configProblems(loaded: LoadedConfig): DoctorCheck[] {
       message: 'TCP without a secret (tcpAuth: none): any local process can drive the browser and read its pages',
       fix: `Keep tcpAuth "token" (${renderSource(sources.tcpAuth)}) unless a legacy client that cannot send the token needs it`,
     });
+  }
+  return checks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// plugins
+
+/** The plugin check's entry, run as a child: loading plugins loads the hook host, zod and the contracts, which this process never does. */
+const PLUGIN_CHECK_ENTRY = fileURLToPath(new URL('../daemon/check-plugins.js', import.meta.url));
+/** How long the plugin check may take, unless the daemon's own start is given longer. */
+const PLUGIN_CHECK_TIMEOUT_MS = 20_000;
+
+interface PluginCheckRun {
+  /** The verdicts so far: each plugin's as it was applied, then all of them with their actions. */
+  verdicts: PluginVerdict[];
+  done?: Extract<PluginCheckMessage, { type: 'done' }>;
+  /** The entry being loaded when the check was given up on or ended without a report. */
+  loading?: string;
+  /** Why it ended without reporting: the time limit, its exit, or that it could not start. */
+  ended?: { timeoutMs: number } | { code: number | null; signal: NodeJS.Signals | null } | { spawnError: string };
+  /** The end of what it printed (plugins' own output and a crash's stack). */
+  output: string;
+}
+
+/** Runs the plugin check with the environment and working folder a daemon started from here would get. */
+function runPluginCheck(loaded: LoadedConfig, options: DoctorOptions): Promise<PluginCheckRun> {
+  const settings = daemonSettingsFor(loaded, options.flags);
+  const env = daemonEnvironment(settings, options.env);
+  const timeoutMs = Math.max(PLUGIN_CHECK_TIMEOUT_MS, settings.startTimeoutMs ?? 0);
+  const run: PluginCheckRun = { verdicts: [], output: '' };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [PLUGIN_CHECK_ENTRY], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], windowsHide: true });
+    const keep = (chunk: Buffer) => (run.output = (run.output + chunk.toString('utf8')).slice(-2000));
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    const timer = setTimeout(() => {
+      run.ended = { timeoutMs };
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('message', (message: PluginCheckMessage) => {
+      if (message.type === 'loading') run.loading = message.spec;
+      else if (message.type === 'loaded') {
+        run.verdicts.push(message.verdict);
+        run.loading = undefined;
+      } else run.done = message;
+    });
+    child.on('error', (error) => {
+      run.ended ??= { spawnError: `${process.execPath} ${PLUGIN_CHECK_ENTRY}: ${error.message}` };
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (!run.done) run.ended ??= { code, signal };
+      resolve(run);
+    });
+  });
+}
+
+function describeEnd(ended: NonNullable<PluginCheckRun['ended']>): string {
+  if ('timeoutMs' in ended) return `not finished after ${ended.timeoutMs / 1000} s`;
+  if ('spawnError' in ended) return `it could not be started: ${ended.spawnError}`;
+  return ended.signal ? `killed by ${ended.signal}` : `exit code ${ended.code}`;
+}
+
+/**
+ * One line per configured plugin, loaded as the daemon loads it (built-ins first, then each in
+ * order, then registerActions and afterPlugins) but without a browser: what it adds, or the error
+ * the daemon's start would stop with. When the config does not load, the daemon stops there first.
+ */
+async function pluginChecks(loaded: LoadedConfig, configLoads: boolean, options: DoctorOptions): Promise<DoctorCheck[]> {
+  const { config, sources } = loaded;
+  const from = renderSource(sources.plugins);
+  if (!configLoads) {
+    const missing = config.plugins.filter((plugin) => path.isAbsolute(plugin.resolved) && !fs.existsSync(plugin.resolved));
+    if (missing.length > 0) {
+      return [
+        {
+          name: 'plugins',
+          status: 'fail',
+          message: `Plugins: ${missing.map((plugin) => `"${plugin.spec}" (${plugin.resolved})`).join(', ')} not found; the daemon will not start`,
+          fix: `Fix the path in "plugins" (${from}); relative paths resolve from the config file's folder`,
+        },
+      ];
+    }
+    if (config.plugins.length === 0) return [];
+    return [
+      {
+        name: 'plugins',
+        status: 'warn',
+        message: `Plugins: ${config.plugins.map((plugin) => `"${plugin.spec}"`).join(', ')} not loaded: the daemon stops at the config's problem before it loads them`,
+        fix: `Fix the config, then run '${BIN} doctor' again`,
+      },
+    ];
+  }
+  if (config.plugins.length === 0) return [{ name: 'plugins', status: 'ok', message: 'Plugins: none configured' }];
+
+  const run = await runPluginCheck(loaded, options);
+  const until = 'until it loads, no daemon starts';
+  const checks = (run.done?.plugins ?? run.verdicts).map((verdict): DoctorCheck => {
+    const name = `plugin ${verdict.spec}`;
+    if (verdict.error)
+      return {
+        name,
+        status: 'fail',
+        message: `Plugins: ${verdict.error}`,
+        fix: `Fix the plugin or its entry in "plugins" (${from}), or remove "${verdict.spec}" from there; ${until}`,
+      };
+    const what = `"${verdict.name}"${verdict.version ? ` ${verdict.version}` : ''} from ${verdict.source}`;
+    const adds = verdict.actions
+      ? verdict.actions.length > 0
+        ? `adds ${verdict.actions.join(', ')}`
+        : 'adds no actions'
+      : 'its actions are not known: registering them did not finish';
+    return { name, status: 'ok', message: `Plugins: ${what} loads; ${adds}` };
+  });
+  if (run.done?.problem) checks.push({ name: 'plugins', status: 'fail', message: `Plugins: ${run.done.problem}`, fix: `Fix what it names; ${until}` });
+  if (run.done) return checks;
+
+  // Given up on, or ended without a report: name the plugin it was loading, and those it did not reach.
+  const ended = run.ended!;
+  const printed = run.output.trim() ? `; it printed: ${run.output.trim()}` : '';
+  const stuck = run.loading === undefined ? undefined : config.plugins[run.verdicts.length];
+  if (stuck) {
+    const what = `"${stuck.spec}"${stuck.resolved === stuck.spec ? '' : ` (${stuck.resolved})`}`;
+    const fix = `Fix the plugin so it finishes loading, or remove "${stuck.spec}" from "plugins" (${from}); ${until}`;
+    let message: string;
+    if ('timeoutMs' in ended)
+      message = `${what} was still loading after ${ended.timeoutMs / 1000} s: its import or its apply never finished (a busy loop, or a wait no time limit in its process can end), and the daemon's start would hang on it too`;
+    else if ('code' in ended && ended.code === 0)
+      // Node ends a process whose every remaining task awaits a promise nothing can settle, with code 0 and no error.
+      message = `loading ${what} ended its process without an error: it awaits, at its top level or in apply, a promise nothing can settle, and the daemon's start would end the same way`;
+    else message = `loading ${what} ended its process (${describeEnd(ended)})${printed}`;
+    checks.push({ name: `plugin ${stuck.spec}`, status: 'fail', message: `Plugins: ${message}`, fix });
+  } else {
+    checks.push({
+      name: 'plugins',
+      status: 'fail',
+      message: `Plugins: the check ended before it could report (${describeEnd(ended)})${printed}`,
+      fix: `'${BIN} daemon start --foreground --debug' shows the daemon's start as it happens`,
+    });
+  }
+  for (const skipped of config.plugins.slice(run.verdicts.length + (stuck ? 1 : 0))) {
+    checks.push({ name: `plugin ${skipped.spec}`, status: 'warn', message: `Plugins: "${skipped.spec}" not checked: the check stopped before it` });
   }
   return checks;
 }
@@ -193,8 +328,28 @@ async function playwrightChromiumPath(env: NodeJS.ProcessEnv): Promise<string | 
   });
 }
 
+/**
+ * Chrome on Windows does not answer `--version` (it opens a window instead, crbug.com/158372);
+ * its installer puts the version's folder beside chrome.exe, which names it.
+ */
+export function windowsInstallVersion(executable: string): string | undefined {
+  const folder = path.win32.dirname(executable);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return undefined;
+  }
+  const versions = names.filter((name) => /^\d+\.\d+\.\d+\.\d+$/.test(name));
+  return versions.sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))[0];
+}
+
 /** Runs `<browser> --version`: its answer, or why it did not give one. */
 function browserVersion(executable: string): Promise<{ version: string } | { problem: string }> {
+  if (process.platform === 'win32') {
+    const installed = windowsInstallVersion(executable);
+    return Promise.resolve(installed ? { version: `version ${installed}` } : { problem: `no version folder beside ${executable}` });
+  }
   return new Promise((resolve) => {
     execFile(executable, ['--version'], { timeout: BROWSER_VERSION_TIMEOUT_MS, windowsHide: true }, (error, stdout, stderr) => {
       const version = stdout.trim().split('\n')[0]?.trim();
@@ -241,7 +396,9 @@ async function browserCheck(loaded: LoadedConfig, env: NodeJS.ProcessEnv): Promi
       fix: `Run \`${found.path} --version\` to see why (missing libraries are the usual reason), or point agent-browser at another browser with --executable-path, AGENT_BROWSER_EXECUTABLE_PATH or "executablePath" in .agentbrowserrc`,
     };
   }
-  return { name: 'browser', status: 'ok', message: `Browser: ${ran.version} at ${found.path} (${found.source}); it runs` };
+  // On Windows the version comes from the install folder: the browser was found, not run.
+  const runs = process.platform === 'win32' ? '' : '; it runs';
+  return { name: 'browser', status: 'ok', message: `Browser: ${ran.version} at ${found.path} (${found.source})${runs}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +432,7 @@ function socketFolderCheck(endpoint: SessionEndpoint, loaded: LoadedConfig): Doc
   }
   const mode = info.mode & 0o777;
   const octal = mode.toString(8).padStart(4, '0');
-  if (endpoint.customDir && (mode & 0o077) !== 0) {
+  if (endpoint.customDir && openToOtherUsers(mode)) {
     return {
       name: 'socket-folder',
       status: 'warn',

@@ -101,13 +101,10 @@ export async function connectOrStart(
   }
 }
 
-/** Spawns a detached daemon and waits until it reports ready (or says why it cannot start). */
-export async function startDaemon(settings: DaemonSettings, endpoint = endpointFor(settings)): Promise<{ pid: number; address: string }> {
-  if (endpoint.customDir) fs.mkdirSync(endpoint.dir, { recursive: true, mode: 0o700 });
-  const logFd = fs.openSync(endpoint.logPath, 'a', 0o600);
-  const logStart = fs.fstatSync(logFd).size;
+/** The environment of a daemon started with `settings` from an environment like `base`. */
+export function daemonEnvironment(settings: DaemonSettings, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...base,
     AGENT_BROWSER_DAEMON: '1',
     AGENT_BROWSER_SESSION: settings.session,
     AGENT_BROWSER_TRANSPORT: settings.transport,
@@ -118,6 +115,15 @@ export async function startDaemon(settings: DaemonSettings, endpoint = endpointF
     else env[key] = value;
   }
   delete env.AGENT_BROWSER_FOREGROUND;
+  return env;
+}
+
+/** Spawns a detached daemon and waits until it reports ready (or says why it cannot start). */
+export async function startDaemon(settings: DaemonSettings, endpoint = endpointFor(settings)): Promise<{ pid: number; address: string }> {
+  if (endpoint.customDir) fs.mkdirSync(endpoint.dir, { recursive: true, mode: 0o700 });
+  const logFd = fs.openSync(endpoint.logPath, 'a', 0o600);
+  const logStart = fs.fstatSync(logFd).size;
+  const env = daemonEnvironment(settings);
   // Loaded here: child_process costs a command that finds its daemon running several milliseconds.
   const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [DAEMON_ENTRY], { detached: true, stdio: ['ignore', logFd, logFd, 'ipc'], env, cwd: settings.cwd, windowsHide: true });

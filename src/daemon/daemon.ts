@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import { assemblePlugins } from '../builtins/assemble.js';
 import { loadPlaywright } from '../browser/playwright.js';
 import { BrowserSession } from '../browser/session.js';
-import { ConfigError, loadConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
-import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
-import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
+import { ConfigError, renderSource, type LoadedConfig } from '../config/index.js';
 import { Host } from '../host/host.js';
 import { describeRemote, redactEndpoint } from '../protocol/remote.js';
 import type { Logger } from '../host/types.js';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
 import { NdjsonServer } from '../transport/server.js';
-import { CLI_FLAGS_ENV, type StartupErrorCode, type StartupMessage } from '../transport/startup.js';
+import type { StartupErrorCode, StartupMessage } from '../transport/startup.js';
+import { loadDaemonConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { Dispatcher } from './dispatch.js';
 import type { StreamControl } from '../builtins/stream.js';
@@ -42,31 +41,6 @@ export class StartupError extends Error {
 export function report(message: StartupMessage): Promise<void> {
   if (!process.send) return Promise.resolve();
   return new Promise((resolve) => process.send!(message, undefined, {}, () => resolve()));
-}
-
-/**
- * The config file without loading cosmiconfig when JSON files (or none) are all there is, which
- * is a tenth of the daemon's start; cosmiconfig's search for anything else.
- */
-const findConfigFileQuickly: ConfigFileFinder = async (...args) => {
-  try {
-    return await quickFindConfigFile(...args);
-  } catch (error) {
-    if (error instanceof QuickSearchUnavailable) return findConfigFile(...args);
-    throw error;
-  }
-};
-
-/** Flags the CLI that spawned this daemon was given; config validates them like its own. */
-function flagsFromSpawner(): ConfigFlags | undefined {
-  const raw = process.env[CLI_FLAGS_ENV];
-  if (!raw) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as ConfigFlags) : undefined;
-  } catch {
-    throw new StartupError('CONFIG_INVALID', `${CLI_FLAGS_ENV} is not valid JSON; it is set by the agent-browser CLI and should not be set by hand.`);
-  }
 }
 
 async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logger): Promise<string> {
@@ -136,7 +110,7 @@ function watchOwner(ownerPid: number, end: (reason: string) => void): void {
 export async function startDaemon(options: { foreground?: boolean } = {}): Promise<void> {
   let loaded: LoadedConfig;
   try {
-    loaded = await loadConfig({ env: process.env, cwd: process.cwd(), flags: flagsFromSpawner(), findFile: findConfigFileQuickly });
+    loaded = await loadDaemonConfig();
   } catch (error) {
     if (error instanceof ConfigError) throw new StartupError('CONFIG_INVALID', error.message);
     throw error;

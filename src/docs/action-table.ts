@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assemblePlugins } from '../builtins/assemble.js';
+import { offlineControl } from '../builtins/index.js';
 import { COMMANDS } from '../cli/commands/index.js';
 import { defaultConfig } from '../config/index.js';
 import { ALL_CONTRACTS } from '../protocol/actions/index.js';
@@ -21,14 +22,7 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /** The built-in registry, assembled the way the daemon assembles it (no browser is started). */
 export async function builtinActions(): Promise<Array<{ name: string; summary: string; plugin: string }>> {
   const host = new Host(defaultConfig(), silent);
-  const control = {
-    host,
-    shutdown: async () => undefined,
-    status: () => ({}),
-    cancel: () => [],
-    stream: { running: () => null, enable: () => Promise.reject(new Error('no stream in the docs registry')) },
-  };
-  await assemblePlugins(host, control);
+  await assemblePlugins(host, offlineControl(host, 'the docs registry'));
   return host.registry.list().map(({ name, summary, plugin }) => ({ name, summary, plugin }));
 }
 

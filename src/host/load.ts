@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PluginSpec } from '../config/index.js';
 import { ActionError } from '../protocol/errors.js';
+import { withinTime } from './errors.js';
 import type { Plugin, PluginFunction } from './host.js';
 
 export interface ResolvedPluginModule {
@@ -73,8 +74,11 @@ export function findPluginPackage(name: string, baseDir: string): string {
   }
 }
 
-/** Imports one configured plugin; failures name the plugin, the file and the cause. */
-export async function importPlugin(spec: PluginSpec, baseDir: string = process.cwd()): Promise<ResolvedPluginModule> {
+/**
+ * Imports one configured plugin; failures name the plugin, the file and the cause. A module whose
+ * top-level code has not settled within `timeoutMs` fails too, rather than hanging the start.
+ */
+export async function importPlugin(spec: PluginSpec, baseDir: string = process.cwd(), timeoutMs?: number): Promise<ResolvedPluginModule> {
   const isPath = path.isAbsolute(spec.resolved);
   let file = spec.resolved;
   try {
@@ -101,9 +105,14 @@ export async function importPlugin(spec: PluginSpec, baseDir: string = process.c
     );
   }
   let loaded: Record<string, unknown>;
+  const notLoaded = new ActionError(
+    'PLUGIN_FAILED',
+    `Plugin "${spec.spec}" (${file}) did not finish loading within ${timeoutMs} ms (pluginTimeout): its module's top-level code awaits something that never settles. Fix the plugin, remove it from "plugins", or raise pluginTimeout.`,
+  );
   try {
-    loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    loaded = (await withinTime(import(pathToFileURL(file).href), timeoutMs, () => notLoaded)) as Record<string, unknown>;
   } catch (error) {
+    if (error === notLoaded) throw error;
     const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && isPath && !fs.existsSync(file);
     const reason = missing ? `no such file ${file}` : error instanceof SyntaxError ? syntaxErrorAt(file, error) : (error as Error).message;
     throw new ActionError('PLUGIN_FAILED', `Cannot load plugin "${spec.spec}" (${file}): ${reason}`, { cause: error });

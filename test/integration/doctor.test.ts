@@ -8,7 +8,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { makeSocketDir, startDaemon, testEnv, type TestDaemon } from '../helpers/daemon.js';
-import { sessionFilesIn, tempProject, writeJson } from './_support.js';
+import { pidAlive, sessionFilesIn, tempProject, writeJson, writePlugin } from './_support.js';
 
 const test = suite('doctor');
 const dirs: string[] = [];
@@ -54,6 +54,7 @@ test('on a working setup every line is ✓, the exit code is 0, and nothing was 
   assert.match(run.stdout, new RegExp(`✓ Socket path: ${dir}/default\\.sock for session "default", \\d+ of 108 bytes`));
   assert.match(run.stdout, /✓ Network flags: every launch gets --disable-background-networking --disable-component-update --disable-sync --no-first-run/);
   assert.match(run.stdout, /✓ Proxy: none set/);
+  assert.match(run.stdout, /\n✓ Plugins: none configured\n/);
   assert.match(lines.at(-1)!, 'Everything agent-browser needs is in place.');
   assert.equal(
     fs.readdirSync(dir).filter((name) => name !== 'xdg'),
@@ -65,7 +66,7 @@ test('on a working setup every line is ✓, the exit code is 0, and nothing was 
   assert.is(json.code, 0, json.stderr);
   assert.is(json.json.success, true);
   const names = (json.json.data.checks as Check[]).map((c) => c.name);
-  for (const name of ['node', 'config', 'browser', 'socket-folder', 'address', 'sessions', 'network-flags', 'proxy'])
+  for (const name of ['node', 'config', 'plugins', 'browser', 'socket-folder', 'address', 'sessions', 'network-flags', 'proxy'])
     assert.ok(names.includes(name), `check ${name}`);
   for (const c of json.json.data.checks as Check[]) {
     assert.is(c.status, 'ok', c.message);
@@ -211,6 +212,129 @@ test('config: a broken file is ✗ naming the file and each problem, and the oth
   assert.is(unreadable.code, 1);
   assert.match(unreadable.stdout, new RegExp(`✗ Config: Could not read configuration file ${rc}`));
   assert.match(unreadable.stdout, /✓ Browser: /, 'the other checks ran');
+});
+
+/** A project folder with `plugins` in its config and the plugin files (each begins with a zod import line). */
+function pluginProject(plugins: unknown[], files: Record<string, string>): { dir: string; rc: string } {
+  const dir = tempProject();
+  dirs.push(dir);
+  for (const [file, body] of Object.entries(files)) writePlugin(dir, path.join('plugins', file), body);
+  return { dir, rc: writeJson(path.join(dir, '.agentbrowserrc.json'), { plugins }) };
+}
+
+test('plugins load as the daemon loads them: ✓ with name, version, file and actions; ✗ with the error the daemon’s start gives and a fix; exit 1', async () => {
+  const socketDir = tempDir();
+  const { dir, rc } = pluginProject(
+    ['./plugins/good.mjs', './plugins/typo.mjs', './plugins/applybad.mjs', ['./plugins/opt.mjs', { greeting: 5 }], 'ab-not-installed'],
+    {
+      // Prints while applied: the report still reaches doctor intact.
+      'good.mjs':
+        "export default { name: 'good', version: '1.2.0', apply(host) { console.log('hello from good'); host.addAction({ name: 'good:hello', summary: 'Says hello.', params: z.object({}), handler: () => ({}) }); } };",
+      'typo.mjs': "export default {\n  name: 'typo',\n  apply(host) { let = ; },\n};",
+      'applybad.mjs': "export default { name: 'applybad', apply() { throw new Error('apply exploded'); } };",
+      'opt.mjs': "export default { name: 'opt', options: z.object({ greeting: z.string() }), apply() {} };",
+    },
+  );
+  const file = (name: string) => path.join(dir, 'plugins', name);
+  const run = await doctor([], testEnv(socketDir), dir);
+  assert.is(run.code, 1, run.stdout + run.stderr);
+  const out = run.stdout;
+  assert.ok(out.includes(`✓ Plugins: "good" 1.2.0 from ${file('good.mjs')} loads; adds good:hello\n`), out);
+  // The line of the mistake (line 1 is the zod import), and the code under it, indented under the ✗.
+  assert.ok(out.includes(`✗ Plugins: Cannot load plugin "./plugins/typo.mjs" (${file('typo.mjs')}): `), out);
+  assert.ok(out.includes(` at ${file('typo.mjs')}:4\n    apply(host) { let = ; },\n`), out);
+  assert.ok(out.includes(`✗ Plugins: Plugin "applybad" (${file('applybad.mjs')}) failed while applying: apply exploded\n`), out);
+  assert.ok(out.includes(`✗ Plugins: Invalid options for plugin "opt" (${file('opt.mjs')}): greeting: `), out);
+  assert.ok(out.includes(`✗ Plugins: Cannot find plugin package "ab-not-installed" from ${dir}`), out);
+  assert.ok(out.includes('npm install ab-not-installed'), out);
+  assert.ok(
+    out.includes(`  → Fix the plugin or its entry in "plugins" (file ${rc}), or remove "./plugins/applybad.mjs" from there; until it loads, no daemon starts`),
+    out,
+  );
+  assert.match(out, /\n4 problems\./);
+  assert.not.match(out, /hello from good/, 'what a plugin prints is not part of the report');
+  assert.equal(
+    fs.readdirSync(socketDir).filter((name) => name !== 'xdg'),
+    [],
+    'no daemon started, no log written',
+  );
+
+  const json = await doctor(['--json'], testEnv(socketDir), dir);
+  assert.is(json.code, 1);
+  assert.is(json.json.success, false);
+  assert.is(json.json.error, '4 checks failed: plugin ./plugins/typo.mjs, plugin ./plugins/applybad.mjs, plugin ./plugins/opt.mjs, plugin ab-not-installed');
+  assert.equal(check(json, 'plugin ./plugins/good.mjs'), {
+    name: 'plugin ./plugins/good.mjs',
+    status: 'ok',
+    message: `Plugins: "good" 1.2.0 from ${file('good.mjs')} loads; adds good:hello`,
+  });
+  const typo = check(json, 'plugin ./plugins/typo.mjs');
+  assert.is(typo.status, 'fail');
+  assert.match(typo.message, `${file('typo.mjs')}:4`);
+  assert.match(typo.fix!, rc);
+  assert.is(check(json, 'plugin ./plugins/applybad.mjs').status, 'fail');
+
+  // A clash shows when registerActions runs, after every apply: the plugin whose action clashes is ✗.
+  writePlugin(
+    dir,
+    path.join('plugins', 'clash.mjs'),
+    "export default { name: 'clash', apply(host) { host.addAction({ name: 'good:hello', summary: 'x', params: z.object({}), handler: () => ({}) }); } };",
+  );
+  writeJson(rc, { plugins: ['./plugins/good.mjs', './plugins/clash.mjs'] });
+  const clash = await doctor([], testEnv(socketDir), dir);
+  assert.is(clash.code, 1);
+  assert.ok(
+    clash.stdout.includes(
+      '✗ Plugins: Plugin "clash" registered action "good:hello", which plugin "good" already provides. Name it "clash:hello", or set override: true to replace it on purpose.\n',
+    ),
+    clash.stdout,
+  );
+  assert.ok(
+    clash.stdout.includes(`✓ Plugins: "good" 1.2.0 from ${file('good.mjs')} loads; its actions are not known: registering them did not finish\n`),
+    clash.stdout,
+  );
+});
+
+test('a plugin that never finishes loading is ✗ naming it: the daemon’s own time limits, then the check’s for a blocked process; doctor finishes', async () => {
+  const socketDir = tempDir();
+  const pidFile = path.join(socketDir, 'xdg', 'check.pid');
+  const { dir, rc } = pluginProject(['./plugins/hang.mjs', './plugins/ticking.mjs', './plugins/spin.mjs', './plugins/later.mjs'], {
+    'hang.mjs': "export default { name: 'hang', apply() { return new Promise(() => {}); } };",
+    // Its top level awaits forever while a timer keeps the process busy.
+    'ticking.mjs': "await new Promise(() => setInterval(() => {}, 1000));\nexport default { name: 'ticking', apply() {} };",
+    // Its top level blocks the event loop: no timer in its process can fire, only the check's own limit ends it.
+    'spin.mjs': `import fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nfor (;;) {}\nexport default { name: 'spin', apply() {} };`,
+    'later.mjs': 'export default function later() {}',
+  });
+  const config = JSON.parse(fs.readFileSync(rc, 'utf8'));
+  writeJson(rc, { ...config, pluginTimeout: 1000 });
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  const run = await doctor(['--json'], testEnv(socketDir), dir);
+  assert.is(run.code, 1);
+  assert.match(run.json.error, 'plugin ./plugins/hang.mjs, plugin ./plugins/ticking.mjs, plugin ./plugins/spin.mjs');
+  const hang = check(run, 'plugin ./plugins/hang.mjs');
+  assert.is(hang.status, 'fail');
+  assert.match(hang.message, `Plugin "hang" (${path.join(dir, 'plugins', 'hang.mjs')}) did not finish apply within 1000 ms (pluginTimeout)`);
+  const ticking = check(run, 'plugin ./plugins/ticking.mjs');
+  assert.is(ticking.status, 'fail');
+  assert.match(
+    ticking.message,
+    `Plugin "./plugins/ticking.mjs" (${path.join(dir, 'plugins', 'ticking.mjs')}) did not finish loading within 1000 ms (pluginTimeout)`,
+  );
+  const spin = check(run, 'plugin ./plugins/spin.mjs');
+  assert.is(spin.status, 'fail');
+  assert.is(
+    spin.message,
+    `Plugins: "./plugins/spin.mjs" (${path.join(dir, 'plugins', 'spin.mjs')}) was still loading after 20 s: its import or its apply never finished (a busy loop, or a wait no time limit in its process can end), and the daemon's start would hang on it too`,
+  );
+  assert.match(spin.fix!, 'remove "./plugins/spin.mjs"');
+  assert.equal(check(run, 'plugin ./plugins/later.mjs'), {
+    name: 'plugin ./plugins/later.mjs',
+    status: 'warn',
+    message: 'Plugins: "./plugins/later.mjs" not checked: the check stopped before it',
+  });
+  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+  assert.ok(pid > 0 && !pidAlive(pid), `the check's process (pid ${pid}) was stopped`);
 });
 
 test.run();

@@ -51,6 +51,15 @@ test('an apply that never settles fails the start naming the plugin; nothing is 
   assert.match(logOf(socketDir, 'hang'), `applying plugin "hang" (${path.join(dir, 'plugins', 'hang.mjs')})`);
 });
 
+test('a module whose top level never settles fails the start naming the plugin and its file', async () => {
+  const { dir, env, socketDir } = project('tla', 'tla.mjs', "await new Promise(() => {});\nexport default { name: 'tla', apply() {} };");
+  const start = await runCli(['daemon', 'start'], { env, cwd: dir, timeoutMs: 30_000 });
+  assert.is(start.code, 1, start.stdout);
+  assert.match(start.stderr, `Plugin "./plugins/tla.mjs" (${path.join(dir, 'plugins', 'tla.mjs')}) did not finish loading within 1000 ms (pluginTimeout)`);
+  assert.equal(sessionFilesIn(socketDir, 'tla'), []);
+  assert.match(logOf(socketDir, 'tla'), 'loading plugin "./plugins/tla.mjs"');
+});
+
 test('an apply that blocks the event loop: the CLI gives up, stops the daemon, and the log names the plugin it was applying', async () => {
   const { dir, env, socketDir } = project('spin', 'spin.mjs', "export default { name: 'spin', apply() { for (;;) {} } };");
   const start = await runCli(['daemon', 'start'], { env, cwd: dir, timeoutMs: 40_000 });

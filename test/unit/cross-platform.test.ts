@@ -8,6 +8,7 @@ import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
+import { windowsInstallVersion } from '../../src/cli/doctor.js';
 import { ClientError, connectOrStart } from '../../src/client/ensure.js';
 import { defaultConfig } from '../../src/config/index.js';
 import { isLocalSpec, resolvePath } from '../../src/config/paths.js';
@@ -194,3 +195,20 @@ modes('open to other users: group or other bits on POSIX; never on Windows, wher
 });
 
 modes.run();
+
+const chrome = suite('cross-platform: Chrome’s version on Windows');
+
+chrome('doctor reads the version from the folder the installer puts beside chrome.exe (chrome.exe --version opens a window)', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ab-chrome-'));
+  try {
+    const exe = path.join(folder, 'chrome.exe');
+    fs.writeFileSync(exe, '');
+    assert.is(windowsInstallVersion(exe), undefined, 'no version folder: no version');
+    for (const name of ['99.0.4844.51', '120.0.6099.110', '120.0.6099.71', 'SetupMetrics', 'Dictionaries']) fs.mkdirSync(path.join(folder, name));
+    assert.is(windowsInstallVersion(exe), '120.0.6099.110');
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+chrome.run();

@@ -4,9 +4,10 @@ import { colorEnabled, painter } from '../output.js';
 
 export default class Doctor extends BaseCommand {
   static override actions = ['status'];
-  static override summary = 'Check that agent-browser can work here: Node, the browser, the socket folder, running sessions, the config and the network flags.';
+  static override summary =
+    'Check that agent-browser can work here: Node, the config and its plugins, the browser, the socket folder, running sessions and the network flags.';
   static override description =
-    'One line per check: ✓ fine, ⚠ worth a look, ✗ a problem, each problem with what to do. Exits 1 when any check fails. Starts no daemon and no browser (it runs the browser only to print its version). --fix removes the files of dead daemons, never a live one’s.';
+    'One line per check: ✓ fine, ⚠ worth a look, ✗ a problem, each problem with what to do. Exits 1 when any check fails. Starts no daemon and no browser (it runs the browser only to print its version, and loads the configured plugins in a child process as the daemon would, without a browser). --fix removes the files of dead daemons, never a live one’s.';
   static override examples = ['<%= config.bin %> doctor', '<%= config.bin %> doctor --fix', '<%= config.bin %> doctor --json'];
   static override flags = { fix: Flags.boolean({ description: 'Remove the files dead daemons left behind (pid, socket, port, stream …) and say which.' }) };
 
@@ -25,7 +26,11 @@ export default class Doctor extends BaseCommand {
     }
     const paint = painter(colorEnabled(process.stdout));
     const mark = { ok: paint.green('✓'), warn: paint.yellow('⚠'), fail: paint.red('✗') };
-    const lines = report.checks.flatMap((check) => [`${mark[check.status]} ${check.message}`, ...(check.fix ? [`  ${paint.dim('→')} ${check.fix}`] : [])]);
+    // A message of several lines (a plugin's syntax error shows the line and a caret) is indented under its mark.
+    const lines = report.checks.flatMap((check) => [
+      `${mark[check.status]} ${check.message.replaceAll('\n', '\n  ')}`,
+      ...(check.fix ? [`  ${paint.dim('→')} ${check.fix}`] : []),
+    ]);
     const counts = [
       failed.length > 0 ? `${failed.length} problem${failed.length === 1 ? '' : 's'}` : '',
       warned.length > 0 ? `${warned.length} warning${warned.length === 1 ? '' : 's'}` : '',
