@@ -125,8 +125,14 @@ test('the installed package holds the command, its daemon and the first-party pl
 
 test('doctor finds the installed browser and loads the configured plugins', async () => {
   const doctor = await cli(['doctor']);
-  assert.match(doctor.stdout, /✓ Browser/);
-  assert.match(doctor.stdout, 'stranger');
+  assert.is(doctor.code, 0, doctor.stdout);
+  assert.match(doctor.stdout, /✓ Browser: .* it runs/);
+  const plugins = path.join(prefix, 'lib', 'node_modules');
+  assert.match(doctor.stdout, `✓ Plugins: "stranger" 1.0.0 from ${path.join(plugins, 'agent-browser-plugin-stranger', 'index.js')} loads; adds stranger:shout`);
+  assert.match(
+    doctor.stdout,
+    `✓ Plugins: "reader" 0.1.0 from ${path.join(plugins, 'agent-browser-host', 'plugins', 'reader', 'dist', 'index.js')} loads; adds reader:markdown`,
+  );
   assert.not.match(doctor.stdout, /✗/);
 });
 
