@@ -64,6 +64,11 @@ export class RefStore {
     return this.refs.has(ref);
   }
 
+  /** The document `frame` showed at its last snapshot (undefined before one). */
+  documentOf(frame: Frame): string | undefined {
+    return this.documents.get(frame);
+  }
+
   /**
    * Before a snapshot of `frame`: learns which document it shows. A new document (or a frame
    * seen for the first time) drops that frame's refs; a new main document drops every ref.
@@ -272,7 +277,8 @@ function staleRef(ref: string, was: string, why: string): ActionError {
  * A token that names the document a frame shows, kept in the page under a registered symbol; a
  * new document (navigation, reload) has a new one. Same-document navigations keep it.
  */
-function documentToken(frame: Frame): Promise<string> {
+/** A token for the document `frame` shows now: a new document (navigation, reload) has another one. */
+export function documentToken(frame: Frame): Promise<string> {
   return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take: false }).then((state) => state.token);
 }
 

@@ -31,12 +31,25 @@ export function sessionTab(tab: BrowserTab): Tab {
   throw new Error('not a tab of this session');
 }
 
+/** What an agent last saw of a tab: the interactive elements of one document of one frame, by ref. */
+export interface SeenElements {
+  frame: Frame;
+  /** The document's token (see `documentToken`). */
+  document: string | undefined;
+  url: string;
+  title: string;
+  /** `snapshot -i` lines without their leading `- `, by ref. */
+  lines: Map<string, string>;
+}
+
 export class Tab implements BrowserTab {
   readonly refs: RefStore;
   /** The frame page actions target; null means the main frame. */
   activeFrame: Frame | null = null;
   /** Set when the active frame was removed while the main document stayed: the next action says so once. */
   frameGone: string | null = null;
+  /** The interactive elements the agent last saw of this tab (its last snapshot or change report), to report changes against. */
+  seen: SeenElements | null = null;
 
   constructor(
     readonly page: Page,

@@ -21,9 +21,10 @@ export type { RefEntry };
 /**
  * What the formatter applies of a snapshot request: `interactive` (only interactive elements,
  * flattened; ignores the others), `compact` (drop unnamed structural lines and branches without
- * refs or text), `maxDepth` (drop lines deeper than this; 0 = root lines only).
+ * refs or text), `maxDepth` (drop lines deeper than this; 0 = root lines only), `urls` (print
+ * links' `/url:` lines, which are left out otherwise).
  */
-export type SnapshotOptions = Pick<SnapshotRequest, 'interactive' | 'compact' | 'maxDepth'>;
+export type SnapshotOptions = Pick<SnapshotRequest, 'interactive' | 'compact' | 'maxDepth' | 'urls'>;
 
 /**
  * Gives an element of an AI-mode snapshot (it has `aria-ref` `ariaRef`) its ref. With a binder,
@@ -238,7 +239,7 @@ function mergeText(children: Array<AriaJsonNode | string>, name: string | undefi
  */
 export function formatAriaJson(nodes: readonly AriaJsonNode[], options: SnapshotOptions = {}, bind?: RefBinder): FormattedSnapshot {
   if (nodes.length === 0) return { tree: EMPTY_TREE, refs: {} };
-  const { interactive, compact, maxDepth } = options;
+  const { interactive, compact, maxDepth, urls } = options;
   const out: string[] = [];
   // How many elements so far had this role and name: role → name → count.
   const seen = new Map<string, Map<string, number>>();
@@ -285,7 +286,8 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
       return;
     }
     const name = node.name && node.name.length <= MAX_RENDERED_NAME ? node.name : '';
-    const hasProps = node.url !== undefined || node.placeholder !== undefined;
+    const url = urls ? node.url : undefined;
+    const hasProps = url !== undefined || node.placeholder !== undefined;
     if (node.text === undefined && !hasProps && !node.children?.length) {
       element(indent, depth, node.role, name, jsonAttrs(node), '', node.ariaRef);
       return;
@@ -297,7 +299,7 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
     element(indent, depth, node.role, name, jsonAttrs(node), ':', node.ariaRef);
     const inner = (indents[depth + 1] ??= '  '.repeat(depth + 1));
     if (!interactive && (maxDepth === undefined || depth + 1 <= maxDepth)) {
-      if (node.url !== undefined) out.push(`${inner}- /url: ${yamlValue(node.url)}`);
+      if (url !== undefined) out.push(`${inner}- /url: ${yamlValue(url)}`);
       if (node.placeholder !== undefined) out.push(`${inner}- /placeholder: ${yamlValue(node.placeholder)}`);
     }
     if (node.text !== undefined) {

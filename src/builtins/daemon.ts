@@ -96,6 +96,8 @@ export function daemonPlugin(daemon: DaemonControl) {
               params: jsonSchemaOf(action.params),
               lane: action.lane ?? 'page',
               ...(action.readOnly ? { readOnly: true } : {}),
+              // Takes the request field `"changes": true` (a report of what it changed on the page).
+              ...((action.lane ?? 'page') === 'page' && !action.readOnly ? { changes: true } : {}),
               group: action.group,
             })),
           }),

@@ -60,7 +60,8 @@ export default definePlugin({
           const visit = async (url: string) => {
             // Through the navigate action itself: policy plugins see it, and its error advice applies.
             await ctx.run('navigate', { url, waitUntil });
-            const snapshot = await takeSnapshot(ctx, { selector, compact, maxDepth });
+            // With link URLs, as the reference prints them: where two pages' links lead is part of how they differ.
+            const snapshot = await takeSnapshot(ctx, { selector, compact, maxDepth, urls: true });
             const image = withScreenshot ? await screenshot(ctx, { selector, fullPage }) : null;
             return { snapshot, image };
           };

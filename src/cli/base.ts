@@ -14,6 +14,7 @@ import {
   printFailure,
   renderResponse,
   sendIfRunning,
+  withChangesFlag,
   withDaemon,
   type FallbackOutput,
 } from './invoke.js';
@@ -44,6 +45,11 @@ export const globalFlags = {
   }),
   'ws-endpoint': Flags.string({
     description: 'Attach the session to a Playwright browser server (ws://…) instead of launching a browser (env AGENT_BROWSER_WS_ENDPOINT).',
+    helpGroup: 'GLOBAL',
+  }),
+  changes: Flags.boolean({
+    description:
+      'After an action that can change the page, print what it changed instead of needing a new snapshot: URL, title, and the interactive elements that appeared (+), changed (~) or went (-), with refs.',
     helpGroup: 'GLOBAL',
   }),
 };
@@ -190,7 +196,7 @@ export abstract class BaseCommand extends Command {
       settings,
       async (connection, started, sendOn) => {
         await this.prepareDaemon(settings.session, connection, started);
-        return sendOn(request, answerDeadline(loaded, request));
+        return sendOn(withChangesFlag(request, this.globals), answerDeadline(loaded, request));
       },
       { json: this.globals.json },
     );

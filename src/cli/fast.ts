@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.js';
 import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { batchLines, fastStep, runBatch, type BatchStep } from './batch.js';
 import { parseCommandLine, type CommandSpecs, type ParsedCommandLine } from './command-line.js';
-import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withDaemon } from './invoke.js';
+import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withChangesFlag, withDaemon } from './invoke.js';
 import { requestFor } from './requests.js';
 import { commandSpecs } from './specs.js';
 import { fetchActions, isPluginActionWord, pluginCommandLine } from './plugin-action.js';
@@ -100,7 +100,7 @@ async function runPluginAction(line: { id: string; rest: string[]; globals: Pars
         process.stdout.write(outcome.help);
         return;
       }
-      const request = { id: `cli-${process.pid}`, ...outcome.request };
+      const request = withChangesFlag({ id: `cli-${process.pid}`, ...outcome.request }, line.globals);
       renderResponse(await send(request, answerDeadline(loaded, request)), { json, action: line.id });
     },
     { json },
@@ -136,7 +136,7 @@ export async function runFast(tokens: string[]): Promise<boolean> {
     if (steps) {
       await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
     } else {
-      const request: Record<string, unknown> = { id: `cli-${process.pid}`, ...single };
+      const request: Record<string, unknown> = withChangesFlag({ id: `cli-${process.pid}`, ...single }, parsed.globals);
       const response = await withDaemon(settings, (_connection, _started, send) => send(request, answerDeadline(loaded, request)), { json });
       renderResponse(response, { json, action: typeof request.action === 'string' ? request.action : undefined, fallback: parsed.spec.output });
     }

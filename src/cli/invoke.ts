@@ -5,6 +5,7 @@ import type { ConfigFlags, LoadedConfig } from '../config/index.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import type { DaemonConnection } from '../transport/client.js';
 import { CLI_FLAGS_ENV } from '../transport/startup.js';
+import { renderChanges, type PageChanges } from '../protocol/changes.js';
 import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
 import { Progress } from './progress.js';
 
@@ -38,6 +39,12 @@ export interface GlobalFlagValues {
   'owner-pid'?: number;
   cdp?: string;
   'ws-endpoint'?: string;
+  changes?: boolean;
+}
+
+/** The request with `"changes": true` when `--changes` was given (a report of what the action changed). */
+export function withChangesFlag<R extends Record<string, unknown>>(request: R, globals: GlobalFlagValues): R {
+  return globals.changes ? { ...request, changes: true } : request;
 }
 
 /** The config-relevant flags a command was given (undefined = not given). */
@@ -191,13 +198,15 @@ export function renderResponse(response: WireResponse, options: { json?: boolean
   if (options.json) {
     process.stdout.write(`${JSON.stringify(jsonAnswer(response))}\n`);
   } else if (response.success) {
-    const data = response.data as Record<string, unknown> | null;
+    const { changes, ...rest } = (response.data ?? {}) as Record<string, unknown>;
+    const data = response.data === null || response.data === undefined ? null : rest;
     if (data && typeof data.warning === 'string') process.stderr.write(`${painter(colorEnabled(process.stderr)).yellow('⚠')} ${data.warning}\n`);
     for (const line of formatDialogs(data?.dialogs, painter(colorEnabled(process.stderr)))) process.stderr.write(`${line}\n`);
     const action = options.action;
     process.stdout.write(
       `${action?.includes(':') ? formatPluginData(data, response.print) : formatData(data, painter(colorEnabled(process.stdout)), { fallback: options.fallback ?? 'done', action })}\n`,
     );
+    if (changes && typeof changes === 'object') process.stdout.write(`${renderChanges(changes as PageChanges)}\n`);
   } else {
     process.stderr.write(`${painter(colorEnabled(process.stderr)).red('✗')} ${response.error}\n`);
   }

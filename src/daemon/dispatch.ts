@@ -10,6 +10,7 @@ import { ActionError, isActionError } from '../protocol/errors.js';
 import { validate } from '../protocol/schemas.js';
 import { closestNames } from '../protocol/suggest.js';
 import { MAX_TIMER_MS, type AgentBrowserConfig } from '../config/index.js';
+import { changeBaseline, changeReport } from './change-report.js';
 import { RequestLane, type LaneEntry } from './lane.js';
 
 /** How long past its timeout the daemon waits for an action before answering TIMEOUT itself. */
@@ -111,8 +112,16 @@ export class Dispatcher {
   }
 
   /** Runs one call through the pipeline; `parent` is set for a call another action runs (`ctx.run`). */
-  private async serve(id: string, action: string, params: Record<string, unknown>, signal?: AbortSignal, parent?: ActionCall['parent']): Promise<WireResponse> {
+  private async serve(
+    id: string,
+    action: string,
+    request: Record<string, unknown>,
+    signal?: AbortSignal,
+    parent?: ActionCall['parent'],
+  ): Promise<WireResponse> {
     const { host, log } = this.options;
+    // `changes` asks for a change report; it is the request's, not a param of the action.
+    const { changes: wantsChanges, ...params } = request;
     let call: ActionCall = parent ? { id, action, params, parent } : { id, action, params };
     this.options.onActivity?.(1);
     const started = Date.now();
@@ -126,8 +135,14 @@ export class Dispatcher {
       const checked = validate(registered.params, call.params);
       if (!checked.ok) throw new ActionError('INVALID_PARAMS', `Validation error for "${call.action}": ${checked.message}`);
       call = { ...call, params: checked.value as Record<string, unknown> };
-      const result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params), signal));
+      const reportChanges = wantsChanges === undefined ? false : changesWanted(wantsChanges, registered);
+      const baseline = reportChanges ? await changeBaseline(this.options.browser, signal ?? new AbortController().signal) : null;
+      let result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params), signal));
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
+      if (baseline) {
+        const changes = await changeReport(this.options.browser, baseline, signal ?? new AbortController().signal);
+        if (changes) result = { ...result, changes };
+      }
       const data = await host.hooks.afterAction.promise(this.withLostNotice(result), call);
       log.debug(`${call.action} ok in ${Date.now() - started} ms`);
       const answer = success(id, data);
@@ -250,6 +265,20 @@ export class Dispatcher {
       },
     };
   }
+}
+
+/**
+ * Whether a request's `changes` field asks for a report: `true` on an action that can change the
+ * page (page lane, not read-only); anything else is refused rather than ignored.
+ */
+function changesWanted(value: unknown, action: { name: string; lane: string; readOnly?: boolean }): boolean {
+  if (typeof value !== 'boolean') throw new ActionError('INVALID_PARAMS', `"changes" must be true or false, got ${JSON.stringify(value)}.`);
+  if (value && (action.lane !== 'page' || action.readOnly))
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `"changes" reports what an action changed on the page; "${action.name}" does not change it. Drop "changes" (for what changed since the last snapshot: snapshot with "diff": true).`,
+    );
+  return value;
 }
 
 /** The request's own `timeout` in ms, whether or not its action's schema declares one. */

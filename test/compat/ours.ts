@@ -3,7 +3,8 @@
  * purpose: refs are bound to elements (DESIGN.md › Refs), so numbers stay across snapshots of a
  * document, `snapshot -i` keeps the numbers of the full tree, no `[nth=N]` markers are needed, and
  * elements Playwright cannot act on (the options of a closed <select>) get none. Everything else in
- * these texts (roles, names, attributes, indentation, the compact and depth rules) is the reference's.
+ * these texts (roles, names, attributes, indentation, the compact and depth rules) is the reference's,
+ * except that link URLs (`- /url:` lines) are printed only when a request asks with `urls: true`.
  */
 
 /** `snapshot` of the fresh fixture page. */
@@ -11,10 +12,8 @@ export const FULL = `- document:
   - heading "Compat fixture" [ref=e1] [level=1]
   - paragraph: Ready
   - navigation:
-    - link "Second page" [ref=e2]:
-      - /url: /compat/second.html
-    - link "Download file" [ref=e3]:
-      - /url: /compat/file.txt
+    - link "Second page" [ref=e2]
+    - link "Download file" [ref=e3]
   - button "Click me" [ref=e4]
   - button "Double me" [ref=e5]
   - text: Hover me Name
@@ -84,10 +83,8 @@ export const INTERACTIVE_AFTER_CLICK = INTERACTIVE.replace('button "Click me" [r
 export const COMPACT = `  - heading "Compat fixture" [ref=e1] [level=1]
   - paragraph: Ready
   - navigation:
-    - link "Second page" [ref=e2]:
-      - /url: /compat/second.html
-    - link "Download file" [ref=e3]:
-      - /url: /compat/file.txt
+    - link "Second page" [ref=e2]
+    - link "Download file" [ref=e3]
   - button "Click me" [ref=e4]
   - button "Double me" [ref=e5]
   - text: Hover me Name
@@ -122,8 +119,8 @@ export const DEPTH_2 = `- document:
   - heading "Compat fixture" [ref=e1] [level=1]
   - paragraph: Ready
   - navigation:
-    - link "Second page" [ref=e2]:
-    - link "Download file" [ref=e3]:
+    - link "Second page" [ref=e2]
+    - link "Download file" [ref=e3]
   - button "Click me" [ref=e4]
   - button "Double me" [ref=e5]
   - text: Hover me Name

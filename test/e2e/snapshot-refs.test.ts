@@ -274,7 +274,11 @@ const AWKWARD_HTML = `<!doctype html><html><body><main>
 </main></body></html>`;
 
 test('formatAriaJson on ariaSnapshotJSON() equals formatAriaSnapshot on ariaSnapshot(), for every option and page', async () => {
-  const optionSets = [{}, { interactive: true }, { compact: true }, { maxDepth: 0 }, { maxDepth: 2 }, { compact: true, maxDepth: 3 }];
+  // The oracle prints link URLs as the reference daemons did; the product does with `urls`.
+  const optionSets = [{}, { interactive: true }, { compact: true }, { maxDepth: 0 }, { maxDepth: 2 }, { compact: true, maxDepth: 3 }].map((options) => ({
+    ...options,
+    urls: true,
+  }));
   for (const html of [FORM_HTML, EDGE_HTML, CURSOR_HTML, AWKWARD_HTML]) {
     await page.setContent(html);
     for (const root of [page.locator(':root'), page.locator('main').first()]) {

@@ -60,12 +60,23 @@ const BOUND_REFS = {
   e9: { role: 'button', name: 'Go' },
 };
 
-test('full snapshot: the reference text with bound refs, and the refs map', async () => {
+/** The tree as printed without `urls`: no `/url:` lines, and no colon left on a link that had only that under it. */
+function withoutUrls(tree: string): string {
+  const lines = tree.split('\n').filter((line) => !/^\s*- \/url: /.test(line));
+  const depth = (line: string | undefined) => (line === undefined ? -1 : /^ */.exec(line)![0].length);
+  return lines.map((line, i) => (line.endsWith(':') && depth(lines[i + 1]) <= depth(line) ? line.slice(0, -1) : line)).join('\n');
+}
+
+test('full snapshot: the reference text with bound refs, and the refs map; link URLs only with urls: true', async () => {
   await openProbe();
+  const withUrls = await ok(fx.daemon, { action: 'snapshot', urls: true });
+  keys(withUrls, ['snapshot', 'refs', 'origin']);
+  assert.fixture(withUrls.snapshot, BOUND_FULL);
+  assert.equal(withUrls.refs, BOUND_REFS);
   const data = await ok(fx.daemon, { action: 'snapshot' });
-  keys(data, ['snapshot', 'refs', 'origin']);
-  assert.fixture(data.snapshot, BOUND_FULL);
-  assert.equal(data.refs, BOUND_REFS);
+  assert.ok(BOUND_FULL.includes('/url:'), 'the probe page has links');
+  assert.fixture(data.snapshot, withoutUrls(BOUND_FULL));
+  assert.equal(data.refs, BOUND_REFS, 'the same refs either way');
   assert.is(data.origin, fx.server.url('/e2e/probe.html'));
   // The reference's formatter (recipe refs) printed the same tree with [nth=] markers and option refs.
   assert.is(REFERENCE_FULL.replace(/ \[nth=\d+\]/g, '').split('\n').length, BOUND_FULL.split('\n').length);
@@ -140,8 +151,11 @@ test('options combine: compact + maxDepth 2 keeps only lines up to depth 2', asy
     const depth = Math.floor(/^ */.exec(line)![0].length / 2);
     assert.ok(depth <= 2, `line deeper than 2: ${JSON.stringify(line)}`);
   }
-  assert.ok(data.snapshot.includes('    - link "Other page" [ref=e1]:'));
+  assert.ok(data.snapshot.includes('    - link "Other page" [ref=e1]\n'), data.snapshot);
   assert.not.ok(data.snapshot.includes('/url:'));
+  // With urls the link keeps its colon: its /url line is below the depth limit.
+  const withUrls = await ok(fx.daemon, { action: 'snapshot', compact: true, maxDepth: 2, urls: true });
+  assert.ok(withUrls.snapshot.includes('    - link "Other page" [ref=e1]:\n'), withUrls.snapshot);
 });
 
 test('cursor: true lists the clickable card after the interactive lines, and its ref clicks it', async () => {

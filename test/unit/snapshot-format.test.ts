@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   appendCursorElements,
   CONTENT_ROLES,
+  formatAriaJson,
   INTERACTIVE_ROLES,
   parseRef,
   STRUCTURAL_ROLES,
@@ -27,6 +28,32 @@ import {
 } from '../fixtures/snapshot-reference.js';
 
 const lines = (...l: string[]): string => l.join('\n');
+
+test('link URLs only on request: no /url line and no dangling colon by default; urls: true prints them at every depth rule', () => {
+  const nodes = [
+    {
+      role: 'navigation',
+      children: [
+        { role: 'link', name: 'Docs', url: '/docs' },
+        { role: 'link', name: 'Blog', url: 'https://example.com/blog', children: [{ role: 'img', name: 'feed' }] },
+      ],
+    },
+  ];
+  assert.is(formatAriaJson(nodes).tree, lines('- navigation:', '  - link "Docs" [ref=e1]', '  - link "Blog" [ref=e2]:', '    - img "feed"'));
+  assert.is(
+    formatAriaJson(nodes, { urls: true }).tree,
+    lines(
+      '- navigation:',
+      '  - link "Docs" [ref=e1]:',
+      '    - /url: /docs',
+      '  - link "Blog" [ref=e2]:',
+      '    - /url: https://example.com/blog',
+      '    - img "feed"',
+    ),
+  );
+  assert.is(formatAriaJson(nodes, { urls: true, maxDepth: 1 }).tree, lines('- navigation:', '  - link "Docs" [ref=e1]:', '  - link "Blog" [ref=e2]:'));
+  assert.equal(formatAriaJson(nodes).refs, formatAriaJson(nodes, { urls: true }).refs, 'the refs map is the same either way');
+});
 
 // ---------------------------------------------------------------- reference literals (§3.3)
 

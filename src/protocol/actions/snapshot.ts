@@ -12,6 +12,11 @@ export const snapshot = contract({
     compact: z.boolean().optional(),
     selector: selector.optional(),
     cursor: z.boolean().optional(),
+    urls: z.boolean().optional().describe('Also print each link’s URL (a `/url:` line under it); off by default to save tokens.'),
+    diff: z
+      .boolean()
+      .optional()
+      .describe('Only what changed since the last snapshot of this tab: interactive elements that appeared (+), changed (~) or went (-), URL and title.'),
   }),
   readOnly: true,
   group: 'core',
@@ -24,9 +29,20 @@ export const snapshot = contract({
         depth: { param: 'maxDepth', char: 'd', description: 'Only lines up to this depth (0 = top level).' },
         selector: { param: 'selector', char: 's', description: 'Snapshot only this element’s subtree.' },
         cursor: { param: 'cursor', char: 'C', description: 'Also list clickable elements found by cursor:pointer/onclick/tabindex.' },
+        urls: { param: 'urls', char: 'u', description: 'Also print each link’s URL (off by default: it is a third of a full snapshot).' },
+        diff: {
+          param: 'diff',
+          description: 'Only what changed since this tab’s last snapshot: + appeared, ~ changed, - gone (interactive elements, with refs).',
+        },
       },
       fast: true,
-      examples: ['<%= config.bin %> snapshot -i', '<%= config.bin %> snapshot -c -d 3', '<%= config.bin %> snapshot -s "#main" -C'],
+      examples: [
+        '<%= config.bin %> snapshot -i',
+        '<%= config.bin %> snapshot -c -d 3',
+        '<%= config.bin %> snapshot -s "#main" -C',
+        '<%= config.bin %> snapshot -u',
+        '<%= config.bin %> snapshot --diff',
+      ],
     },
   ],
 });
