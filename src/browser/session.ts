@@ -40,6 +40,8 @@ export interface SeenElements {
   title: string;
   /** `snapshot -i` lines without their leading `- `, by ref. */
   lines: Map<string, string>;
+  /** The text shown outside interactive elements, one entry per text run, in document order. */
+  texts: string[];
 }
 
 export class Tab implements BrowserTab {

@@ -271,7 +271,6 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
       return;
     }
     if (maxDepth !== undefined && depth > maxDepth) return;
-    if (compact && !name && STRUCTURAL_ROLES.has(roleKey)) return;
     const marker = INTERACTIVE_ROLES.has(roleKey) || (name !== '' && CONTENT_ROLES.has(roleKey)) ? refMarker(roleKey, name, nth, count, ariaRef) : '';
     out.push(`${indent}- ${role}${nameRaw}${marker}${attrs}${rest}`);
   };
@@ -285,7 +284,9 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
       text(indent, depth, node.text ?? '');
       return;
     }
-    const name = node.name && node.name.length <= MAX_RENDERED_NAME ? node.name : '';
+    let name = node.name && node.name.length <= MAX_RENDERED_NAME ? node.name : '';
+    // AI mode leaves a name out where a descendant prints it; the interactive list prints no descendants.
+    if (interactive && !name && NAMED_FROM_CONTENT.has(node.role)) name = shownText(node);
     const url = urls ? node.url : undefined;
     const hasProps = url !== undefined || node.placeholder !== undefined;
     if (node.text === undefined && !hasProps && !node.children?.length) {
@@ -319,8 +320,43 @@ export function formatAriaJson(nodes: readonly AriaJsonNode[], options: Snapshot
     else refs[ref] = count.get(name)! > 1 ? { role, name, nth } : { role, name };
   }
   if (interactive) return { tree: out.length ? out.join('\n') : NO_INTERACTIVE_ELEMENTS, refs };
-  const tree = (compact ? compactLines(out) : out).join('\n');
+  const tree = (compact ? compactTree(out) : out).join('\n');
   return { tree: tree === '' ? EMPTY_PAGE : tree, refs };
+}
+
+/** Interactive roles whose accessible name is their content (ARIA "name from content"). */
+const NAMED_FROM_CONTENT: ReadonlySet<string> = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'tab',
+  'treeitem',
+  'checkbox',
+  'radio',
+  'switch',
+]);
+
+/** How long a name taken from an element's content may be before it is cut (with `…`). */
+const MAX_CONTENT_NAME = 100;
+
+/** The text an element shows: its text, and its descendants' names or text (`link` holding `code: codecs` → `codecs`). */
+function shownText(node: AriaJsonNode): string {
+  const parts: string[] = [];
+  const walk = (child: AriaJsonNode | string): void => {
+    if (typeof child === 'string') parts.push(child);
+    else if (child.name) parts.push(child.name);
+    else {
+      if (child.text !== undefined) parts.push(child.text);
+      for (const grandchild of child.children ?? []) walk(grandchild);
+    }
+  };
+  if (node.text !== undefined) parts.push(node.text);
+  for (const child of node.children ?? []) walk(child);
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return text.length > MAX_CONTENT_NAME ? `${text.slice(0, MAX_CONTENT_NAME - 1).trimEnd()}…` : text;
 }
 
 /** Playwright omits names longer than this from the YAML key. */
@@ -398,23 +434,57 @@ function yamlNeedsQuotes(text: string): boolean {
  * (a `:` not at the end), or a descendant with a ref. Indentation is left as it is.
  */
 export function compactLines(lines: string[]): string[] {
-  const result: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.includes('[ref=') || (line.includes(':') && !line.endsWith(':'))) {
-      result.push(line);
-      continue;
-    }
+  const keep = compactKeeps(lines);
+  return lines.filter((_, i) => keep[i]);
+}
+
+/** For each line, whether `compactLines` keeps it. */
+function compactKeeps(lines: string[]): boolean[] {
+  return lines.map((line, i) => {
+    if (line.includes('[ref=') || (line.includes(':') && !line.endsWith(':'))) return true;
     const level = indentLevel(line);
     for (let j = i + 1; j < lines.length; j++) {
-      if (indentLevel(lines[j]) <= level) break;
-      if (lines[j].includes('[ref=')) {
-        result.push(line);
-        break;
-      }
+      if (indentLevel(lines[j]) <= level) return false;
+      if (lines[j].includes('[ref=')) return true;
     }
+    return false;
+  });
+}
+
+/**
+ * Lines compact mode does not print: unnamed structural elements (as the reference drops them,
+ * inline text included) and, beyond the reference, unnamed list items that only hold other lines.
+ */
+const DROPPED_IN_COMPACT = new RegExp(`^- (?:(?:${[...STRUCTURAL_ROLES].join('|')})(?: \\[[^\\]]*\\])*(?::.*)?|listitem:)$`);
+
+/**
+ * Compact mode: the reference's rule for which lines stay (`compactLines`: a ref, inline text, or
+ * a descendant with a ref), without empty structural lines. Dropped lines' children move up to
+ * the nearest line kept above them, indented one level below it, so the tree keeps its shape
+ * without the wrappers; a line left with nothing below it loses its trailing `:`.
+ */
+export function compactTree(lines: string[]): string[] {
+  const keep = compactKeeps(lines);
+  const out: Array<{ text: string; level: number }> = [];
+  // Every line above the current one that may be its ancestor; `level` is set for printed ones.
+  const ancestors: Array<{ original: number; level: number | null }> = [];
+  for (const [i, line] of lines.entries()) {
+    const original = indentLevel(line);
+    const text = line.trimStart();
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1]!.original >= original) ancestors.pop();
+    const printed = keep[i] && !DROPPED_IN_COMPACT.test(text);
+    let level: number | null = null;
+    if (printed) {
+      const parent = ancestors.findLast((ancestor) => ancestor.level !== null);
+      level = parent ? parent.level! + 1 : 0;
+      out.push({ text, level });
+    }
+    ancestors.push({ original, level });
   }
-  return result;
+  return out.map(({ text, level }, i) => {
+    const childless = text.endsWith(':') && (out[i + 1]?.level ?? -1) <= level;
+    return `${'  '.repeat(level)}${childless ? text.slice(0, -1) : text}`;
+  });
 }
 
 const REASON_ORDER = ['cursor:pointer', 'onclick', 'tabindex'] as const;

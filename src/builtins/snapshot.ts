@@ -14,7 +14,7 @@ import {
   type RefEntry,
 } from '../browser/snapshot-format.js';
 import { defineAction, definePlugin } from '../host/define.js';
-import { MAX_CHANGE_LINES, renderChanges, type PageChanges } from '../protocol/changes.js';
+import { MAX_CHANGE_LINES, MAX_CHANGE_TEXT_LENGTH, MAX_CHANGE_TEXTS, renderChanges, type PageChanges } from '../protocol/changes.js';
 import * as contracts from '../protocol/actions/snapshot.js';
 
 /** The refs as the wire shows them: role and name only. */
@@ -46,14 +46,31 @@ function linesByRef(tab: Tab, interactive: FormattedSnapshot): Map<string, strin
   return lines;
 }
 
-/** Notes the interactive elements of `frame` as what the agent has now seen of the tab. */
-async function noteSeen(tab: Tab, frame: Frame, interactive: FormattedSnapshot): Promise<SeenElements> {
+/** The runs of text outside interactive elements, in document order (what a change report quotes when new). */
+function textRuns(nodes: ReadonlyArray<AriaJsonNode | string>): string[] {
+  const runs: string[] = [];
+  const walk = (node: AriaJsonNode | string): void => {
+    if (typeof node === 'string') {
+      if (node.trim()) runs.push(node.trim());
+      return;
+    }
+    if (INTERACTIVE_ROLES.has(node.role)) return;
+    if (node.text?.trim()) runs.push(node.text.trim());
+    for (const child of node.children ?? []) walk(child);
+  };
+  for (const node of nodes) walk(node);
+  return runs;
+}
+
+/** Notes the interactive elements (and text) of `frame` as what the agent has now seen of the tab. */
+async function noteSeen(tab: Tab, frame: Frame, interactive: FormattedSnapshot, nodes: readonly AriaJsonNode[]): Promise<SeenElements> {
   tab.seen = {
     frame,
     document: tab.refs.documentOf(frame),
     url: frame.url(),
     title: await tab.page.title().catch(() => ''),
     lines: linesByRef(tab, interactive),
+    texts: textRuns(nodes),
   };
   return tab.seen;
 }
@@ -67,9 +84,10 @@ export async function seeInteractive(tab: Tab, frame: Frame, signal: AbortSignal
   await tab.refs.beginSnapshot(frame);
   const aria = await ariaTree(frame, signal, inMainWorld(frame, frame.locator(':root')));
   await tab.refs.noteRenames(frame);
-  const interactive = formatAriaJson(fromAiSnapshot(aria), { interactive: true }, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
+  const nodes = fromAiSnapshot(aria);
+  const interactive = formatAriaJson(nodes, { interactive: true }, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
   tab.refs.record(interactive.refs, frame);
-  return noteSeen(tab, frame, interactive);
+  return noteSeen(tab, frame, interactive, nodes);
 }
 
 /** What the agent last saw of `frame`, if it is still the same document; else null. */
@@ -97,6 +115,8 @@ export function compareSeen(before: SeenElements | null, after: SeenElements): P
       else if (was !== line) changes.changed.push(line);
     }
     for (const [ref, line] of before.lines) if (!after.lines.has(ref)) changes.gone.push(line);
+    const text = newTexts(before.texts, after.texts);
+    if (text.length > 0) changes.text = text;
   }
   const count = changes.appeared.length + changes.changed.length + changes.gone.length;
   if (count > MAX_CHANGE_LINES) {
@@ -106,6 +126,19 @@ export function compareSeen(before: SeenElements | null, after: SeenElements): P
     changes.gone = [];
   }
   return changes;
+}
+
+/** Runs of text in `after` beyond those in `before` (counted, so a repeated run that appears again counts), bounded. */
+function newTexts(before: readonly string[], after: readonly string[]): string[] {
+  const known = new Map<string, number>();
+  for (const run of before) known.set(run, (known.get(run) ?? 0) + 1);
+  const added: string[] = [];
+  for (const run of after) {
+    const left = known.get(run) ?? 0;
+    if (left > 0) known.set(run, left - 1);
+    else if (added.length < MAX_CHANGE_TEXTS) added.push(run.length > MAX_CHANGE_TEXT_LENGTH ? `${run.slice(0, MAX_CHANGE_TEXT_LENGTH - 1).trimEnd()}…` : run);
+  }
+  return added;
 }
 
 export default definePlugin({
@@ -143,7 +176,7 @@ export default definePlugin({
           }
           formatted = await host.hooks.snapshot.promise(formatted, options);
           tab.refs.record(formatted.refs, frame);
-          if (interactive) await noteSeen(tab, frame, interactive);
+          if (interactive) await noteSeen(tab, frame, interactive, nodes);
           const refs = publicRefs(formatted.refs);
           return { snapshot: formatted.tree || 'Empty page', ...(refs ? { refs } : {}), origin: tab.page.url() };
         },

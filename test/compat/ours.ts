@@ -4,7 +4,9 @@
  * document, `snapshot -i` keeps the numbers of the full tree, no `[nth=N]` markers are needed, and
  * elements Playwright cannot act on (the options of a closed <select>) get none. Everything else in
  * these texts (roles, names, attributes, indentation, the compact and depth rules) is the reference's,
- * except that link URLs (`- /url:` lines) are printed only when a request asks with `urls: true`.
+ * except that link URLs (`- /url:` lines) are printed only when a request asks with `urls: true`, and
+ * compact (`-c`) also leaves out empty structural lines (unnamed lists, list items and wrappers),
+ * indenting what they held under the nearest line it keeps.
  */
 
 /** `snapshot` of the fresh fixture page. */
@@ -80,38 +82,38 @@ export const INTERACTIVE = `- link "Second page" [ref=e2]
 export const INTERACTIVE_AFTER_CLICK = INTERACTIVE.replace('button "Click me" [ref=e4]', 'button "Clicked 1" [ref=e4]');
 
 /** `snapshot -c`. */
-export const COMPACT = `  - heading "Compat fixture" [ref=e1] [level=1]
-  - paragraph: Ready
-  - navigation:
-    - link "Second page" [ref=e2]
-    - link "Download file" [ref=e3]
-  - button "Click me" [ref=e4]
-  - button "Double me" [ref=e5]
-  - text: Hover me Name
-  - textbox "Name" [ref=e6]:
-    - /placeholder: Your name
-  - text: Email
-  - textbox "Email" [ref=e7]: ada@example.com
-  - checkbox "I agree" [ref=e8]
-  - text: I agree
-  - combobox [ref=e9]:
-  - listbox [ref=e10]:
-    - option "A" [ref=e11]
-    - option "B" [ref=e12]
-    - option "C" [ref=e13]
-  - button "Choose File" [ref=e14]
-  - textbox [ref=e15]
-  - button "Submit" [ref=e16]
-  - button "Disabled" [ref=e17] [disabled]
-  - text: Has a title Test id box
-  - button "Dup" [ref=e18]
-  - button "Dup" [ref=e19]
-  - button "Alert" [ref=e20]
-  - button "Prompt" [ref=e21]
-  - button "Boom" [ref=e22]
-  - button "Log" [ref=e23]
-  - text: bold and italic Styled Drag Drop Scroll area
-  - paragraph: Bottom of the page
+export const COMPACT = `- heading "Compat fixture" [ref=e1] [level=1]
+- paragraph: Ready
+- navigation:
+  - link "Second page" [ref=e2]
+  - link "Download file" [ref=e3]
+- button "Click me" [ref=e4]
+- button "Double me" [ref=e5]
+- text: Hover me Name
+- textbox "Name" [ref=e6]:
+  - /placeholder: Your name
+- text: Email
+- textbox "Email" [ref=e7]: ada@example.com
+- checkbox "I agree" [ref=e8]
+- text: I agree
+- combobox [ref=e9]
+- listbox [ref=e10]:
+  - option "A" [ref=e11]
+  - option "B" [ref=e12]
+  - option "C" [ref=e13]
+- button "Choose File" [ref=e14]
+- textbox [ref=e15]
+- button "Submit" [ref=e16]
+- button "Disabled" [ref=e17] [disabled]
+- text: Has a title Test id box
+- button "Dup" [ref=e18]
+- button "Dup" [ref=e19]
+- button "Alert" [ref=e20]
+- button "Prompt" [ref=e21]
+- button "Boom" [ref=e22]
+- button "Log" [ref=e23]
+- text: bold and italic Styled Drag Drop Scroll area
+- paragraph: Bottom of the page
 `;
 
 /** `snapshot -d 2`. */

@@ -28,6 +28,8 @@ const TODO = `<!doctype html><title>Todo</title>
 <label><input type="checkbox" id="done"> Done</label>
 <ul id="list"></ul>
 <a href="/changes/other">Other page</a>
+<button id="save" onclick="document.getElementById('status').textContent = 'Saved ' + document.getElementById('list').children.length + ' items'">Save</button>
+<p id="status"></p>
 </main>`;
 
 const OTHER = '<!doctype html><title>Other</title><main><h1>Other</h1><a href="/changes/todo">Back home</a><button>Go</button></main>';
@@ -55,6 +57,7 @@ test('navigate with changes: the new page, its URL, title and interactive elemen
       'button "Later" [ref=e4]',
       'checkbox "Done" [ref=e5]',
       'link "Other page" [ref=e6]',
+      'button "Save" [ref=e7]',
     ],
     changed: [],
     gone: [],
@@ -65,10 +68,18 @@ test('click with changes: what appeared (with a ref that acts on it), the new ti
   await openTodo();
   assert.equal((await ok(fx.daemon, { action: 'fill', selector: '@e1', value: 'Milk', changes: true })).changes, { appeared: [], changed: [], gone: [] });
   const added = await ok(fx.daemon, { action: 'click', selector: '@e2', changes: true });
-  assert.equal(added.changes, { title: 'Todo (1)', appeared: ['button "Delete Milk" [ref=e7]'], changed: [], gone: [] });
+  assert.equal(added.changes, { title: 'Todo (1)', appeared: ['button "Delete Milk" [ref=e8]'], changed: [], gone: [] });
   const removed = await ok(fx.daemon, { action: 'click', selector: `@${refIn(added.changes.appeared[0])}`, changes: true });
-  assert.equal(removed.changes.gone, ['button "Delete Milk" [ref=e7]']);
+  assert.equal(removed.changes.gone, ['button "Delete Milk" [ref=e8]']);
   assert.equal(removed.changes.appeared, []);
+});
+
+test('text that appears outside interactive elements (a result line) is quoted', async () => {
+  await openTodo();
+  await ok(fx.daemon, { action: 'fill', selector: '#new', value: 'Milk' });
+  await ok(fx.daemon, { action: 'click', selector: '#add', changes: true });
+  const saved = await ok(fx.daemon, { action: 'click', selector: '#save', changes: true });
+  assert.equal(saved.changes, { appeared: [], changed: [], gone: [], text: ['Saved 1 items'] });
 });
 
 test('a changed state is reported as the element’s new line', async () => {
@@ -145,11 +156,11 @@ test('CLI: --changes prints the report after the action’s own line; --json car
   assert.is(open.code, 0, open.stderr);
   assert.is(
     open.stdout,
-    `✓ Todo\n  ${fx.server.url('/changes/todo')}\nurl: ${fx.server.url('/changes/todo')}\ntitle: Todo\nnew page, its interactive elements:\n+ textbox "New" [ref=e1]\n+ button "Add" [ref=e2]\n+ button "Many" [ref=e3]\n+ button "Later" [ref=e4]\n+ checkbox "Done" [ref=e5]\n+ link "Other page" [ref=e6]\n`,
+    `✓ Todo\n  ${fx.server.url('/changes/todo')}\nurl: ${fx.server.url('/changes/todo')}\ntitle: Todo\nnew page, its interactive elements:\n+ textbox "New" [ref=e1]\n+ button "Add" [ref=e2]\n+ button "Many" [ref=e3]\n+ button "Later" [ref=e4]\n+ checkbox "Done" [ref=e5]\n+ link "Other page" [ref=e6]\n+ button "Save" [ref=e7]\n`,
   );
   await cli('fill', '@e1', 'Tea');
   const click = await cli('click', '@e2', '--changes');
-  assert.is(click.stdout, '✓ Done\ntitle: Todo (1)\n+ button "Delete Tea" [ref=e7]\n');
+  assert.is(click.stdout, '✓ Done\ntitle: Todo (1)\n+ button "Delete Tea" [ref=e8]\n');
   const json = await cli('check', '@e5', '--changes', '--json');
   assert.equal(json.json.data.changes, { appeared: [], changed: ['checkbox "Done" [ref=e5] [checked]'], gone: [] });
   const refused = await cli('get', 'title', '--changes');

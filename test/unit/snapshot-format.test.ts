@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import {
   appendCursorElements,
   CONTENT_ROLES,
+  compactTree,
   formatAriaJson,
   INTERACTIVE_ROLES,
   parseRef,
@@ -28,6 +29,86 @@ import {
 } from '../fixtures/snapshot-reference.js';
 
 const lines = (...l: string[]): string => l.join('\n');
+
+test('compact leaves no empty structural lines: unnamed list items go, gaps close, a childless line loses its colon', () => {
+  const full = lines(
+    '- document:',
+    '  - banner:',
+    '    - combobox "Currency" [ref=e1]:',
+    '  - navigation "Categories" [ref=e2]:',
+    '    - list:',
+    '      - listitem:',
+    '        - link "Men" [ref=e3]',
+    '      - listitem: Jackets',
+    '      - listitem:',
+    '        - link "Women" [ref=e4]:',
+    '          - img "w"',
+    '  - main:',
+    '    - table:',
+    '      - row:',
+    '        - cell "1" [ref=e5]',
+    '      - row:',
+    '        - cell "2" [ref=e6]',
+    '    - generic: dropped as the reference drops it',
+    '    - list:',
+    '      - listitem:',
+    '        - img "no ref"',
+  );
+  assert.is(
+    compactTree(full.split('\n')).join('\n'),
+    lines(
+      '- banner:',
+      '  - combobox "Currency" [ref=e1]',
+      '- navigation "Categories" [ref=e2]:',
+      '  - link "Men" [ref=e3]',
+      '  - listitem: Jackets',
+      '  - link "Women" [ref=e4]',
+      '- main:',
+      '  - cell "1" [ref=e5]',
+      '  - cell "2" [ref=e6]',
+    ),
+  );
+  const nodes = [
+    {
+      role: 'list',
+      children: [
+        { role: 'listitem', children: [{ role: 'link', name: 'A' }] },
+        { role: 'listitem', children: [{ role: 'link', name: 'B' }] },
+      ],
+    },
+    { role: 'button', name: 'Go' },
+    { role: 'list', children: [{ role: 'listitem', text: 'Item one' }] },
+  ];
+  // The list items after the button stay its siblings, not its children.
+  assert.is(
+    formatAriaJson(nodes, { compact: true }).tree,
+    lines('- link "A" [ref=e1]', '- link "B" [ref=e2]', '- button "Go" [ref=e3]', '- listitem: Item one'),
+  );
+});
+
+test('interactive: an element AI mode left unnamed (a descendant holds its text) is named from its content', () => {
+  const nodes = [
+    { role: 'link', children: [{ role: 'code', text: 'codecs' }] },
+    { role: 'link', children: [{ role: 'img', name: 'Alpine Rain Jacket' }] },
+    { role: 'button', children: [{ role: 'generic', text: 'Add' }, ' to cart'] },
+    { role: 'combobox', children: [{ role: 'option', name: 'Red' }] },
+    { role: 'link', text: 'x'.repeat(150) },
+  ];
+  const { tree, refs } = formatAriaJson(nodes as never, { interactive: true });
+  assert.is(
+    tree,
+    lines(
+      '- link "codecs" [ref=e1]',
+      '- link "Alpine Rain Jacket" [ref=e2]',
+      '- button "Add to cart" [ref=e3]',
+      '- combobox [ref=e4]',
+      '- option "Red" [ref=e5]',
+      `- link "${'x'.repeat(99)}…" [ref=e6]`,
+    ),
+  );
+  assert.equal(refs.e1, { role: 'link', name: 'codecs' });
+  assert.is(formatAriaJson(nodes as never).tree.split('\n')[0], '- link [ref=e1]:', 'the full tree prints the content itself');
+});
 
 test('link URLs only on request: no /url line and no dangling colon by default; urls: true prints them at every depth rule', () => {
   const nodes = [
