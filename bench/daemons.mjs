@@ -65,7 +65,7 @@ export async function call(socketPath, message, timeoutMs) {
  * The environment every process of a subject gets: its own HOME and TMPDIR under `dir` (short names:
  * Chromium's singleton socket lives in TMPDIR and must fit sun_path), no inherited AGENT_BROWSER_* settings.
  */
-function subjectEnv(dir, extra) {
+export function subjectEnv(dir, extra) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(AGENT_BROWSER_|XDG_|npm_)/.test(key)));
   for (const sub of ['h', 't']) fs.mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o700 });
   return { ...env, HOME: path.join(dir, 'h'), TMPDIR: path.join(dir, 't'), NO_COLOR: '1', ...extra };
@@ -206,14 +206,24 @@ export function rssMiB(pid) {
   }
 }
 
-/** SIGKILLs every process whose environment mentions `marker` (the bench's temp folder): left-over daemons, CLIs, Chromiums. */
-export function killMarked(marker) {
-  let killed = 0;
+/** The processes (other than this one) whose environment mentions `marker` (the bench's temp folder). */
+export function markedPids(marker) {
+  const pids = [];
   for (const name of fs.readdirSync('/proc')) {
     const pid = Number(name);
     if (!pid || pid === process.pid) continue;
     try {
-      if (!fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) continue;
+      if (fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes(marker)) pids.push(pid);
+    } catch {}
+  }
+  return pids;
+}
+
+/** SIGKILLs every process whose environment mentions `marker` (the bench's temp folder): left-over daemons, CLIs, Chromiums. */
+export function killMarked(marker) {
+  let killed = 0;
+  for (const pid of markedPids(marker)) {
+    try {
       process.kill(pid, 'SIGKILL');
       killed++;
     } catch {}
@@ -252,4 +262,33 @@ function tail(file) {
   } catch {
     return '(no log)';
   }
+}
+
+/** Kills what is left of a bench run's processes (their command lines hold `marker`) and removes its folder. */
+export async function sweepRun(tmp, marker, progress) {
+  for (let pass = 0, killed; pass < 5 && (killed = killMarked(marker)) > 0; pass++) {
+    progress(`killed ${killed} left-over process(es)`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
+  } catch (error) {
+    progress(`could not remove ${tmp}: ${error.message}`);
+  }
+}
+
+/** On a signal or an uncaught error: says so, runs `cleanup`, and exits with the signal's code. */
+export function cleanUpOnExit(cleanup, progress, onInterrupt) {
+  const bail = (why, code) => {
+    progress(`${why}: cleaning up`);
+    onInterrupt();
+    void cleanup().finally(() => process.exit(code));
+  };
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])
+    process.on(signal, () => bail(signal, code));
+  process.on('uncaughtException', (error) => bail(`uncaught ${error.stack ?? error}`, 1));
 }

@@ -1,5 +1,8 @@
-// The pages every subject is measured on, served by the bench itself on 127.0.0.1.
+// The pages every subject is measured on, served by the bench itself on 127.0.0.1; optionally also
+// folders of static files (the token bench's corpus: Debian's documentation and bench/pages/).
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 const small = '<!doctype html><title>small</title><h1>Small page</h1><p>Hello from the bench.</p>';
 
@@ -39,17 +42,77 @@ const refuse = `<!doctype html><title>refuse</title>
 
 const PAGES = { '/small': small, '/form': form, '/table': table, '/refuse': refuse };
 
-/** Starts the page server; resolves to { urls: {small, form, table}, close() }. */
-export async function servePages() {
+// A 1×1 transparent PNG.
+const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The file under one of `mounts` ({ '/prefix/': folder }) that a request path names, or null (never outside its folder). */
+function mountedFile(mounts, urlPath) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(urlPath.split(/[?#]/)[0]);
+  } catch {
+    return null;
+  }
+  for (const [prefix, folder] of Object.entries(mounts)) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = path.resolve(folder, `.${path.posix.normalize(`/${pathname.slice(prefix.length)}`)}`);
+    if (file !== path.resolve(folder) && !file.startsWith(`${path.resolve(folder)}${path.sep}`)) return null;
+    try {
+      return fs.statSync(file).isDirectory() ? path.join(file, 'index.html') : file;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Starts the page server; resolves to { urls: {small, form, table, refuse}, base, close() }. `mounts`
+ * maps URL prefixes ending in `/` to folders whose files it serves as they are.
+ */
+export async function servePages({ mounts = {} } = {}) {
   const server = http.createServer((req, res) => {
     const body = PAGES[req.url];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(body ?? 'not found');
+    if (body) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
+    // With folders mounted, a favicon (a 404 would put an error in every page's console, which some subjects report).
+    if (req.url === '/favicon.ico' && Object.keys(mounts).length > 0) {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      res.end(FAVICON);
+      return;
+    }
+    const file = mountedFile(mounts, req.url);
+    fs.readFile(file ?? '', (error, content) => {
+      if (error) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(content);
+    });
   });
   server.keepAliveTimeout = 1000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
+    base,
     urls: { small: `${base}/small`, form: `${base}/form`, table: `${base}/table`, refuse: `${base}/refuse` },
     close: () => {
       server.closeAllConnections();

@@ -11,7 +11,20 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { call, killMarked, latestSubject, oursSubject, request, rssMiB, runCli, sendAndHangUp, startDaemon, stopDaemon, v06Subject } from './daemons.mjs';
+import {
+  call,
+  cleanUpOnExit,
+  latestSubject,
+  oursSubject,
+  request,
+  rssMiB,
+  runCli,
+  sendAndHangUp,
+  startDaemon,
+  stopDaemon,
+  sweepRun,
+  v06Subject,
+} from './daemons.mjs';
 import { launchFloor, snapshotFloor } from './floor.mjs';
 import { servePages } from './pages.mjs';
 import { ensurePeer } from './peers.mjs';
@@ -152,30 +165,11 @@ function cleanup() {
     await state.server?.close().catch(() => {});
     if (!state.tmp) return;
     // A CLI caught mid-run may still be starting something: sweep until nothing is left.
-    for (let pass = 0, killed; pass < 5 && (killed = killMarked(marker())) > 0; pass++) {
-      progress(`killed ${killed} left-over process(es)`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    try {
-      fs.rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
-    } catch (error) {
-      progress(`could not remove ${state.tmp}: ${error.message}`);
-    }
+    await sweepRun(state.tmp, marker(), progress);
   })();
   return cleaning;
 }
-const bail = (why, code) => {
-  progress(`${why}: cleaning up`);
-  interrupted = true;
-  void cleanup().finally(() => process.exit(code));
-};
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-])
-  process.on(signal, () => bail(signal, code));
-process.on('uncaughtException', (error) => bail(`uncaught ${error.stack ?? error}`, 1));
+cleanUpOnExit(cleanup, progress, () => (interrupted = true));
 
 async function started(subject, session, logDir) {
   const result = await startDaemon(subject, session, logDir);

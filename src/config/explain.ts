@@ -155,6 +155,13 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     allowed: `categories ${ACTION_CATEGORIES.join(', ')}; or action names (dblclick, myplugin:submit); in the environment comma-separated`,
     example: { file: ['click', 'eval'], env: 'click,eval' },
   },
+  mcpTools: {
+    description:
+      'The tool groups `agent-browser mcp` serves when it is started without --tools. core is the small set most pages need; the others are opt-in: interaction, reading, tabs, network, state, emulation, scripting, debug, session, a plugin’s name (its actions), or all. `agent-browser mcp` refuses a name that is no group, naming the valid ones.',
+    type: 'list of strings',
+    allowed: 'core, interaction, reading, tabs, network, state, emulation, scripting, debug, session, plugin names, all (in the environment comma-separated)',
+    example: { file: ['core', 'network'], env: 'core,network' },
+  },
 };
 
 /** Everything `config explain` says about one key. */

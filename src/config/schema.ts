@@ -36,6 +36,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
     dialogs: 'dismiss',
     stateDir: defaultStateDir(),
     confirmActions: [],
+    mcpTools: ['core'],
   };
 }
 
@@ -277,6 +278,16 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     });
     return ok ? [...new Set(entries)] : INVALID;
   },
+  mcpTools(value, label, _ctx, problems) {
+    // Which names are groups is known once the daemon lists its plugins' actions: `mcp` checks them.
+    const list = checkStringList(value, label, problems);
+    if (list === INVALID) return INVALID;
+    if (list.length === 0) {
+      problems.push(`${label}: expected at least one tool group (core, network, …, a plugin's name, or all), got an empty list`);
+      return INVALID;
+    }
+    return [...new Set(list.map((entry) => entry.trim().toLowerCase()))];
+  },
 };
 
 /** Keys, in the order `config show` and the example file list them. */
@@ -413,6 +424,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { name: 'AGENT_BROWSER_DIALOGS', key: 'dialogs', parse: (raw) => raw.trim().toLowerCase() },
   { name: 'AGENT_BROWSER_STATE_DIR', key: 'stateDir', parse: (raw) => raw.trim() },
   { name: 'AGENT_BROWSER_CONFIRM_ACTIONS', key: 'confirmActions', parse: splitCommaEnv },
+  { name: 'AGENT_BROWSER_MCP_TOOLS', key: 'mcpTools', parse: splitCommaEnv },
 ];
 
 /** Environment variable naming an explicit config file. */

@@ -70,6 +70,11 @@ export interface AgentBrowserConfig {
    * calls wait for `confirm <id>` / `deny <id>` instead of running; default [] (none).
    */
   confirmActions: string[];
+  /**
+   * The tool groups `agent-browser mcp` serves when no --tools flag is given: built-in groups
+   * (`core`, `network`, …), plugin names, or `all`; default ['core']. Checked when the server starts.
+   */
+  mcpTools: string[];
 }
 
 export type ConfigKey = keyof AgentBrowserConfig;

@@ -9,7 +9,18 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { WireResponse } from '../protocol/envelope.js';
 import { VERSION } from '../version.js';
-import { errorResult, toolResult, toolsFor, type ListedAction } from './tools.js';
+import { closestNames } from '../protocol/suggest.js';
+import {
+  DEFAULT_TOOL_GROUPS,
+  errorResult,
+  instructionsFor,
+  notEnabledResult,
+  requestFor,
+  toolResult,
+  toolsFor,
+  type Catalogue,
+  type ListedAction,
+} from './tools.js';
 
 export interface McpServeOptions {
   /** Sends one wire request to the session's daemon, starting the daemon when none runs. */
@@ -18,22 +29,10 @@ export interface McpServeOptions {
   input?: Readable;
   /** Where MCP messages go (default: stdout); nothing else is written there. */
   output?: Writable;
-}
-
-const INSTRUCTIONS = [
-  "Drives a real browser: the agent-browser session's, shared with the agent-browser CLI and kept running after this server stops.",
-  'Typical loop: navigate to a URL; snapshot to read the page as an accessibility tree whose elements carry [ref=eN];',
-  'then click, fill, type, select … with selector "@eN" (CSS and Playwright selectors work too).',
-  'Refs belong to the last snapshot of the tab: after the page changed, take a new snapshot.',
-  'screenshot without a path returns the image. Failures come back as errors that say what to do next.',
-].join(' ');
-
-/** The daemon's actions as tools, as last listed. */
-interface Catalogue {
-  tools: Tool[];
-  actionOf: Map<string, string>;
-  /** Actions of the daemon's page lane: run one after another, in the order the client called them. */
-  inOrder: Set<string>;
+  /** The tool groups to serve, as parsed (`core`, `network`, a plugin's name, `all`); default core. */
+  tools?: readonly string[];
+  /** Ask page-changing actions for a report of what they changed (default true). */
+  changes?: boolean;
 }
 
 /**
@@ -59,6 +58,8 @@ function failureOf(error: unknown): { message: string; code?: string } {
 export async function serveMcp(options: McpServeOptions): Promise<void> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
+  const groups = options.tools && options.tools.length > 0 ? options.tools : DEFAULT_TOOL_GROUPS;
+  const changes = options.changes ?? true;
   let requests = 0;
   const nextId = () => `mcp-${process.pid}-${++requests}`;
   let catalogue: Catalogue | null = null;
@@ -82,7 +83,7 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
       try {
         const response = await options.send({ id: nextId(), action: 'actions' });
         if (!response.success) throw new ProtocolError(ErrorCode.InternalError, `The daemon did not list its actions: ${response.error} [${response.code}]`);
-        catalogue = toolsFor((response.data as { actions: ListedAction[] }).actions);
+        catalogue = toolsFor((response.data as { actions: ListedAction[] }).actions, groups);
         return catalogue;
       } finally {
         listing = null;
@@ -100,7 +101,7 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
    * connection, and a client that sends `navigate` then `snapshot` without waiting must get the
    * snapshot of the new page. Waits and control actions (`cancel`, `status`) go at once.
    */
-  async function run(action: string, args: Record<string, unknown>, signal: AbortSignal, inOrder: boolean): Promise<CallToolResult> {
+  async function run(action: ListedAction, args: Record<string, unknown>, signal: AbortSignal, inOrder: boolean): Promise<CallToolResult> {
     let done = () => {};
     const turn = previousInOrder;
     if (inOrder) previousInOrder = new Promise<void>((resolve) => (done = resolve));
@@ -108,9 +109,9 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
     const cancel = () => void options.send({ id: `${id}-cancel`, action: 'cancel', requestId: id }).catch(() => undefined);
     try {
       if (inOrder) await turn;
-      if (signal.aborted) return errorResult(`"${action}" was cancelled before it ran.`, 'CANCELLED');
+      if (signal.aborted) return errorResult(`"${action.name}" was cancelled before it ran.`, 'CANCELLED');
       signal.addEventListener('abort', cancel, { once: true });
-      return toolResult(await options.send({ ...args, id, action }));
+      return toolResult(await options.send({ ...requestFor(action, args, { changes }), id, action: action.name }), action);
     } catch (error) {
       const { message, code } = failureOf(error);
       return errorResult(message, code);
@@ -141,11 +142,19 @@ export async function serveMcp(options: McpServeOptions): Promise<void> {
         return errorResult(message, code);
       }
     }
-    if (action === undefined) throw new ProtocolError(ErrorCode.InvalidParams, `Unknown tool "${name}": tools/list names every tool this server has.`);
-    return run(action, args, signal, listed!.inOrder.has(action));
+    if (action === undefined) {
+      const close = closestNames(name, listed?.tools.map((tool) => tool.name) ?? [], { limit: 1 });
+      throw new ProtocolError(
+        ErrorCode.InvalidParams,
+        `Unknown tool "${name}"${close.length > 0 ? ` (did you mean "${close[0]}"?)` : ''}: tools/list names every tool this server has.`,
+      );
+    }
+    const listedAction = listed!.actions.get(action)!;
+    if (!listed!.enabled.has(action)) return notEnabledResult(name, listedAction, groups);
+    return run(listedAction, args, signal, listed!.inOrder.has(action));
   }
 
-  const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const server = new Server({ name: 'agent-browser', version: VERSION }, { capabilities: { tools: {} }, instructions: instructionsFor(groups, changes) });
   server.setRequestHandler(ListToolsRequestSchema, () => tracked(toolList()));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => tracked(callTool(request.params.name, request.params.arguments ?? {}, extra.signal)));
 

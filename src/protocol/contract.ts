@@ -1,26 +1,25 @@
 import type { z } from 'zod';
 
 /**
- * The MCP tool group an action belongs to. `core` is the small set an agent needs for most pages;
- * the others are opt-in groups named after what they hold.
+ * The MCP tool groups of the built-in actions, each with what it holds (for `agent-browser mcp
+ * --help` and its messages). `agent-browser mcp` serves `core` unless told otherwise (`--tools`,
+ * `mcpTools`); the others are opt-in. A plugin's actions form a group named after the plugin.
  */
-export type ToolGroup =
-  | 'core'
-  | 'navigation'
-  | 'interaction'
-  | 'input'
-  | 'reading'
-  | 'locators'
-  | 'capture'
-  | 'tabs'
-  | 'network'
-  | 'state'
-  | 'emulation'
-  | 'debug'
-  | 'scripting'
-  | 'diff'
-  | 'auth'
-  | 'session';
+export const TOOL_GROUPS = {
+  core: 'navigate, back/forward/reload, snapshot, click, fill, type, press, select, hover, check, wait, gettext, evaluate, screenshot, tab_list/new/switch/close, close',
+  interaction: 'more ways to act: double-click, drag, upload, scroll, focus, clear, mouse, keyboard and touch input, clipboard, getby* locators',
+  reading: 'url, title, HTML, text, attributes, values, element states, counts, boxes, styles, PDF',
+  tabs: 'windows, frames, dialogs, bring to front',
+  network: 'requests, routes (mock/block), headers, offline, HAR, downloads, response bodies',
+  state: 'cookies, local/session storage, saved states, credentials, the login vault (auth_*)',
+  emulation: 'devices, viewport, geolocation, locale, timezone, user agent, media, permissions',
+  scripting: 'init scripts, scripts and styles, exposed functions, evalhandle, setcontent, waits for a JS condition, URL or load state',
+  debug: 'console, page errors, traces, profiler, recordings, video, screencast, live stream, diffs, highlight, pause',
+  session: 'the daemon: status, launch, cancel, actions, confirm/deny',
+} as const satisfies Record<string, string>;
+
+/** The MCP tool group a built-in action belongs to (see TOOL_GROUPS). */
+export type ToolGroup = keyof typeof TOOL_GROUPS;
 
 /** How an argument or flag value is read when no param types it (it feeds a finisher, see `CliCommand.finish`). */
 export type CliValueKind = 'string' | 'integer' | 'number' | 'boolean';

@@ -8,7 +8,7 @@ import { z } from './zod.js';
  * One source of truth: the daemon validates with them, `actions` lists them, and help text
  * is derived from them.
  */
-export const selector = z.string().min(1).describe('CSS, Playwright selector (text=, role=, xpath=) or a snapshot ref (@e3, ref=e3, e3)');
+export const selector = z.string().min(1).describe('Ref (@e3) or CSS/Playwright selector');
 export const positive = z.number().positive();
 /** A file the daemon reads or writes; NUL cannot be in a path on any system. */
 export const filePath = z

@@ -172,8 +172,14 @@ test('a first-party plugin from inside the package: reader:markdown', async () =
   assert.match(markdown.json.data.markdown, 'Packed and installed');
 });
 
-test('MCP from the installed command lists and calls the stranger’s action', async () => {
-  const transport = new StdioClientTransport({ command: bin, args: ['mcp'], cwd: project, env: env as Record<string, string>, stderr: 'pipe' });
+test('MCP from the installed command lists and calls the stranger’s action (its group, named after the plugin, asked for)', async () => {
+  const transport = new StdioClientTransport({
+    command: bin,
+    args: ['mcp', '--tools', 'core,stranger'],
+    cwd: project,
+    env: env as Record<string, string>,
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'package-install-test', version: '1.0.0' });
   await client.connect(transport);
   try {

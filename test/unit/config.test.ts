@@ -70,6 +70,7 @@ const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   dialogs: 'dismiss',
   stateDir: path.join(os.homedir(), '.agent-browser', 'states'),
   confirmActions: [],
+  mcpTools: ['core'],
 };
 
 function kinds(sources: Record<ConfigKey, ConfigSource>): Record<string, string> {
@@ -271,7 +272,21 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     wsEndpoint: 'default',
     confirmActions: 'default',
     pluginTimeout: 'default',
+    mcpTools: 'default',
   });
+});
+
+test('mcpTools: a list of tool groups from the file (lower-cased, each once), AGENT_BROWSER_MCP_TOOLS comma-separated over it; not a list or empty refused', async () => {
+  const dir = await tmp();
+  await write(path.join(dir, '.agentbrowserrc'), 'mcpTools: [core, Network, core, reader]\n');
+  assert.equal((await loadConfig({ cwd: dir, env: {} })).config.mcpTools, ['core', 'network', 'reader']);
+  const fromEnv = await loadConfig({ cwd: dir, env: { AGENT_BROWSER_MCP_TOOLS: ' core , state ' } });
+  assert.equal(fromEnv.config.mcpTools, ['core', 'state']);
+  assert.equal(fromEnv.sources.mcpTools, { kind: 'env', name: 'AGENT_BROWSER_MCP_TOOLS' });
+  await write(path.join(dir, '.agentbrowserrc'), 'mcpTools: core\n');
+  assert.match((await rejection(loadConfig({ cwd: dir, env: {} }))).message, /mcpTools: expected a list of strings, got "core"/);
+  await write(path.join(dir, '.agentbrowserrc'), 'mcpTools: []\n');
+  assert.match((await rejection(loadConfig({ cwd: dir, env: {} }))).message, /mcpTools: expected at least one tool group/);
 });
 
 test('wsEndpoint: a ws:// or wss:// URL from the file, AGENT_BROWSER_WS_ENDPOINT over it, --ws-endpoint over both; shown without its secrets', async () => {

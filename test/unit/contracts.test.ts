@@ -46,7 +46,7 @@ test('a command takes its help, enums, limits and descriptions from the action: 
   assert.equal(spec.flags.button!.options, ['left', 'right', 'middle']);
   assert.is(spec.flags['click-count']!.exclusiveMin, 0);
   assert.is(spec.flags['new-tab']!.kind, 'boolean');
-  assert.match(spec.args[0]!.description ?? '', 'snapshot ref', 'the selector’s description comes from the schema');
+  assert.match(spec.args[0]!.description ?? '', 'Ref (@e3)', 'the selector’s description comes from the schema');
 });
 
 test('the check refuses an option the schema does not accept, and a looser kind', () => {

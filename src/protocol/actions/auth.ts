@@ -19,7 +19,7 @@ export const auth_delete = contract({
   summary: 'Delete a saved login profile from the vault.',
   params: authProfile,
   lane: 'control',
-  group: 'auth',
+  group: 'state',
 });
 
 export const auth_list = contract({
@@ -28,7 +28,7 @@ export const auth_list = contract({
   params: none,
   lane: 'control',
   readOnly: true,
-  group: 'auth',
+  group: 'state',
 });
 
 export const auth_login = contract({
@@ -36,7 +36,7 @@ export const auth_login = contract({
   summary:
     'Log in with a saved profile: open its url, fill the username and password (saved selectors, or the login form found on the page), submit, and wait for the page that follows.',
   params: authProfile,
-  group: 'auth',
+  group: 'state',
   cli: [
     {
       id: 'auth:login',
@@ -62,7 +62,7 @@ export const auth_save = contract({
     submitSelector: formSelector('submit button'),
   }),
   lane: 'control',
-  group: 'auth',
+  group: 'state',
 });
 
 export const auth_show = contract({
@@ -71,7 +71,7 @@ export const auth_show = contract({
   params: authProfile,
   lane: 'control',
   readOnly: true,
-  group: 'auth',
+  group: 'state',
 });
 
 /** Every action of this area, in declaration order. */

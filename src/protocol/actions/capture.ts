@@ -10,7 +10,7 @@ export const pdf = contract({
     path: filePath,
     format: z.enum(['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6']).optional(),
   }),
-  group: 'capture',
+  group: 'reading',
   cli: [
     {
       id: 'pdf',

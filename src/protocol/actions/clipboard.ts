@@ -9,7 +9,7 @@ export const clipboard = contract({
     operation: z.enum(['copy', 'paste', 'read', 'write']),
     text: z.string().optional().describe('Text for write'),
   }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'clipboard:copy',

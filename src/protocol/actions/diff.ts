@@ -32,7 +32,7 @@ export const diff_screenshot = contract({
     selector: selector.optional(),
     fullPage: z.boolean().optional(),
   }),
-  group: 'diff',
+  group: 'debug',
 });
 
 export const diff_snapshot = contract({
@@ -44,7 +44,7 @@ export const diff_snapshot = contract({
     compact: z.boolean().optional(),
     maxDepth: nonNegative.optional(),
   }),
-  group: 'diff',
+  group: 'debug',
 });
 
 export const diff_url = contract({
@@ -60,7 +60,7 @@ export const diff_url = contract({
     compact: z.boolean().optional(),
     maxDepth: nonNegative.optional(),
   }),
-  group: 'diff',
+  group: 'debug',
 });
 
 /** Every action of this area, in declaration order. */

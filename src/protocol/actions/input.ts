@@ -17,7 +17,7 @@ export const dispatch = contract({
     event: z.string().min(1).describe('Event type, e.g. "click", "input", "dragstart"'),
     eventInit: z.record(z.string(), z.unknown()).optional().describe('Event init properties, e.g. {"bubbles":true,"detail":1}'),
   }),
-  group: 'input',
+  group: 'interaction',
 });
 
 export const drag = contract({
@@ -27,7 +27,7 @@ export const drag = contract({
     source: selector.describe('The element to drag (selector or ref)'),
     target: selector.describe('The element to drop it on (selector or ref)'),
   }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'drag',
@@ -45,7 +45,7 @@ export const highlight = contract({
   name: 'highlight',
   summary: 'Outline an element in red for 3 seconds (scrolls it into view).',
   params: element,
-  group: 'input',
+  group: 'debug',
   cli: [
     {
       id: 'highlight',
@@ -67,7 +67,7 @@ export const input_keyboard = contract({
     keyCode: z.number().int().min(0).optional().describe('Windows virtual key code (8 Backspace, 13 Enter, 37 ArrowLeft…); derived from key when absent'),
     modifiers,
   }),
-  group: 'input',
+  group: 'interaction',
 });
 
 export const input_mouse = contract({
@@ -84,7 +84,7 @@ export const input_mouse = contract({
     deltaY: z.number().optional(),
     modifiers,
   }),
-  group: 'input',
+  group: 'interaction',
 });
 
 export const input_touch = contract({
@@ -95,14 +95,14 @@ export const input_touch = contract({
     touchPoints: z.array(z.object({ x: z.number(), y: z.number(), id: z.number().int().optional() })),
     modifiers,
   }),
-  group: 'input',
+  group: 'interaction',
 });
 
 export const inserttext = contract({
   name: 'inserttext',
   summary: 'Insert text into the focused element as one input event (no key events).',
   params: z.object({ text: z.string() }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'inserttext',
@@ -125,7 +125,7 @@ export const keyboard = contract({
     text: z.string().optional().describe('Text for type and insertText'),
     delay: nonNegative.optional().describe('Milliseconds between key presses (type)'),
   }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'keyboard:inserttext',
@@ -164,7 +164,7 @@ export const keydown = contract({
   name: 'keydown',
   summary: 'Hold a key down (until keyup).',
   params: key,
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'keydown',
@@ -179,7 +179,7 @@ export const keyup = contract({
   name: 'keyup',
   summary: 'Release a key held with keydown.',
   params: key,
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'keyup',
@@ -194,7 +194,7 @@ export const mousedown = contract({
   name: 'mousedown',
   summary: 'Press a mouse button at the current position.',
   params: mousebutton,
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'mouse:down',
@@ -209,7 +209,7 @@ export const mousemove = contract({
   name: 'mousemove',
   summary: 'Move the mouse to viewport coordinates.',
   params: z.object({ x: z.number(), y: z.number() }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'mouse:move',
@@ -227,7 +227,7 @@ export const mouseup = contract({
   name: 'mouseup',
   summary: 'Release a mouse button.',
   params: mousebutton,
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'mouse:up',
@@ -242,7 +242,7 @@ export const tap = contract({
   name: 'tap',
   summary: 'Tap an element like a finger (touch events, then click); works on desktop contexts too.',
   params: element,
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'tap',
@@ -261,7 +261,7 @@ export const wheel = contract({
     deltaY: z.number().optional(),
     selector: selector.optional().describe('Hover this element first, so the wheel scrolls it'),
   }),
-  group: 'input',
+  group: 'interaction',
   cli: [
     {
       id: 'mouse:wheel',

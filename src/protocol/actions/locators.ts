@@ -71,7 +71,7 @@ export const getbyalttext = contract({
   summary:
     'Find an element (usually an image) by its alt text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbyalttextParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbyalttextParams>>({
       id: 'find:alt',
@@ -88,7 +88,7 @@ export const getbylabel = contract({
   summary:
     'Find a form control by its label text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbylabelParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbylabelParams>>({
       id: 'find:label',
@@ -105,7 +105,7 @@ export const getbyplaceholder = contract({
   summary:
     'Find an input by its placeholder (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbyplaceholderParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbyplaceholderParams>>({
       id: 'find:placeholder',
@@ -122,7 +122,7 @@ export const getbyrole = contract({
   summary:
     'Find an element by ARIA role and accessible name (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbyroleParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbyroleParams>>({
       id: 'find:role',
@@ -143,7 +143,7 @@ export const getbytestid = contract({
   summary:
     'Find an element by its data-testid (exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbytestidParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbytestidParams>>({
       id: 'find:testid',
@@ -160,7 +160,7 @@ export const getbytext = contract({
   summary:
     'Find an element by its text (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbytextParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbytextParams>>({
       id: 'find:text',
@@ -177,7 +177,7 @@ export const getbytitle = contract({
   summary:
     'Find an element by its title attribute (substring unless exact) in the active frame and act on it. Sub-action (default click): click, fill (value), check, hover, or text.',
   params: getbytitleParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof getbytitleParams>>({
       id: 'find:title',
@@ -194,7 +194,7 @@ export const nth = contract({
   summary:
     'Act on the index-th match of a selector or ref (0-based; -1 = last, negative counts from the end). Sub-action (default click): click, fill (value), check, hover, or text.',
   params: nthParams,
-  group: 'locators',
+  group: 'interaction',
   cli: [
     findCommand<Zod.input<typeof nthParams>>({
       id: 'find:first',

@@ -24,7 +24,7 @@ export const content = contract({
   summary: 'The page’s HTML, or the inner HTML of one element.',
   params: z.object({ selector: selector.optional() }),
   readOnly: true,
-  group: 'navigation',
+  group: 'reading',
 });
 
 export const forward = contract({
@@ -79,7 +79,7 @@ export const pause = contract({
   name: 'pause',
   summary: 'Open the Playwright Inspector and wait until someone presses Resume (headed browsers only).',
   params: schema.none,
-  group: 'navigation',
+  group: 'debug',
 });
 
 export const reload = contract({
@@ -101,7 +101,7 @@ export const title = contract({
   summary: 'The active tab’s title.',
   params: schema.none,
   readOnly: true,
-  group: 'navigation',
+  group: 'reading',
   cli: [
     {
       id: 'get:title',
@@ -116,7 +116,7 @@ export const url = contract({
   summary: 'The active tab’s URL.',
   params: schema.none,
   readOnly: true,
-  group: 'navigation',
+  group: 'reading',
   cli: [
     {
       id: 'get:url',
@@ -130,7 +130,7 @@ export const setcontent = contract({
   name: 'setcontent',
   summary: 'Replace the document of the active frame with the given HTML.',
   params: z.object({ html: z.string() }),
-  group: 'reading',
+  group: 'scripting',
 });
 
 /** Every action of this area, in declaration order. */

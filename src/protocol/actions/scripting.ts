@@ -68,7 +68,7 @@ export const evalhandle = contract({
   name: 'evalhandle',
   summary: 'Evaluate a JavaScript expression and return its value as JSON, or "Handle (non-serializable)" for values JSON cannot hold.',
   params: z.object({ script: z.string().min(1) }),
-  group: 'reading',
+  group: 'scripting',
   cli: [
     {
       id: 'evalhandle',
