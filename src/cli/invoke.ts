@@ -6,6 +6,7 @@ import type { WireResponse } from '../protocol/envelope.js';
 import type { DaemonConnection } from '../transport/client.js';
 import { CLI_FLAGS_ENV } from '../transport/startup.js';
 import { renderChanges, type PageChanges } from '../protocol/changes.js';
+import { clientDeadline } from '../protocol/deadlines.js';
 import { colorEnabled, formatData, formatDialogs, formatPluginData, painter } from './output.js';
 import { Progress } from './progress.js';
 
@@ -79,10 +80,15 @@ export function daemonSettingsFor(loaded: LoadedConfig, flags: ConfigFlags): Dae
   };
 }
 
-/** How long the client waits for an answer: the action's own timeout or the configured one, plus slack. */
+/**
+ * How long the client waits for an answer: at least as long as the daemon may take to answer it
+ * (the action's own timeout or the configured one, its grace, and the browser's launch when the
+ * action may need one), plus slack.
+ */
 export function answerDeadline(loaded: LoadedConfig, request: Record<string, unknown>): number {
   const ownTimeout = typeof request.timeout === 'number' ? request.timeout : 0;
-  return Math.max(loaded.config.timeout, ownTimeout) + 15_000;
+  const action = typeof request.action === 'string' ? request.action : '';
+  return clientDeadline(Math.max(loaded.config.timeout, ownTimeout), !WITHOUT_BROWSER.has(action));
 }
 
 /** Sends one request on the daemon connection and waits for its answer. */

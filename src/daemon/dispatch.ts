@@ -11,12 +11,8 @@ import { validate } from '../protocol/schemas.js';
 import { closestNames } from '../protocol/suggest.js';
 import { MAX_TIMER_MS, type AgentBrowserConfig } from '../config/index.js';
 import { changeBaseline, changeReport } from './change-report.js';
+import { daemonDeadline, DEADLINE_GRACE_MS } from '../protocol/deadlines.js';
 import { RequestLane, type LaneEntry } from './lane.js';
-
-/** How long past its timeout the daemon waits for an action before answering TIMEOUT itself. */
-const DEADLINE_GRACE_MS = 2000;
-/** Added when the browser must start first: launching is not the action's time (it fails on its own). */
-const LAUNCH_ALLOWANCE_MS = 60_000;
 
 /** Actions that keep the daemon inspectable and stoppable whatever the plugins do (see `observeLifeline`). */
 const LIFELINES: ReadonlySet<string> = new Set(['close', 'status', 'cancel']);
@@ -62,7 +58,7 @@ export class Dispatcher {
     const limit = Math.min(ownTimeout(params) ?? this.options.config.timeout, MAX_TIMER_MS - DEADLINE_GRACE_MS);
     const lanes = lane === 'page' ? this.pageLane : this.waitLane;
     try {
-      const deadline = limit + DEADLINE_GRACE_MS + (this.options.browser.launched ? 0 : LAUNCH_ALLOWANCE_MS);
+      const deadline = daemonDeadline(limit, this.options.browser.launched);
       return await lanes.run(
         { id, action },
         deadline,
