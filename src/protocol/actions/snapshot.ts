@@ -25,7 +25,11 @@ export const snapshot = contract({
       id: 'snapshot',
       flags: {
         interactive: { param: 'interactive', char: 'i', description: 'Only interactive elements (buttons, links, inputs…), flattened.' },
-        compact: { param: 'compact', char: 'c', description: 'Drop unnamed structural lines without refs below them.' },
+        compact: {
+          param: 'compact',
+          char: 'c',
+          description: 'Leave out empty structural lines (unnamed lists, list items, wrappers) and branches with no ref or text.',
+        },
         depth: { param: 'maxDepth', char: 'd', description: 'Only lines up to this depth (0 = top level).' },
         selector: { param: 'selector', char: 's', description: 'Snapshot only this element’s subtree.' },
         cursor: { param: 'cursor', char: 'C', description: 'Also list clickable elements found by cursor:pointer/onclick/tabindex.' },
