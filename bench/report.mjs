@@ -28,7 +28,7 @@ const TARGETS = {
   refuse: (m) => [check('≤ 1 s', le(m.ours, 1000)), check('≤ 2 × latest + 200 ms', m.ours == null || m.latest == null ? null : m.ours <= 2 * m.latest + 200)],
 };
 
-function number(value, unit) {
+export function number(value, unit) {
   if (value == null) return '—';
   if (unit === 'bytes') return `${(value / 1024).toFixed(1)} KiB`;
   if (unit === 'MiB') return value.toFixed(1);

@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   call,
   cleanUpOnExit,
@@ -26,28 +25,18 @@ import {
   v06Subject,
 } from './daemons.mjs';
 import { launchFloor, snapshotFloor } from './floor.mjs';
+import { benchFlags, runBench } from './harness.mjs';
 import { servePages } from './pages.mjs';
 import { ensurePeer } from './peers.mjs';
 import { renderTable } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: flags } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '15' },
-    only: { type: 'string' },
-    'skip-peers': { type: 'boolean' },
-    json: { type: 'string' },
-    chromium: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-if (flags.help) {
-  console.log('Usage: npm run bench [-- --runs N] [--only <substring of a row id>] [--skip-peers] [--json <file>] [--chromium <path>]');
-  process.exit(0);
-}
+const { flags, chromium } = benchFlags(
+  { runs: { type: 'string', default: '15' }, only: { type: 'string' } },
+  'Usage: npm run bench [-- --runs N] [--only <substring of a row id>] [--skip-peers] [--json <file>] [--chromium <path>]',
+);
 const runs = Math.max(1, Number(flags.runs) || 15);
 const spawnRuns = Math.min(runs, 5);
-const chromium = flags.chromium ?? process.env.AGENT_BROWSER_EXECUTABLE_PATH ?? '/usr/lib/chromium/chromium';
 // Quiet once interrupted: the measurements still winding down would only report the daemons going away.
 let interrupted = false;
 const progress = (message) => interrupted || process.stderr.write(`[bench] ${message}\n`);
@@ -469,11 +458,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`bench failed: ${error.stack ?? error}`);
-} finally {
-  await cleanup();
-}
+await runBench(main, cleanup, 'bench');

@@ -14,10 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
 import { CORPUS, corpusMounts, DOC_PACKAGES, ensureDocs } from './corpus.mjs';
 import { cleanUpOnExit, latestSubject, markedPids, oursSubject, runCli, subjectEnv, sweepRun } from './daemons.mjs';
+import { benchFlags, runBench, writeResults } from './harness.mjs';
 import { callTool, connectMcp, listAllTools, runTask, TASK } from './mcp-task.mjs';
 import { servePages } from './pages.mjs';
 import { ensurePackage, ensurePeer } from './peers.mjs';
@@ -27,21 +27,10 @@ const RUST_VERSION = '0.41.2';
 const PW_MCP = { name: '@playwright/mcp', version: '0.0.86' };
 const SUBJECTS = ['ours', 'rust', 'pw'];
 
-const { values: flags } = parseArgs({
-  options: {
-    'skip-peers': { type: 'boolean' },
-    'skip-setup': { type: 'boolean' },
-    pages: { type: 'string' },
-    json: { type: 'string' },
-    chromium: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-if (flags.help) {
-  console.log('Usage: npm run bench:tokens [-- --skip-peers] [--skip-setup] [--pages <substring of a page id>] [--json <file>] [--chromium <path>]');
-  process.exit(0);
-}
-const chromium = flags.chromium ?? process.env.AGENT_BROWSER_EXECUTABLE_PATH ?? '/usr/lib/chromium/chromium';
+const { flags, chromium } = benchFlags(
+  { 'skip-setup': { type: 'boolean' }, pages: { type: 'string' } },
+  'Usage: npm run bench:tokens [-- --skip-peers] [--skip-setup] [--pages <substring of a page id>] [--json <file>] [--chromium <path>]',
+);
 let interrupted = false;
 const progress = (message) => interrupted || process.stderr.write(`[tokens] ${message}\n`);
 
@@ -463,39 +452,26 @@ async function main() {
   ].join('\n');
   console.log(report);
 
-  const file = flags.json ?? path.join(root, 'bench', 'results', `tokens-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        date: started.toISOString(),
-        tokenizer: 'o200k_base (gpt-tokenizer)',
-        machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version, chromium: chromiumVersion },
-        subjects: Object.fromEntries(
-          SUBJECTS.map((key) => [
-            key,
-            { title: subjects[key].title, version: subjects[key].version ?? null, na: subjects[key].na ?? null, serverInfo: subjects[key].serverInfo ?? null },
-          ]),
-        ),
-        corpus: pages.map((page) => ({ ...page, missing: page.pkg ? (missingDocs.get(page.pkg) ?? null) : null })),
-        snapshotInteractive: snapshots.interactive,
-        snapshotFull: snapshots.full,
-        toolsList: mcp.toolsList,
-        task: mcp.task,
-      },
-      null,
-      2,
-    ),
+  writeResults(
+    { file: flags.json, name: 'tokens', date: started },
+    {
+      date: started.toISOString(),
+      tokenizer: 'o200k_base (gpt-tokenizer)',
+      machine: { cpus: cpus.length, model: cpus[0]?.model, node: process.version, chromium: chromiumVersion },
+      subjects: Object.fromEntries(
+        SUBJECTS.map((key) => [
+          key,
+          { title: subjects[key].title, version: subjects[key].version ?? null, na: subjects[key].na ?? null, serverInfo: subjects[key].serverInfo ?? null },
+        ]),
+      ),
+      corpus: pages.map((page) => ({ ...page, missing: page.pkg ? (missingDocs.get(page.pkg) ?? null) : null })),
+      snapshotInteractive: snapshots.interactive,
+      snapshotFull: snapshots.full,
+      toolsList: mcp.toolsList,
+      task: mcp.task,
+    },
+    progress,
   );
-  progress(`results written to ${path.relative(process.cwd(), file) || file}`);
 }
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`token bench failed: ${error.stack ?? error}`);
-} finally {
-  await cleanup();
-}
+await runBench(main, cleanup, 'token bench');
