@@ -85,6 +85,16 @@ export class Tab implements BrowserTab {
    * The frame page actions target. Throws FRAME_NOT_FOUND once when the frame chosen with `frame`
    * was removed from the page (the next actions use the main frame).
    */
+  /**
+   * The frame page actions target, without using up the FRAME_NOT_FOUND notice `frame()` gives
+   * once: null while that notice is pending (for work around an action, such as a change report).
+   */
+  targetFrame(): Frame | null {
+    if (this.frameGone !== null) return null;
+    if (this.activeFrame && this.activeFrame.isDetached()) return this.page.mainFrame();
+    return this.activeFrame ?? this.page.mainFrame();
+  }
+
   frame(): Frame {
     if (this.frameGone !== null) {
       const url = this.frameGone;

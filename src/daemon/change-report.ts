@@ -17,35 +17,44 @@ export interface ChangeBaseline {
 
 /**
  * Before the action: the elements the agent last saw of the active tab's frame (its last snapshot
- * or change report of this document), else the elements now. No browser is started for it.
+ * or change report of this document), else the elements now. No browser is started for it, and a
+ * pending FRAME_NOT_FOUND notice is left for the action to give.
  */
 export async function changeBaseline(browser: BrowserSession, signal: AbortSignal): Promise<ChangeBaseline> {
   if (!browser.launched) return { tab: null, seen: null };
   try {
     const tab = await browser.activeTab();
-    const frame = tab.frame();
+    const frame = tab.targetFrame();
+    if (!frame) return { tab: null, seen: null };
     return { tab, seen: (await lastSeen(tab, frame)) ?? (await seeInteractive(tab, frame, signal)) };
   } catch {
     return { tab: null, seen: null };
   }
 }
 
-/** After the action: what changed in the active tab since the baseline; undefined when no page is left to look at. */
+/**
+ * After the action: what changed in the active tab since the baseline; undefined when no browser
+ * runs. A page that cannot be read says so in the report: the action itself has run, and failing
+ * its answer would invite the agent to run it again.
+ */
 export async function changeReport(browser: BrowserSession, baseline: ChangeBaseline, signal: AbortSignal): Promise<PageChanges | undefined> {
   if (!browser.launched) return undefined;
-  const tab = await browser.activeTab();
-  const frame = tab.frame();
-  await tab.page.waitForLoadState('domcontentloaded', { timeout: LOAD_WAIT_MS }).catch(() => undefined);
-  await settlePaint(tab);
-  let after: SeenElements;
   try {
-    after = await seeInteractive(tab, frame, signal);
-  } catch {
-    // The document was replaced while it was read (a late navigation): read the new one.
+    const tab = await browser.activeTab();
     await tab.page.waitForLoadState('domcontentloaded', { timeout: LOAD_WAIT_MS }).catch(() => undefined);
-    after = await seeInteractive(tab, tab.frame(), signal);
+    await settlePaint(tab);
+    let after: SeenElements;
+    try {
+      after = await seeInteractive(tab, tab.targetFrame() ?? tab.page.mainFrame(), signal);
+    } catch {
+      // The document was replaced while it was read (a late navigation): read the new one.
+      await tab.page.waitForLoadState('domcontentloaded', { timeout: LOAD_WAIT_MS }).catch(() => undefined);
+      after = await seeInteractive(tab, tab.targetFrame() ?? tab.page.mainFrame(), signal);
+    }
+    return compareSeen(baseline.tab === tab ? baseline.seen : null, after);
+  } catch (error) {
+    return { appeared: [], changed: [], gone: [], unavailable: (error as Error).message.split('\n')[0]! };
   }
-  return compareSeen(baseline.tab === tab ? baseline.seen : null, after);
 }
 
 /** Two animation frames, so what the action's handlers rendered is in the tree; bounded for pages that never paint. */

@@ -33,6 +33,8 @@ export interface PageChanges {
   text?: string[];
   /** Set (and the lists left empty) when more lines changed than a report holds. */
   tooMany?: { appeared: number; changed: number; gone: number };
+  /** Set (and the lists left empty) when the page could not be read after the action: why. The action itself succeeded. */
+  unavailable?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface PageChanges {
  */
 export function renderChanges(changes: PageChanges, snapshotHint = 'run snapshot -i'): string {
   const lines: string[] = [];
+  if (changes.unavailable !== undefined) return `the action ran, but the page could not be read after it (${changes.unavailable}): ${snapshotHint}`;
   if (changes.url !== undefined) lines.push(`url: ${changes.url}`);
   if (changes.title !== undefined) lines.push(`title: ${changes.title}`);
   if (changes.tooMany) {
