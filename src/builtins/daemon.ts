@@ -1,6 +1,7 @@
 import type { z as Zod } from 'zod';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { Host } from '../host/host.js';
+import { takesChangeReports } from '../host/registry.js';
 import { describeRemote } from '../protocol/remote.js';
 import { z } from '../protocol/schemas.js';
 import type { StreamControl } from './stream.js';
@@ -97,7 +98,7 @@ export function daemonPlugin(daemon: DaemonControl) {
               lane: action.lane ?? 'page',
               ...(action.readOnly ? { readOnly: true } : {}),
               // Takes the request field `"changes": true` (a report of what it changed on the page).
-              ...((action.lane ?? 'page') === 'page' && !action.readOnly ? { changes: true } : {}),
+              ...(takesChangeReports(action) ? { changes: true } : {}),
               group: action.group,
             })),
           }),

@@ -4,6 +4,7 @@ import type { Locator } from 'playwright-core';
 import { ensureActionable } from '../browser/actionability.js';
 import { parseRef } from '../browser/snapshot-format.js';
 import type { Host } from '../host/host.js';
+import { declaresParam, takesChangeReports, type RegisteredAction } from '../host/registry.js';
 import type { ActionCall, ActionContext, Logger } from '../host/types.js';
 import { failure, splitRequest, success, type WireRequest, type WireResponse } from '../protocol/envelope.js';
 import { ActionError, isActionError } from '../protocol/errors.js';
@@ -116,8 +117,10 @@ export class Dispatcher {
     parent?: ActionCall['parent'],
   ): Promise<WireResponse> {
     const { host, log } = this.options;
-    // `changes` asks for a change report; it is the request's, not a param of the action.
-    const { changes: wantsChanges, ...params } = request;
+    // `changes` asks for a change report: the request's field, unless the action's own schema has one.
+    const ownsChanges = declaresParam(host.registry.get(action), 'changes');
+    const { changes: wantsChanges, ...rest } = request;
+    const params = ownsChanges ? request : rest;
     let call: ActionCall = parent ? { id, action, params, parent } : { id, action, params };
     this.options.onActivity?.(1);
     const started = Date.now();
@@ -131,7 +134,7 @@ export class Dispatcher {
       const checked = validate(registered.params, call.params);
       if (!checked.ok) throw new ActionError('INVALID_PARAMS', `Validation error for "${call.action}": ${checked.message}`);
       call = { ...call, params: checked.value as Record<string, unknown> };
-      const reportChanges = wantsChanges === undefined ? false : changesWanted(wantsChanges, registered);
+      const reportChanges = ownsChanges || wantsChanges === undefined ? false : changesWanted(wantsChanges, registered);
       const baseline = reportChanges ? await changeBaseline(this.options.browser, signal ?? new AbortController().signal) : null;
       let result = await host.hooks.action.for(call.action).promise(call, this.context(call, ownTimeout(params), signal));
       if (result === undefined) throw new ActionError('INTERNAL', `No plugin answered action "${call.action}" (every tap returned undefined).`);
@@ -267,9 +270,9 @@ export class Dispatcher {
  * Whether a request's `changes` field asks for a report: `true` on an action that can change the
  * page (page lane, not read-only); anything else is refused rather than ignored.
  */
-function changesWanted(value: unknown, action: { name: string; lane: string; readOnly?: boolean }): boolean {
+function changesWanted(value: unknown, action: RegisteredAction): boolean {
   if (typeof value !== 'boolean') throw new ActionError('INVALID_PARAMS', `"changes" must be true or false, got ${JSON.stringify(value)}.`);
-  if (value && (action.lane !== 'page' || action.readOnly))
+  if (value && !takesChangeReports(action))
     throw new ActionError(
       'INVALID_PARAMS',
       `"changes" reports what an action changed on the page; "${action.name}" does not change it. Drop "changes" (for what changed since the last snapshot: snapshot with "diff": true).`,

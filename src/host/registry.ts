@@ -23,6 +23,20 @@ export interface RegisteredAction {
   group: string;
 }
 
+/** True when an action's param schema is an object schema with this field. */
+export function declaresParam(action: Pick<RegisteredAction, 'params'> | undefined, field: string): boolean {
+  const shape = (action?.params as { shape?: unknown } | undefined)?.shape;
+  return typeof shape === 'object' && shape !== null && field in shape;
+}
+
+/**
+ * Whether a request may ask this action for a change report (`"changes": true`): it can change
+ * the page (page lane, not read-only) and has no `changes` param of its own.
+ */
+export function takesChangeReports(action: RegisteredAction): boolean {
+  return action.lane === 'page' && !action.readOnly && !declaresParam(action, 'changes');
+}
+
 /**
  * All actions the daemon knows. Adding an action taps its handler into `hooks.action.for(name)`
  * under the owning plugin's name, so the action hook stays the one place implementations live.

@@ -203,6 +203,25 @@ input('unknown fields are dropped before the handler sees them', async () => {
   assert.equal(response.data, { echoed: { text: 'x' } });
 });
 
+input('"changes" is the request\'s field, except for an action whose own schema has one: its param is passed to it, not taken', async () => {
+  const owner = plugin('owner', (api) => {
+    api.addAction(
+      defineAction({
+        name: 'owner:apply',
+        summary: 'Applies changes.',
+        params: z.strictObject({ changes: z.array(z.string()) }),
+        handler: (params) => ({ applied: params.changes }),
+      }),
+    );
+    api.addAction(defineAction({ name: 'owner:poke', summary: 'Pokes.', params: z.strictObject({}), handler: () => ({ poked: true }) }));
+  });
+  const { dispatcher } = await setup([owner as Plugin]);
+  assert.equal(ok(await dispatcher.handle({ id: 'c1', action: 'owner:apply', changes: ['a', 'b'] })).data, { applied: ['a', 'b'] });
+  // An action without such a param takes the request field (no browser runs here, so no report), and a wrong value is refused.
+  assert.equal(ok(await dispatcher.handle({ id: 'c2', action: 'owner:poke', changes: true })).data, { poked: true });
+  assert.is(err(await dispatcher.handle({ id: 'c3', action: 'owner:poke', changes: 'yes' })).code, 'INVALID_PARAMS');
+});
+
 input.run();
 
 // ---------------------------------------------------------------------------------------------
