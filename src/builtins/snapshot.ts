@@ -14,6 +14,7 @@ import {
   type RefEntry,
 } from '../browser/snapshot-format.js';
 import { defineAction, definePlugin } from '../host/define.js';
+import { ActionError } from '../protocol/errors.js';
 import { MAX_CHANGE_LINES, MAX_CHANGE_TEXT_LENGTH, MAX_CHANGE_TEXTS, renderChanges, type PageChanges } from '../protocol/changes.js';
 import * as contracts from '../protocol/actions/snapshot.js';
 
@@ -151,6 +152,15 @@ export default definePlugin({
           const tab = sessionTab(await ctx.tab());
           const frame = await ctx.frame();
           if (options.diff) {
+            const ignored: string[] = (['selector', 'maxDepth', 'compact', 'cursor', 'urls'] as const).filter(
+              (key) => options[key] !== undefined && options[key] !== false,
+            );
+            if (options.interactive === false) ignored.unshift('interactive: false');
+            if (ignored.length > 0)
+              throw new ActionError(
+                'INVALID_PARAMS',
+                `"diff" reports the interactive elements of the whole tab since its last snapshot, so it takes no ${ignored.join(', ')}. Drop ${ignored.length === 1 ? 'it' : 'them'}, or take a snapshot without "diff".`,
+              );
             const before = await lastSeen(tab, frame);
             const changes = compareSeen(before, await seeInteractive(tab, frame, ctx.signal));
             const text = before ? renderChanges(changes) : `no earlier snapshot of this page in this tab: all of it is new\n${renderChanges(changes)}`;
