@@ -3,7 +3,7 @@
  * backend calls it). oclif reads flags only after the command id, so leading globals move behind it.
  */
 export const GLOBAL_VALUE_FLAGS = new Set(['--session', '--executable-path', '--extension', '--config', '--owner-pid', '--cdp', '--ws-endpoint']);
-export const GLOBAL_BOOLEAN_FLAGS = new Set(['--json', '--headed', '--debug']);
+export const GLOBAL_BOOLEAN_FLAGS = new Set(['--json', '--headed', '--debug', '--changes']);
 
 export function hoistGlobalFlags(argv: string[]): string[] {
   const leading: string[] = [];

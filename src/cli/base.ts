@@ -14,6 +14,7 @@ import {
   printFailure,
   renderResponse,
   sendIfRunning,
+  changesFlagRefused,
   withChangesFlag,
   withDaemon,
   type FallbackOutput,
@@ -141,6 +142,8 @@ export abstract class BaseCommand extends Command {
    * compares every other such flag with the param's schema.
    */
   static converts: Record<string, string> = {};
+  /** True for commands whose request is a page action sent with `send` (the global `--changes` applies to it). */
+  static sendsPageActions = false;
   static override baseFlags = globalFlags;
   static override enableJsonFlag = false;
 
@@ -166,6 +169,8 @@ export abstract class BaseCommand extends Command {
       throw new ArgumentsError(describeParseError(error as Error));
     }
     this.globals = parsed.flags as GlobalFlags;
+    if (this.globals.changes && !ctor.sendsPageActions && !(ctor.flags && 'changes' in ctor.flags))
+      throw changesFlagRefused((this.id ?? '').replaceAll(':', ' '));
     // oclif parsed with this class's own statics, so the output has their types.
     return parsed as unknown as Parsed<C>;
   }
@@ -373,6 +378,8 @@ export abstract class BaseCommand extends Command {
 
 /** A command that turns its arguments into one daemon request and prints the answer. */
 export abstract class ActionCommand extends BaseCommand {
+  static override sendsPageActions = true;
+
   /**
    * The request to send, built from the parsed command line. A command declares the parameter with
    * its own types: `request({ args, flags }: Parsed<typeof MyCommand>)`.

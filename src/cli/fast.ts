@@ -8,7 +8,17 @@ import { loadConfig } from '../config/load.js';
 import { quickFindConfigFile, QuickSearchUnavailable } from '../config/quick-find.js';
 import { batchLines, fastStep, runBatch, type BatchStep } from './batch.js';
 import { parseCommandLine, type CommandSpecs, type ParsedCommandLine } from './command-line.js';
-import { answerDeadline, configFlagsFrom, daemonSettingsFor, isKnownFailure, printFailure, renderResponse, withChangesFlag, withDaemon } from './invoke.js';
+import {
+  answerDeadline,
+  configFlagsFrom,
+  daemonSettingsFor,
+  isKnownFailure,
+  printFailure,
+  renderResponse,
+  changesFlagRefused,
+  withChangesFlag,
+  withDaemon,
+} from './invoke.js';
 import { requestFor } from './requests.js';
 import { commandSpecs } from './specs.js';
 import { fetchActions, isPluginActionWord, pluginCommandLine } from './plugin-action.js';
@@ -134,6 +144,7 @@ export async function runFast(tokens: string[]): Promise<boolean> {
   const settings = daemonSettingsFor(loaded, configFlagsFrom(parsed.globals));
   await reportingFailures(json, async () => {
     if (steps) {
+      if (parsed.globals.changes) throw changesFlagRefused('batch');
       await runBatch(steps, { settings, loaded, json, keepGoing: parsed.flags['keep-going'] === true });
     } else {
       const request: Record<string, unknown> = withChangesFlag({ id: `cli-${process.pid}`, ...single }, parsed.globals);

@@ -43,6 +43,14 @@ export interface GlobalFlagValues {
   changes?: boolean;
 }
 
+/** `--changes` given to a command that sends no page action of its own: refused, not ignored. */
+export function changesFlagRefused(command: string): CliFailure {
+  return new CliFailure(
+    `--changes reports what one page action changed, and '${BIN} ${command}' sends none of its own. Drop --changes (run the page action by itself with it, or 'snapshot --diff' afterwards for what changed).`,
+    'INVALID_ARGUMENTS',
+  );
+}
+
 /** The request with `"changes": true` when `--changes` was given (a report of what the action changed). */
 export function withChangesFlag<R extends Record<string, unknown>>(request: R, globals: GlobalFlagValues): R {
   return globals.changes ? { ...request, changes: true } : request;

@@ -2,7 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { z } from 'zod';
 
-import { hoistGlobalFlags } from '../../src/cli/argv.js';
+import { GLOBAL_BOOLEAN_FLAGS, GLOBAL_VALUE_FLAGS, hoistGlobalFlags } from '../../src/cli/argv.js';
+import { globalFlags } from '../../src/cli/base.js';
 import { normalizeUrl } from '../../src/cli/requests.js';
 import { formatData, formatDialogs, formatPluginData, painter } from '../../src/cli/output.js';
 import { kebabCase, paramsFromFlags, schemaFlags, schemaHelp, type JsonSchema } from '../../src/cli/schema-flags.js';
@@ -10,6 +11,18 @@ import type { CliFailure } from '../../src/cli/invoke.js';
 
 // ---------------------------------------------------------------------------------------------
 const hoist = suite('cli: hoistGlobalFlags');
+
+hoist('every global flag is known to the hoisting, by kind (a flag missing there is an unknown command before the command name)', () => {
+  const booleans = Object.entries(globalFlags)
+    .filter(([, flag]) => flag.type === 'boolean')
+    .map(([name]) => `--${name}`);
+  const values = Object.entries(globalFlags)
+    .filter(([, flag]) => flag.type !== 'boolean')
+    .map(([name]) => `--${name}`);
+  assert.equal([...GLOBAL_BOOLEAN_FLAGS].sort(), booleans.sort());
+  assert.equal([...GLOBAL_VALUE_FLAGS].sort(), values.sort());
+  assert.equal(hoistGlobalFlags(['--changes', 'click', '@e1']), ['click', '@e1', '--changes']);
+});
 
 hoist('leading --session s --json --headed move behind the command, in order', () => {
   assert.equal(hoistGlobalFlags(['--session', 's', '--json', '--headed', 'open', 'about:blank']), [
