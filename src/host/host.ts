@@ -52,9 +52,6 @@ export interface LoadedPlugin {
   actions: string[];
 }
 
-/** How long a plugin's `apply` may take unless the config says otherwise. */
-const DEFAULT_PLUGIN_TIMEOUT_MS = 10_000;
-
 /** The daemon's plugin host: hooks, registry and the plugins applied to them. */
 export class Host {
   readonly hooks: Hooks;
@@ -67,7 +64,7 @@ export class Host {
     readonly config: AgentBrowserConfig,
     readonly log: Logger,
   ) {
-    const pluginTimeout = () => this.config.pluginTimeout ?? DEFAULT_PLUGIN_TIMEOUT_MS;
+    const pluginTimeout = () => this.config.pluginTimeout;
     this.hooks = createHooks((hook, hookName) =>
       guardHook(hook, hookName, (plugin) => this.trusted.has(plugin), TIME_LIMITED_HOOKS.has(hookName) ? pluginTimeout : undefined),
     );
@@ -127,7 +124,7 @@ export class Host {
         this.hooks.registerActions.tap(normalized.name, (registry) => registry.add(definition));
       },
     };
-    const limit = options.builtin ? undefined : (this.config.pluginTimeout ?? DEFAULT_PLUGIN_TIMEOUT_MS);
+    const limit = options.builtin ? undefined : this.config.pluginTimeout;
     if (!options.builtin) this.log.info(`applying plugin "${normalized.name}" (${record.source})`);
     const timedOut = new Error();
     try {
