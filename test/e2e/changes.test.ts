@@ -130,6 +130,30 @@ test('changes is refused where it cannot mean anything: an action that only read
   assert.is(await ok(fx.daemon, { action: 'gettext', selector: '#list' }).then((data) => data.text), '', 'the refused click did not run');
 });
 
+test('a change report never uses up a removed frame’s FRAME_NOT_FOUND: the action refuses instead of running in the main frame', async () => {
+  fx.server.page(
+    '/changes/frames',
+    `<!doctype html><title>Frames</title><button id="x" onclick="window.mainClicks = (window.mainClicks || 0) + 1">Main</button>
+<iframe id="child" srcdoc="<button id='x'>Inner</button>"></iframe>`,
+  );
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/changes/frames') });
+  await ok(fx.daemon, { action: 'frame', selector: '#child' });
+  await ok(fx.daemon, { action: 'evaluate', script: 'setTimeout(() => window.frameElement.remove(), 0); 1' });
+  // The page reports the removal on its own time; any action now would see it, so only the test waits.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const refused = await fails(fx.daemon, { action: 'click', selector: '#x', changes: true }, 'FRAME_NOT_FOUND');
+  assert.match(refused.error, 'was removed from the page');
+  assert.is((await ok(fx.daemon, { action: 'evaluate', script: 'window.mainClicks ?? 0' })).result, 0, 'the main frame’s #x was not clicked');
+});
+
+test('snapshot diff takes no option it would ignore', async () => {
+  await openTodo();
+  const scoped = await fails(fx.daemon, { action: 'snapshot', diff: true, selector: 'main', compact: true }, 'INVALID_PARAMS');
+  assert.match(scoped.error, '"diff" reports the interactive elements of the whole tab since its last snapshot, so it takes no selector, compact');
+  await fails(fx.daemon, { action: 'snapshot', diff: true, interactive: false }, 'INVALID_PARAMS');
+  assert.ok((await ok(fx.daemon, { action: 'snapshot', diff: true, interactive: true })).changes, 'interactive: true (what MCP sends) is what diff is anyway');
+});
+
 test('the actions listing says which actions take changes', async () => {
   const { actions } = await ok(fx.daemon, { action: 'actions' });
   const byName = new Map(actions.map((action: { name: string }) => [action.name, action]));
@@ -166,6 +190,17 @@ test('CLI: --changes prints the report after the action’s own line; --json car
   const refused = await cli('get', 'title', '--changes');
   assert.is(refused.code, 1);
   assert.match(refused.stderr, '"title" does not change it');
+  // Commands that send no page action of their own refuse the flag rather than drop it.
+  for (const args of [
+    ['daemon', 'status', '--changes'],
+    ['batch', 'get title', '--changes'],
+    ['--changes', 'close'],
+  ]) {
+    const ignored = await cli(...args);
+    assert.is(ignored.code, 1, `${args.join(' ')}: ${ignored.stdout}`);
+    assert.match(ignored.stderr, '--changes reports what one page action changed', args.join(' '));
+  }
+  assert.is((await cli('get', 'title')).stdout, 'Todo (1)\n', 'the refused close did not close the session');
   const plain = await cli('snapshot');
   assert.not.match(plain.stdout, '/url:');
   const urls = await cli('snapshot', '-u');
