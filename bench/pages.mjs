@@ -32,9 +32,10 @@ const rows = Array.from(
 const table = `<!doctype html><title>table</title><h1>Inventory</h1>
 <table><thead><tr><th>#</th><th>Name</th><th>Price</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 
-// Targets that exist but cannot take a click: covered by an overlay, hidden; and buttons the bench removes after a snapshot.
+// Targets that exist but cannot take the action: covered by an overlay, hidden, read-only; and buttons the bench removes after a snapshot.
 const refuse = `<!doctype html><title>refuse</title>
 <h1>Refusals</h1>
+<input id="readonly" readonly value="fixed" aria-label="Fixed">
 <button id="covered" type="button">Covered</button>
 <button id="hidden" type="button" style="display:none">Hidden</button>
 <div id="spares"></div>

@@ -54,6 +54,7 @@ const ROWS = [
   { id: 'refuse-covered', label: 'refuse `click` on a covered button', unit: 'ms', kind: 'refuse' },
   { id: 'refuse-hidden', label: 'refuse `click` on a hidden button', unit: 'ms', kind: 'refuse' },
   { id: 'refuse-removed', label: 'refuse `click @eN` whose button was removed', unit: 'ms', kind: 'refuse' },
+  { id: 'refuse-readonly', label: 'refuse `fill` on a read-only field', unit: 'ms', kind: 'refuse' },
   { id: 'hang-up', label: '`url` right after a client hung up on a click still waiting for its element', unit: 'ms', kind: 'hangUp' },
   { id: 'evaluate', label: '`evaluate`', unit: 'ms', kind: 'op' },
   { id: 'screenshot', label: '`screenshot` (viewport PNG, to a file)', unit: 'ms', kind: 'op' },
@@ -110,6 +111,7 @@ const OPS = [
     },
     wire: ({ ref }) => ({ action: 'click', selector: `@${ref}` }),
   },
+  { id: 'refuse-readonly', page: 'refuse', refusal: true, wire: () => ({ action: 'fill', selector: '#readonly', value: 'changed' }) },
   { id: 'evaluate', page: 'form', wire: () => ({ action: 'evaluate', script: 'document.title' }), floor: (page) => page.evaluate('document.title') },
   // To a file: latest always writes one (without a path, into ~/.agent-browser/tmp), the others would answer base64.
   { id: 'screenshot', page: 'form', wire: ({ file }) => ({ action: 'screenshot', path: file }), floor: (page, { file }) => page.screenshot({ path: file }) },
@@ -298,7 +300,7 @@ async function main() {
     progress(`${op.id}: ${runs} rounds (+1 warm-up)`);
     if (op.refusal) {
       results[op.id].floor = { na: 'a refusal is the daemon’s answer; Playwright alone waits its timeout' };
-      if (results[op.id].v06 === undefined) results[op.id].v06 = { na: 'not measured: its click waits the whole 25 s action timeout' };
+      if (results[op.id].v06 === undefined) results[op.id].v06 = { na: 'not measured: it waits the whole 25 s action timeout' };
     }
     for (const participant of participants) await attempt(op.id, participant.key, () => participant.goto(urls[op.page]));
     for (let round = -1; round < runs; round++) {

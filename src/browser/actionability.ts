@@ -54,6 +54,8 @@ export interface ActionabilityOptions {
    * STALE_REF when the element has gone, or resolves with the locator that finds it again.
    */
   gone?: () => Promise<Locator>;
+  /** The action as the client named it (`type` checks as `fill`), for the refusal's text. */
+  action?: string;
 }
 
 /** What `ensureActionable` found ready, per locator, for the quick path that acts next. */
@@ -101,7 +103,7 @@ export async function ensureActionable(target: Locator, selector: string, need: 
     if (FINAL.has(found.state) || Date.now() >= deadline) break;
     await delay(Math.min(30, Math.max(1, deadline - Date.now())), options.signal);
   }
-  throw refusal(found, selector, need, options.graceMs);
+  throw refusal(found, selector, need, options.graceMs, options.action ?? need);
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
@@ -130,7 +132,7 @@ const KIND_NEEDED: Record<ElementNeed, string> = {
 };
 
 /** The error for a target that cannot take the action, with what to do next. */
-function refusal(found: Inspection, selector: string, need: ElementNeed, graceMs: number): ActionError {
+function refusal(found: Inspection, selector: string, need: ElementNeed, graceMs: number, action: string): ActionError {
   const shown = `"${selector}"`;
   const still = graceMs > 0 ? ` (still so after ${graceMs} ms)` : '';
   const fail = (code: ErrorCode, message: string) => new ActionError(code, message);
@@ -159,7 +161,7 @@ function refusal(found: Inspection, selector: string, need: ElementNeed, graceMs
     case 'wrong-kind':
       return fail(
         'WRONG_ELEMENT',
-        `Element ${shown} is ${found.element}, and ${need} needs ${KIND_NEEDED[need]}. Run 'snapshot' and pick the right element${need === 'fill' ? " (or use 'click' then 'keyboard type' for custom widgets)" : ''}.`,
+        `Element ${shown} is ${found.element}, and ${action} needs ${KIND_NEEDED[need]}. Run 'snapshot' and pick the right element${need === 'fill' ? " (or use 'click' then 'keyboard type' for custom widgets)" : ''}.`,
       );
     case 'covered':
       return fail(
@@ -277,15 +279,24 @@ function inspectTarget(elements: Element[], need: ElementNeed): Inspection {
 
 /**
  * Refuses at once with OPTION_NOT_FOUND when a wanted value matches no option of the <select>
- * (by value or label, as Playwright's selectOption matches), naming the options there are.
+ * (by value or label, as Playwright's selectOption matches), naming the options there are, and
+ * with INVALID_PARAMS when several values are wanted of a single-choice <select>.
  * Playwright itself would wait the whole timeout for such an option to appear.
  */
 export async function ensureOptions(locator: Locator, selector: string, wanted: readonly string[]): Promise<void> {
-  const options = await locator.evaluate((node) => {
+  const found = await locator.evaluate((node) => {
     const select = node instanceof HTMLLabelElement && node.control ? node.control : node;
-    return select instanceof HTMLSelectElement ? [...select.options].map((option) => ({ value: option.value, label: option.label })) : null;
+    if (!(select instanceof HTMLSelectElement)) return null;
+    return { multiple: select.multiple, options: [...select.options].map((option) => ({ value: option.value, label: option.label })) };
   });
-  if (!options) return;
+  if (!found) return;
+  // Playwright would select the first of them and report success.
+  if (!found.multiple && wanted.length > 1)
+    throw new ActionError(
+      'INVALID_PARAMS',
+      `"${selector}" is a single-choice <select> (no "multiple" attribute), so it takes one value; got ${wanted.length}: ${wanted.map((value) => JSON.stringify(value)).join(', ')}. Pass one value.`,
+    );
+  const { options } = found;
   const missing = wanted.filter((value) => !options.some((option) => option.value === value || option.label === value));
   if (missing.length === 0) return;
   const listed = options

@@ -257,7 +257,9 @@ export class Dispatcher {
       element: async (selector, work, need) => {
         const { locator, gone } = await target(selector, !need);
         try {
-          return await work(need ? await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, gone }) : locator);
+          return await work(
+            need ? await ensureActionable(locator, selector, need, { graceMs: config.actionGrace, timeout, signal, gone, action: call.action }) : locator,
+          );
         } catch (error) {
           throw friendlyElementError(error, selector);
         }

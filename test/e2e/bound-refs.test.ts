@@ -24,6 +24,8 @@ const ROWS = `<!doctype html><title>Rows</title>
 <button id="off" disabled>Off</button>
 <button id="ghost" style="pointer-events:none">Ghost</button>
 <button id="far" style="position:fixed;left:-500px;top:10px" onclick="hits.push('far')">Far</button>
+<select id="size" aria-label="Size" onchange="hits.push('size ' + this.value)"><option>S</option><option value="m">Medium</option></select>
+<input id="file" type="file" aria-label="File" onchange="hits.push('file')">
 <div id="card" onclick="hits.push('card')" style="cursor:pointer">Open card</div>
 <script>
 window.hits = [];
@@ -132,6 +134,36 @@ test('covered, hidden, disabled, read-only and wrong-kind targets refuse with th
   await fails(fx.daemon, { action: 'fill', selector: '#box', value: 'x' }, 'WRONG_ELEMENT');
   await fails(fx.daemon, { action: 'check', selector: '#box' }, 'WRONG_ELEMENT');
   assert.is(await hits(), '');
+});
+
+test('the wrong kind of element for fill/type/select/upload, a missing option and several values for a single <select> refuse with their codes, and nothing changes', async () => {
+  await open();
+  const box = await fails(fx.daemon, { action: 'type', selector: '#box', text: 'x' }, 'WRONG_ELEMENT');
+  assert.ok(box.error.includes('is a <div id="box"> element, and type needs an <input>'), box.error);
+  const notSelect = await fails(fx.daemon, { action: 'select', selector: '#box', values: 'm' }, 'WRONG_ELEMENT');
+  assert.ok(notSelect.error.includes('select needs a <select> element'), notSelect.error);
+  const notFile = await fails(fx.daemon, { action: 'upload', selector: '#save', files: ['/etc/hostname'] }, 'WRONG_ELEMENT');
+  assert.ok(notFile.error.includes('upload needs an <input type="file">'), notFile.error);
+  const missing = await fails(fx.daemon, { action: 'select', selector: '#size', values: 'Large' }, 'OPTION_NOT_FOUND');
+  assert.ok(missing.error.includes('has no option "Large"; its options are "S", "Medium" (value "m")'), missing.error);
+  const several = await fails(fx.daemon, { action: 'select', selector: '#size', values: ['S', 'm'] }, 'INVALID_PARAMS');
+  assert.ok(several.error.includes('single-choice <select>'), several.error);
+  await fails(fx.daemon, { action: 'multiselect', selector: '#size', values: ['S', 'm'] }, 'INVALID_PARAMS');
+  assert.is(await hits(), '');
+  assert.is(await evaluate(fx.daemon, 'document.getElementById("size").value'), 'S');
+  await ok(fx.daemon, { action: 'select', selector: '#size', values: 'Medium' });
+  assert.is(await hits(), 'size m');
+});
+
+test('a scoped snapshot after a full one keeps the numbers, and refs of elements outside the scope still act', async () => {
+  await open();
+  const full = (await ok(fx.daemon, { action: 'snapshot' })).snapshot as string;
+  const scoped = (await ok(fx.daemon, { action: 'snapshot', selector: '#list' })).snapshot as string;
+  assert.equal(refsOf(scoped, 'button "Delete"'), refsOf(full, 'button "Delete"'));
+  assert.not.ok(scoped.includes('Save'), scoped);
+  await ok(fx.daemon, { action: 'click', selector: `@${refOf(full, 'button "Save"')}` });
+  await ok(fx.daemon, { action: 'click', selector: `@${refsOf(scoped, 'button "Delete"')[1]}` });
+  assert.is(await hits(), 'save,delete two');
 });
 
 test('no ref for an element that takes no pointer input; a target off the viewport that cannot scroll there → ELEMENT_OUTSIDE_VIEWPORT', async () => {
