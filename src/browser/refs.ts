@@ -48,6 +48,8 @@ export class RefStore {
   private navigated = new Set<Frame>();
   /** Refs the snapshot being taken bound; those the `snapshot` hook drops stop resolving. */
   private boundNow = new Set<string>();
+  /** How many navigations each frame has had: a snapshot taken across one is taken again. */
+  private navigations = new WeakMap<Frame, number>();
 
   constructor(
     private readonly tabLabel: () => string,
@@ -57,6 +59,7 @@ export class RefStore {
 
   /** Called for every frame navigation (same-document ones too); the document is checked at next use. */
   noteNavigation(frame: Frame): void {
+    this.navigations.set(frame, (this.navigations.get(frame) ?? 0) + 1);
     if (this.documents.has(frame)) this.navigated.add(frame);
   }
 
@@ -70,17 +73,36 @@ export class RefStore {
   }
 
   /**
-   * Before a snapshot of `frame`: learns which document it shows. A new document (or a frame
-   * seen for the first time) drops that frame's refs; a new main document drops every ref.
+   * Takes a snapshot of `frame` with `take` and learns which document it was taken in, in one more
+   * call into each frame after the tree: the document's token (a new document, or a frame seen for
+   * the first time, drops that frame's refs; a new main document drops every ref), the elements
+   * the tree gave a new `aria-ref` (they keep their ref), and the main frame's title. A navigation
+   * of the frame while the tree was taken makes it take the tree again, so a tree is never paired
+   * with another document's token.
    */
-  async beginSnapshot(frame: Frame): Promise<void> {
-    const [token] = await Promise.all([documentToken(frame), ...frame.childFrames().map((child) => watchRenames(child).catch(() => undefined))]);
-    this.navigated.delete(frame);
-    this.boundNow.clear();
-    const known = this.documents.get(frame);
-    if (known === token) return;
-    if (known !== undefined) this.forgetFrame(frame, frame === frame.page().mainFrame());
-    this.documents.set(frame, token);
+  async capture<T>(frame: Frame, take: () => Promise<T>): Promise<{ tree: T; title: string | null }> {
+    for (let attempt = 1; ; attempt++) {
+      const navigations = this.navigations.get(frame) ?? 0;
+      this.boundNow.clear();
+      const tree = await take();
+      const frames = [frame, ...descendants(frame)];
+      const states = await Promise.all(frames.map((each, index) => pageState(each, true).catch((error: unknown) => (index === 0 ? error : null))));
+      const main = states[0];
+      const raced = (this.navigations.get(frame) ?? 0) !== navigations;
+      if ((raced || !isPageState(main)) && attempt < 3 && !frame.isDetached()) continue;
+      if (!isPageState(main)) throw main;
+      this.navigated.delete(frame);
+      const known = this.documents.get(frame);
+      if (known !== main.token) {
+        if (known !== undefined) this.forgetFrame(frame, frame === frame.page().mainFrame());
+        this.documents.set(frame, main.token);
+      }
+      this.applyRenames(
+        frame,
+        states.flatMap((state) => (isPageState(state) ? state.renames : [])),
+      );
+      return { tree, title: frame === frame.page().mainFrame() ? main.title : null };
+    }
   }
 
   /** The ref of the element with `ariaRef` in `frame`: the one it had, or the next number. */
@@ -98,15 +120,13 @@ export class RefStore {
   }
 
   /**
-   * After a snapshot of `frame`: elements whose role or name changed got a new `aria-ref` from
-   * Playwright; they are the same elements, so they keep their refs.
+   * After a tree of `frame`: elements whose role or name changed got a new `aria-ref` from
+   * Playwright; they keep their ref under the new `aria-ref`.
    */
-  async noteRenames(frame: Frame): Promise<void> {
-    const frames = [frame, ...descendants(frame)];
-    const found = await Promise.all(frames.map((each) => watchRenames(each).catch(() => [] as Array<[string, string]>)));
+  private applyRenames(frame: Frame, renames: ReadonlyArray<[string, string]>): void {
     const numbers = this.byAriaRef.get(frame);
     if (!numbers) return;
-    for (const [before, after] of found.flat()) {
+    for (const [before, after] of renames) {
       const ref = numbers.get(before);
       if (!ref) continue;
       numbers.set(after, ref);
@@ -209,7 +229,12 @@ export class RefStore {
       .ariaSnapshotJSON({ mode: 'ai', timeout: 5000 })
       .catch(() => undefined);
     const before = entry.ariaRef;
-    await this.noteRenames(entry.frame);
+    const frames = [entry.frame, ...descendants(entry.frame)];
+    const states = await Promise.all(frames.map((each) => pageState(each, true).catch(() => null)));
+    this.applyRenames(
+      entry.frame,
+      states.flatMap((state) => state?.renames ?? []),
+    );
     const locator = entry.ariaRef === before ? resolved.locator : inMainWorld(entry.frame, entry.frame.locator(`aria-ref=${entry.ariaRef}`));
     if ((await locator.count()) > 0) {
       resolved.locator = locator;
@@ -273,28 +298,37 @@ function staleRef(ref: string, was: string, why: string): ActionError {
   return new ActionError('STALE_REF', `@${ref} was ${was}; ${why}. Run 'snapshot' for current refs.`);
 }
 
-/**
- * A token that names the document a frame shows, kept in the page under a registered symbol; a
- * new document (navigation, reload) has a new one. Same-document navigations keep it.
- */
+/** What `pageRefState` answers. */
+interface PageState {
+  token: string;
+  renames: Array<[string, string]>;
+  title: string;
+}
+
+function isPageState(value: unknown): value is PageState {
+  return typeof value === 'object' && value !== null && typeof (value as PageState).token === 'string';
+}
+
 /** A token for the document `frame` shows now: a new document (navigation, reload) has another one. */
 export function documentToken(frame: Frame): Promise<string> {
-  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take: false }).then((state) => state.token);
+  return pageState(frame, false).then((state) => state.token);
 }
 
-/** Installs the rename watch in a frame (see `pageRefState`) and takes the renames noted since. */
-function watchRenames(frame: Frame): Promise<Array<[string, string]>> {
-  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take: true }).then((state) => state.renames);
+/** The frame's document token and title; with `take`, also the renames noted since the last take. */
+function pageState(frame: Frame, take: boolean): Promise<PageState> {
+  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take });
 }
 
 /**
- * In the page: the document's token, and the elements that got a new `aria-ref`. Playwright keeps
- * an element's `aria-ref` on the element (`_ariaRef`, in the main world, where snapshots are taken)
- * and gives it a new one when its role or name changed. An accessor on Element.prototype notes
- * those replacements, so the element keeps its ref. It is installed before a document's first
- * snapshot, since a plain `_ariaRef` property set earlier would hide it.
+ * In the page: the document's token (kept under a registered symbol; same-document navigations
+ * keep it), its title, and the elements that got a new `aria-ref`. Playwright keeps an element's
+ * `aria-ref` on the element (`_ariaRef`, in the main world, where snapshots are taken) and gives it
+ * a new one when its role or name changed. An accessor on Element.prototype notes those
+ * replacements, so the element keeps its ref. Installed after a document's first tree, it first
+ * moves the plain `_ariaRef` properties that tree left on elements behind it, since they would
+ * hide it.
  */
-function pageRefState({ key, renamesKey, take }: { key: string; renamesKey: string; take: boolean }): { token: string; renames: Array<[string, string]> } {
+function pageRefState({ key, renamesKey, take }: { key: string; renamesKey: string; take: boolean }): PageState {
   const holder = window as unknown as Record<symbol, unknown>;
   const renames = Symbol.for(renamesKey);
   if (!holder[renames]) {
@@ -313,13 +347,25 @@ function pageRefState({ key, renamesKey, take }: { key: string; renamesKey: stri
           this[value] = next;
         },
       });
+      const adopt = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll('*')) {
+          if (Object.hasOwn(element, '_ariaRef')) {
+            const own = element as unknown as { _ariaRef: unknown };
+            const ariaRef = own._ariaRef;
+            delete (own as { _ariaRef?: unknown })._ariaRef;
+            own._ariaRef = ariaRef;
+          }
+          if (element.shadowRoot) adopt(element.shadowRoot);
+        }
+      };
+      adopt(document);
     } catch {
       // A page that froze Element.prototype: renamed elements get new refs there.
     }
   }
   const symbol = Symbol.for(key);
   const token = (holder[symbol] ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`) as string;
-  return { token, renames: take ? (holder[renames] as Array<[string, string]>).splice(0) : [] };
+  return { token, renames: take ? (holder[renames] as Array<[string, string]>).splice(0) : [], title: document.title };
 }
 
 function descendants(frame: Frame): Frame[] {

@@ -64,12 +64,12 @@ function textRuns(nodes: ReadonlyArray<AriaJsonNode | string>): string[] {
 }
 
 /** Notes the interactive elements (and text) of `frame` as what the agent has now seen of the tab. */
-async function noteSeen(tab: Tab, frame: Frame, interactive: FormattedSnapshot, nodes: readonly AriaJsonNode[]): Promise<SeenElements> {
+async function noteSeen(tab: Tab, frame: Frame, interactive: FormattedSnapshot, nodes: readonly AriaJsonNode[], title: string | null): Promise<SeenElements> {
   tab.seen = {
     frame,
     document: tab.refs.documentOf(frame),
     url: frame.url(),
-    title: await tab.page.title().catch(() => ''),
+    title: title ?? (await tab.page.title().catch(() => '')),
     lines: linesByRef(tab, interactive),
     texts: textRuns(nodes),
   };
@@ -82,13 +82,11 @@ async function noteSeen(tab: Tab, frame: Frame, interactive: FormattedSnapshot, 
  * snapshot the agent asked for); `afterAction` taps see the report.
  */
 export async function seeInteractive(tab: Tab, frame: Frame, signal: AbortSignal): Promise<SeenElements> {
-  await tab.refs.beginSnapshot(frame);
-  const aria = await ariaTree(frame, signal, inMainWorld(frame, frame.locator(':root')));
-  await tab.refs.noteRenames(frame);
-  const nodes = fromAiSnapshot(aria);
+  const { tree, title } = await tab.refs.capture(frame, () => ariaTree(frame, signal, inMainWorld(frame, frame.locator(':root'))));
+  const nodes = fromAiSnapshot(tree);
   const interactive = formatAriaJson(nodes, { interactive: true }, (ariaRef, role, name) => tab.refs.bind(frame, ariaRef, role, name));
   tab.refs.record(interactive.refs, frame);
-  return noteSeen(tab, frame, interactive, nodes);
+  return noteSeen(tab, frame, interactive, nodes, title);
 }
 
 /** What the agent last saw of `frame`, if it is still the same document; else null. */
@@ -166,14 +164,12 @@ export default definePlugin({
             const text = before ? renderChanges(changes) : `no earlier snapshot of this page in this tab: all of it is new\n${renderChanges(changes)}`;
             return { snapshot: text, changes, origin: tab.page.url() };
           }
-          await tab.refs.beginSnapshot(frame);
           const scoped = (root: Locator) => ariaTree(frame, ctx.signal, options.selector && parseRef(options.selector) ? root : inMainWorld(frame, root));
-          const aria = options.selector
-            ? await ctx.element(options.selector, scoped)
-            : await ariaTree(frame, ctx.signal, inMainWorld(frame, frame.locator(':root')));
-          await tab.refs.noteRenames(frame);
+          const { tree, title } = await tab.refs.capture(frame, () =>
+            options.selector ? ctx.element(options.selector, scoped) : ariaTree(frame, ctx.signal, inMainWorld(frame, frame.locator(':root'))),
+          );
           const bind = (ariaRef: string, role: string, name: string) => tab.refs.bind(frame, ariaRef, role, name);
-          const nodes = fromAiSnapshot(aria);
+          const nodes = fromAiSnapshot(tree);
           let formatted = formatAriaJson(nodes, options, bind);
           // A whole-frame snapshot is what the agent has seen: later change reports compare with it.
           const whole = !options.selector && options.maxDepth === undefined;
@@ -186,7 +182,7 @@ export default definePlugin({
           }
           formatted = await host.hooks.snapshot.promise(formatted, options);
           tab.refs.record(formatted.refs, frame);
-          if (interactive) await noteSeen(tab, frame, interactive, nodes);
+          if (interactive) await noteSeen(tab, frame, interactive, nodes, title);
           const refs = publicRefs(formatted.refs);
           return { snapshot: formatted.tree || 'Empty page', ...(refs ? { refs } : {}), origin: tab.page.url() };
         },
