@@ -1,6 +1,6 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { z } from 'zod';
-import { ActionError } from '../protocol/errors.js';
+import { pageSession } from './page-session.js';
 import type { input_keyboard, input_mouse, input_touch } from '../protocol/actions/input.js';
 
 /**
@@ -11,29 +11,6 @@ import type { input_keyboard, input_mouse, input_touch } from '../protocol/actio
 export type MouseInput = z.infer<typeof input_mouse.params>;
 export type KeyboardInput = z.infer<typeof input_keyboard.params>;
 export type TouchInput = z.infer<typeof input_touch.params>;
-
-const sessions = new WeakMap<Page, Promise<CDPSession>>();
-
-/**
- * The page's DevTools session (Chromium only), kept for the page's life: Chromium tracks touch
- * sequences per session, and a viewer sends touchStart and touchEnd as separate messages. The
- * live view's screencast runs on the same session.
- */
-export async function pageSession(page: Page): Promise<CDPSession> {
-  let pending = sessions.get(page);
-  if (!pending) {
-    pending = page.context().newCDPSession(page);
-    sessions.set(page, pending);
-    pending.catch(() => sessions.delete(page));
-  }
-  try {
-    return await pending;
-  } catch (error) {
-    throw new ActionError('NOT_SUPPORTED', `Input injection needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, {
-      cause: error,
-    });
-  }
-}
 
 export async function injectMouse(page: Page, { type, x, y, button, clickCount, deltaX, deltaY, modifiers }: MouseInput): Promise<void> {
   const pressing = type === 'mousePressed' || type === 'mouseReleased';

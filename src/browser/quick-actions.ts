@@ -1,5 +1,6 @@
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { takeReady, type ClickPoint } from './actionability.js';
+import { pageSession } from './page-session.js';
 
 /**
  * Fast paths for `click` and `fill`. Playwright's own actions spend most of their time waiting:
@@ -167,13 +168,13 @@ class NavigationWatch {
 
 const watches = new WeakMap<Page, Promise<NavigationWatch | null>>();
 
-/** The page's navigation watch (its own CDP session), made on first use; null where CDP is unavailable. */
+/** The page's navigation watch (on the page's DevTools session), made on first use; null where CDP is unavailable. */
 function navigationWatch(page: Page): Promise<NavigationWatch | null> {
   let watch = watches.get(page);
   if (!watch) {
     watch = (async () => {
       try {
-        const result = new NavigationWatch(page, await page.context().newCDPSession(page));
+        const result = new NavigationWatch(page, await pageSession(page));
         await result.start();
         return result;
       } catch {

@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { Logger } from '../host/types.js';
-import { pageSession } from './cdp-input.js';
+import { pageSession } from './page-session.js';
 import type { BrowserSession } from './session.js';
 
 /** Where a frame sits in the page (CDP `Page.ScreencastFrameMetadata`); sizes in CSS pixels, timestamp in seconds. */

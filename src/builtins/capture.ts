@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { captureViewport } from '../browser/page-session.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
 import { screenshotFile } from '../protocol/screenshot-file.js';
@@ -100,8 +101,10 @@ export default definePlugin({
           }
           try {
             const bytes = selector
-              ? await ctx.element(selector, (el) => el.screenshot({ ...options, path: file }))
-              : await page.screenshot({ ...options, path: file, fullPage: fullPage ?? false });
+              ? await ctx.element(selector, (el) => el.screenshot(options))
+              : ((quickViewport(ctx, fullPage) ? await captureViewport(page, type, options.quality) : null) ??
+                (await page.screenshot({ ...options, fullPage: fullPage ?? false })));
+            if (file) await fs.writeFile(file, bytes);
             const saved = file ? { path: file } : { base64: bytes.toString('base64') };
             return annotations && annotations.length > 0 ? { ...saved, annotations } : saved;
           } finally {
@@ -112,6 +115,14 @@ export default definePlugin({
     );
   },
 });
+
+/**
+ * Whether the viewport can be taken straight from the compositor: a headless browser this session
+ * launched renders every tab, while a headed or remote one may not draw a tab in the background.
+ */
+function quickViewport(ctx: ActionContext, fullPage: boolean | undefined): boolean {
+  return !fullPage && ctx.browser.plan?.headless === true && ctx.browser.remote === null;
+}
 
 function roundBox(box: Box): Box {
   return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };

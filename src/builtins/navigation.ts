@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { pageTitle } from '../browser/page-session.js';
 import { definePlugin, defineAction } from '../host/define.js';
 import { ActionError } from '../protocol/errors.js';
 import { isTimeout, origin } from './common.js';
@@ -95,7 +96,7 @@ export default definePlugin({
           } finally {
             errorPage.dispose();
           }
-          return { url: page.url(), title: await page.title() };
+          return { url: page.url(), title: await pageTitle(page) };
         },
       }),
     );
@@ -146,7 +147,7 @@ export default definePlugin({
     host.addAction(
       defineAction({
         ...contracts.title,
-        handler: async (_, ctx) => ({ title: await (await ctx.page()).title() }),
+        handler: async (_, ctx) => ({ title: await pageTitle(await ctx.page()) }),
       }),
     );
     host.addAction(

@@ -1,5 +1,6 @@
 import type { Browser, Dialog, Frame, Page } from 'playwright-core';
 import { friendlyElementError } from '../browser/element-errors.js';
+import { pageTitle } from '../browser/page-session.js';
 import { sessionTab } from '../browser/session.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { BrowserTab, SessionBrowser } from '../host/session-browser.js';
@@ -33,7 +34,7 @@ function tabAt(ctx: ActionContext, index: number): BrowserTab {
 }
 
 async function titleOf(page: Page): Promise<string> {
-  return page.title().catch(() => '');
+  return pageTitle(page).catch(() => '');
 }
 
 /**

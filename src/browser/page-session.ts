@@ -1,0 +1,57 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { ActionError } from '../protocol/errors.js';
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * The page's DevTools session (Chromium only), kept for the page's life: Chromium tracks touch
+ * sequences per session, and a viewer sends touchStart and touchEnd as separate messages. The
+ * live view's screencast, the click's navigation watch and `pageTitle` use the same session.
+ */
+export async function pageSession(page: Page): Promise<CDPSession> {
+  let pending = sessions.get(page);
+  if (!pending) {
+    pending = page.context().newCDPSession(page);
+    sessions.set(page, pending);
+    pending.catch(() => sessions.delete(page));
+  }
+  try {
+    return await pending;
+  } catch (error) {
+    throw new ActionError('NOT_SUPPORTED', `This needs a Chromium page with the DevTools protocol: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The main frame's title in one call into the page. Playwright's `page.title()` first injects its
+ * utility script into a new document, which costs ~10 ms after every navigation.
+ */
+export async function pageTitle(page: Page): Promise<string> {
+  try {
+    const session = await pageSession(page);
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression: 'document.title', returnByValue: true });
+    if (!exceptionDetails && typeof result.value === 'string') return result.value;
+  } catch {
+    // No DevTools session (a page of another browser), or the document went away mid-call.
+  }
+  return page.title();
+}
+
+/**
+ * A viewport screenshot in one call to Chromium's compositor: Playwright's adds four more (fonts,
+ * hiding the text caret, layout metrics, showing the caret again), ~12 ms here. Same pixels
+ * otherwise; a blinking caret may show. Null when the page has no DevTools session: the caller
+ * takes Playwright's screenshot then.
+ */
+export async function captureViewport(page: Page, type: 'png' | 'jpeg', quality: number | undefined): Promise<Buffer | null> {
+  let session: CDPSession;
+  try {
+    session = await pageSession(page);
+  } catch {
+    return null;
+  }
+  const { data } = await session.send('Page.captureScreenshot', { format: type, ...(type === 'jpeg' && quality !== undefined ? { quality } : {}) });
+  return Buffer.from(data, 'base64');
+}
