@@ -2,6 +2,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
+/** The media type (`print`, `screen`, '' for none) emulated on each page, for `keepMediaType`. */
+const mediaTypes = new WeakMap<Page, string>();
 
 /**
  * The page's DevTools session (Chromium only), kept for the page's life: Chromium tracks touch
@@ -11,7 +13,14 @@ const sessions = new WeakMap<Page, Promise<CDPSession>>();
 export async function pageSession(page: Page): Promise<CDPSession> {
   let pending = sessions.get(page);
   if (!pending) {
-    pending = page.context().newCDPSession(page);
+    pending = page
+      .context()
+      .newCDPSession(page)
+      .then(async (session) => {
+        const media = mediaTypes.get(page);
+        if (media) await session.send('Emulation.setEmulatedMedia', { media }).catch(() => undefined);
+        return session;
+      });
     sessions.set(page, pending);
     pending.catch(() => sessions.delete(page));
   }
@@ -54,4 +63,18 @@ export async function captureViewport(page: Page, type: 'png' | 'jpeg', quality:
   }
   const { data } = await session.send('Page.captureScreenshot', { format: type, ...(type === 'jpeg' && quality !== undefined ? { quality } : {}) });
   return Buffer.from(data, 'base64');
+}
+
+/**
+ * Records the media type `page.emulateMedia` set (undefined: unchanged; null: none) and sets the
+ * same on the page's DevTools session. While a second session is attached to a page, Chromium
+ * drops the media type Playwright's session emulates at the page's next navigation (a reload shows
+ * `screen` again) unless that session emulates it too; other media features are kept.
+ */
+export async function keepMediaType(page: Page, media: string | null | undefined): Promise<void> {
+  if (media === undefined) return;
+  mediaTypes.set(page, media ?? '');
+  const pending = sessions.get(page);
+  if (!pending) return;
+  await pending.then((session) => session.send('Emulation.setEmulatedMedia', { media: media ?? '' })).catch(() => undefined);
 }

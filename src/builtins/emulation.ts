@@ -1,4 +1,5 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { keepMediaType } from '../browser/page-session.js';
 import { loadPlaywright } from '../browser/playwright.js';
 import { defineAction, definePlugin } from '../host/define.js';
 import type { ActionContext } from '../host/types.js';
@@ -51,7 +52,13 @@ async function recreate(ctx: ActionContext, changes: BrowserContextOptions): Pro
   if (!media) return;
   const after = await activeContext(ctx);
   mediaOf.set(after, media);
-  await applyToTabs(ctx, after, (page) => page.emulateMedia(media));
+  await applyToTabs(ctx, after, (page) => emulateMedia(page, media));
+}
+
+/** Media emulation on one tab; the media type is kept on the tab's own DevTools session too (see `keepMediaType`). */
+async function emulateMedia(page: Page, settings: MediaSettings): Promise<void> {
+  await page.emulateMedia(settings);
+  await keepMediaType(page, settings.media);
 }
 
 type Devices = Awaited<ReturnType<typeof loadPlaywright>>['devices'];
@@ -103,7 +110,7 @@ export default definePlugin({
       const viewport = viewportOf.get(context);
       if (viewport) void page.setViewportSize(viewport).catch(() => undefined);
       const media = mediaOf.get(context);
-      if (media) void page.emulateMedia(media).catch(() => undefined);
+      if (media) void emulateMedia(page, media).catch(() => undefined);
     });
 
     host.addAction(
@@ -205,7 +212,7 @@ export default definePlugin({
             ...(reducedMotion !== undefined ? { reducedMotion } : {}),
             ...(forcedColors !== undefined ? { forcedColors } : {}),
           });
-          await applyToTabs(ctx, context, (page) => page.emulateMedia(given));
+          await applyToTabs(ctx, context, (page) => emulateMedia(page, given));
           return { emulated: true };
         },
       }),

@@ -135,6 +135,22 @@ test('emulatemedia → {emulated:true}: color scheme, print, reduced motion, for
   await fails(fx.daemon, { action: 'emulatemedia', colorScheme: 'blue' }, 'INVALID_PARAMS');
 });
 
+test('print media survives reloads after a click and in a tab opened later (the tab’s DevTools session keeps the media type too)', async () => {
+  await open();
+  await ok(fx.daemon, { action: 'emulatemedia', media: 'print' });
+  await ok(fx.daemon, { action: 'click', selector: 'body' });
+  await ok(fx.daemon, { action: 'reload' });
+  assert.is(await evaluate(fx.daemon, "matchMedia('print').matches"), true, 'after a click and a reload');
+  await ok(fx.daemon, { action: 'tab_new' });
+  await open();
+  await ok(fx.daemon, { action: 'reload' });
+  assert.is(await evaluate(fx.daemon, "matchMedia('print').matches"), true, 'in a tab opened after the setting, after a reload');
+  await ok(fx.daemon, { action: 'tab_close' });
+  await ok(fx.daemon, { action: 'emulatemedia', media: 'screen' });
+  await ok(fx.daemon, { action: 'reload' });
+  assert.is(await evaluate(fx.daemon, "matchMedia('print').matches"), false, 'screen again after a reload');
+});
+
 test('timezone → {timezone, reloaded}: Intl and Date follow it; cookies, URL and media survive', async () => {
   await open();
   await ok(fx.daemon, { action: 'emulatemedia', colorScheme: 'dark', media: 'print' });
