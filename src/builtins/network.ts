@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import nodePath from 'node:path';
 import type { BrowserContext, Download, Page, Request, Response, Route } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
@@ -370,7 +371,7 @@ export default definePlugin({
               { cause: error },
             );
           }
-          const saved = path ? (await save(download, path), path) : await download.path();
+          const saved = path ? (await save(download, path), path) : await temporaryCopy(download);
           return { path: saved, filename: download.suggestedFilename(), url: download.url() };
         },
       }),
@@ -405,6 +406,23 @@ export default definePlugin({
     );
   },
 });
+
+/**
+ * Where a download without a path is: the browser's own temporary file, or, for a browser in
+ * another process (a shared or remote browser, whose files this daemon cannot read), a copy in a
+ * temporary folder of the daemon's (left to the system's clean-up of temporary files).
+ */
+async function temporaryCopy(download: Download): Promise<string> {
+  try {
+    return await download.path();
+  } catch (error) {
+    if (!/connecting remotely/i.test((error as Error).message)) throw error;
+  }
+  const folder = await fs.mkdtemp(nodePath.join(os.tmpdir(), 'agent-browser-download-'));
+  const file = nodePath.join(folder, nodePath.basename(download.suggestedFilename()) || 'download');
+  await save(download, file);
+  return file;
+}
 
 async function save(download: Download, path: string): Promise<void> {
   const failure = await download.failure();
