@@ -11,6 +11,7 @@ import { processAlive } from '../transport/session-files.js';
 import { BrowserNotFoundError, findBrowser, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { loadPlaywright, reachMainWorld } from './playwright.js';
 import { RefStore } from './refs.js';
+import { joinSharedBrowser, leaveSharedBrowser, sharedDir, type SharedLaunch } from './shared-browser.js';
 import {
   connectRemote,
   describeRemote,
@@ -117,6 +118,8 @@ export interface BrowserSessionOptions {
   executableSource?: string;
   /** Where a configuration value came from, for messages (e.g. `file ~/proj/.agentbrowserrc`). */
   sourceOf?: (key: ConfigKey) => string;
+  /** The folder of shared browsers (`sharedBrowser: true`); see `sharedDir`. */
+  sharedDir?: string;
 }
 
 /** How long closing may wait on a remote browser that stopped answering. */
@@ -143,6 +146,8 @@ export class BrowserSession implements SessionBrowser {
   lostReason: string | null = null;
   private launching: Promise<void> | null = null;
   private userDataDir: string | null = null;
+  /** The shared browser this daemon has joined (`sharedBrowser: true`), to leave it on close. */
+  private sharedLaunch: { dir: string; launch: SharedLaunch } | null = null;
   private closing = false;
   /** The launched browser's process, once known (not for a browser attached over CDP). */
   private browserPid: number | null = null;
@@ -192,6 +197,11 @@ export class BrowserSession implements SessionBrowser {
       this.tabsChangeQueued = false;
       for (const listener of this.tabListeners) listener();
     });
+  }
+
+  /** True while this session works in the shared browser (`sharedBrowser: true`). */
+  get shared(): boolean {
+    return this.sharedLaunch !== null && this.browser !== null;
   }
 
   get launched(): boolean {
@@ -401,7 +411,38 @@ export class BrowserSession implements SessionBrowser {
     }
     if (this.userDataDir) await fs.rm(this.userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch(() => undefined);
     this.userDataDir = null;
+    if (this.sharedLaunch) leaveSharedBrowser(this.sharedLaunch.dir, this.sharedLaunch.launch);
+    this.sharedLaunch = null;
     this.closing = false;
+  }
+
+  /**
+   * Connects to the shared browser for `plan` (starting its keeper when none runs); this session
+   * then works in browser contexts of its own there. A failed connection is tried once more (a
+   * keeper that died meanwhile is replaced then).
+   */
+  private async joinShared(chromium: BrowserType, plan: LaunchPlan): Promise<Browser> {
+    const dir = this.options.sharedDir ?? sharedDir(os.tmpdir());
+    const launch: SharedLaunch = {
+      executablePath: plan.executablePath,
+      headless: plan.headless,
+      args: plan.args,
+      ...(plan.proxy ? { proxy: plan.proxy } : {}),
+    };
+    this.sharedLaunch = { dir, launch };
+    for (let attempt = 1; ; attempt++) {
+      const keeper = await joinSharedBrowser(dir, launch, process.env);
+      try {
+        return await chromium.connect(keeper.wsEndpoint, { timeout: this.options.config.timeout });
+      } catch (error) {
+        if (attempt >= 2) throw error;
+        // Other sessions may still use that browser: it is left alone; a keeper that died is replaced by the next join.
+        this.options.log.warn(
+          `the shared browser (keeper pid ${keeper.pid}) did not take the connection, trying again: ${(error as Error).message.split('\n')[0]}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   /** What close() closes in a remote browser: this daemon's windows, and its tabs in the windows it adopted. */
@@ -505,6 +546,11 @@ export class BrowserSession implements SessionBrowser {
           proxy: plan.proxy,
           extraHTTPHeaders: plan.headers,
         });
+      } else if (this.options.config.sharedBrowser) {
+        this.browser = await this.joinShared(chromium, plan);
+        const options: BrowserContextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers };
+        this.primary = await this.openContext(options);
+        this.optionsOf.set(this.primary, options);
       } else {
         this.browser = await chromium.launch({ executablePath: plan.executablePath, headless: plan.headless, args, proxy: plan.proxy });
         const options: BrowserContextOptions = { viewport: plan.viewport, extraHTTPHeaders: plan.headers };

@@ -36,6 +36,13 @@ const DOCS: Record<ConfigKey, KeyDoc> = {
     allowed: 'true or false (AGENT_BROWSER_HEADED=1 means headless: false)',
     example: { file: false, env: '1' },
   },
+  sharedBrowser: {
+    description:
+      'One Chromium for every session launched with the same settings (executable, headless, args, proxy), each session in browser contexts of its own (own cookies, storage and tabs), instead of one Chromium per session: less memory per session when many run at once, one more hop per action. A keeper process owns that browser and closes it 5 s after the last session leaves; if the browser crashes, every session sharing it loses its tabs.',
+    type: 'boolean',
+    allowed: 'true or false; sessions with extensions or a remote browser never share',
+    example: { file: true, env: '1' },
+  },
   executablePath: {
     description: 'The Chrome/Chromium binary to launch. Unset: agent-browser looks for one (Playwright’s, then the usual install locations).',
     type: 'path',

@@ -21,6 +21,7 @@ export function defaultConfig(platform: NodeJS.Platform = process.platform): Age
   return {
     session: 'default',
     headless: true,
+    sharedBrowser: false,
     args: [],
     viewport: { width: 1280, height: 720 },
     timeout: 25_000,
@@ -157,6 +158,7 @@ const CHECKS: { [K in ConfigKey]: Check<K> } = {
     return value;
   },
   headless: checkBoolean,
+  sharedBrowser: checkBoolean,
   executablePath: checkPath,
   wsEndpoint(value, label, _ctx, problems) {
     if (typeof value === 'string' && isWsEndpoint(value.trim())) return value.trim();
@@ -408,6 +410,7 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   },
   { name: 'AGENT_BROWSER_EXECUTABLE_PATH', key: 'executablePath', parse: (raw) => raw.trim() },
   { name: 'AGENT_BROWSER_WS_ENDPOINT', key: 'wsEndpoint', parse: (raw) => raw.trim() },
+  { name: 'AGENT_BROWSER_SHARED_BROWSER', key: 'sharedBrowser', parse: parseBooleanEnv },
   { name: 'AGENT_BROWSER_ARGS', key: 'args', parse: splitArgsEnv },
   { name: 'AGENT_BROWSER_VIEWPORT', key: 'viewport', parse: (raw) => raw },
   { name: 'AGENT_BROWSER_DEFAULT_TIMEOUT', key: 'timeout', parse: parseNumberEnv },

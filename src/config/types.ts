@@ -19,6 +19,11 @@ export interface AgentBrowserConfig {
    * `playwright run-server`) instead of launching a browser. Unset: launch one.
    */
   wsEndpoint?: string;
+  /**
+   * Launch one Chromium for all sessions with the same launch settings (a keeper process owns it),
+   * each session in browser contexts of its own, instead of one Chromium per session; default false.
+   */
+  sharedBrowser: boolean;
   /** Extra Chromium args; default []. */
   args: string[];
   /** Default 1280x720. */

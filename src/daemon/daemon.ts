@@ -7,6 +7,7 @@ import { Host } from '../host/host.js';
 import { describeRemote, redactEndpoint } from '../protocol/remote.js';
 import type { Logger } from '../host/types.js';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
+import { sharedDir } from '../browser/shared-browser.js';
 import { NdjsonServer } from '../transport/server.js';
 import type { StartupErrorCode, StartupMessage } from '../transport/startup.js';
 import { loadDaemonConfig } from './config.js';
@@ -87,6 +88,7 @@ function browserStatus(browser: BrowserSession): Record<string, unknown> {
     launched: true,
     executablePath: browser.plan?.executablePath,
     headless: browser.plan?.headless,
+    ...(browser.shared ? { shared: true } : {}),
     ...remote,
     tabs: browser.tabs.length,
     activeTab: browser.activeIndex,
@@ -162,6 +164,7 @@ export async function startDaemon(options: { foreground?: boolean } = {}): Promi
     log,
     executableSource: renderSource(loaded.sources.executablePath),
     sourceOf: (key) => renderSource(loaded.sources[key]),
+    sharedDir: sharedDir(endpoint.dir),
   });
   const startedAt = Date.now();
   let activeRequests = 0;

@@ -42,6 +42,8 @@ export function testEnv(socketDir: string, extra: NodeJS.ProcessEnv = {}): NodeJ
     AGENT_BROWSER_IDLE_TIMEOUT_MS: '300000',
     XDG_CONFIG_HOME: path.join(socketDir, 'xdg'),
     NO_COLOR: '1',
+    // TEST_SHARED_BROWSER=1 runs a tier's daemons with sharedBrowser: true (a sweep, not part of npm test).
+    ...(process.env.TEST_SHARED_BROWSER === '1' ? { AGENT_BROWSER_SHARED_BROWSER: '1' } : {}),
     ...extra,
   };
 }

@@ -55,6 +55,7 @@ async function rejection(promise: Promise<unknown>): Promise<ConfigError> {
 const EXPECTED_DEFAULTS: AgentBrowserConfig = {
   session: 'default',
   headless: true,
+  sharedBrowser: false,
   args: [],
   viewport: { width: 1280, height: 720 },
   timeout: 25000,
@@ -253,6 +254,7 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
   assert.equal(kinds(loaded.sources), {
     session: 'flag:--session',
     headless: 'env:AGENT_BROWSER_HEADED',
+    sharedBrowser: 'default',
     executablePath: 'default',
     args: 'default',
     viewport: 'default',
@@ -274,6 +276,16 @@ test('precedence: defaults < file < env < flags, with sources', async () => {
     pluginTimeout: 'default',
     mcpTools: 'default',
   });
+});
+
+test('sharedBrowser: off by default, true from the file, AGENT_BROWSER_SHARED_BROWSER over it; not a boolean refused', async () => {
+  const dir = await tmp();
+  assert.is((await loadConfig({ cwd: dir, env: {} })).config.sharedBrowser, false);
+  await write(path.join(dir, '.agentbrowserrc'), 'sharedBrowser: true\n');
+  assert.is((await loadConfig({ cwd: dir, env: {} })).config.sharedBrowser, true);
+  assert.is((await loadConfig({ cwd: dir, env: { AGENT_BROWSER_SHARED_BROWSER: '0' } })).config.sharedBrowser, false);
+  await write(path.join(dir, '.agentbrowserrc'), 'sharedBrowser: sometimes\n');
+  assert.match((await rejection(loadConfig({ cwd: dir, env: {} }))).message, 'sharedBrowser');
 });
 
 test('mcpTools: a list of tool groups from the file (lower-cased, each once), AGENT_BROWSER_MCP_TOOLS comma-separated over it; not a list or empty refused', async () => {

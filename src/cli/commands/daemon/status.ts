@@ -40,7 +40,7 @@ export default class DaemonStatus extends BaseCommand {
       const remote = typeof browser.remote === 'string' ? `remote (${browser.remote})` : null;
       if (browser.launched)
         lines.push(
-          `  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'})`}, ${browser.tabs} tab(s), active: ${browser.url}`,
+          `  browser: ${remote ?? `${browser.executablePath} (${browser.headless ? 'headless' : 'headed'}${browser.shared ? ', shared with other sessions: sharedBrowser' : ''})`}, ${browser.tabs} tab(s), active: ${browser.url}`,
         );
       else if (remote) lines.push(`  browser: ${remote}, not attached now (the next command that needs a page attaches to it)`);
       else lines.push('  browser: not started yet (it starts with the first command that needs a page)');
