@@ -71,12 +71,20 @@ export function subjectEnv(dir, extra) {
   return { ...env, HOME: path.join(dir, 'h'), TMPDIR: path.join(dir, 't'), NO_COLOR: '1', ...extra };
 }
 
-/** This project's daemon (dist/daemon/main.js, spawned the way src/client/ensure.ts does) and CLI (bin/run.js). */
-export function oursSubject({ dir, chromium, batch }) {
+/**
+ * This project's daemon (dist/daemon/main.js, spawned the way src/client/ensure.ts does) and CLI
+ * (bin/run.js); `shared` runs its sessions in one shared browser (`sharedBrowser: true`).
+ */
+export function oursSubject({ dir, chromium, batch, shared = false }) {
   const socketDir = path.join(dir, 's');
-  const env = subjectEnv(dir, { AGENT_BROWSER_SOCKET_DIR: socketDir, AGENT_BROWSER_EXECUTABLE_PATH: chromium });
+  const env = subjectEnv(dir, {
+    AGENT_BROWSER_SOCKET_DIR: socketDir,
+    AGENT_BROWSER_EXECUTABLE_PATH: chromium,
+    ...(shared ? { AGENT_BROWSER_SHARED_BROWSER: '1' } : {}),
+  });
   return {
-    key: 'ours',
+    key: shared ? 'shared' : 'ours',
+    sharedDir: shared ? socketDir : null,
     socketPath: (session) => path.join(socketDir, `${session}.sock`),
     probe: { action: 'status' },
     spawnDaemon(session, log) {

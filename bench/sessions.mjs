@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Many sessions at once (not a test): for N = 1, 4, 8, 16 sessions, each one daemon and one
-// Chromium, this project next to the Rust agent-browser 0.41.2 under the same load, one subject at
-// a time on the same machine:
+// Chromium, this project (also with `sharedBrowser: true`: one Chromium for all N sessions, each in
+// contexts of its own) next to the Rust agent-browser 0.41.2 under the same load, one subject at a
+// time on the same machine:
 //   1. start-up: N daemons spawned at once, each then opening its own page (the browser's launch);
 //   2. load: every session drives its page in a loop for --seconds (snapshot -i, click the counter
 //      by its ref, fill the name field by its ref, read the counter back and check it), over the
 //      wire (one new connection per request, as bench/run.mjs does for both subjects);
-//   3. memory per session at the end of the load: the daemon and all its descendants (Chromium), PSS.
+//   3. memory per session at the end of the load: the daemon and all its descendants (Chromium), PSS;
+//      a shared browser (its keeper and Chromium) counts 1/N in each session.
 //
 //   npm run bench:sessions [-- --sessions 1,4,8,16] [--seconds 30] [--skip-peers] [--json <file>] [--chromium <path>]
 import { execFileSync } from 'node:child_process';
@@ -37,6 +39,9 @@ const seconds = Number(flags.seconds) > 0 ? Number(flags.seconds) : 30;
 const READY_TIMEOUT_MS = 30_000;
 const FIRST_OPEN_TIMEOUT_MS = 90_000;
 const OP_TIMEOUT_MS = 30_000;
+
+/** The subjects, in the tables' column order: ours, ours with one shared browser, the Rust peer. */
+const SUBJECT_KEYS = ['ours', 'shared', 'latest'];
 
 const OPS = [
   { id: 'snapshot-i', label: '`snapshot -i`' },
@@ -177,10 +182,51 @@ async function loadSessions(daemons) {
   return { elapsedMs, done, opsPerSecond: done / (elapsedMs / 1000), samples, failures: { count: failures.count, first: failures.first } };
 }
 
-/** Phase 3: per session, the daemon and its descendants (Chromium), read right after the load. */
-function sessionMemory(daemons) {
-  const trees = processTrees(daemons.map((daemon) => daemon.pid));
-  return daemons.map((daemon) => ({ session: daemon.session, ...treeMemory(daemon.pid, trees.get(daemon.pid)) }));
+/** The keepers of shared browsers running for a subject (`sharedBrowser: true`), by their state files. */
+function keeperPids(subject) {
+  if (!subject.sharedDir) return [];
+  const pids = [];
+  for (const folder of fs.readdirSync(subject.sharedDir).filter((name) => name.startsWith('agent-browser-shared-'))) {
+    for (const file of fs.readdirSync(path.join(subject.sharedDir, folder)).filter((name) => name.endsWith('.json'))) {
+      try {
+        pids.push(JSON.parse(fs.readFileSync(path.join(subject.sharedDir, folder, file), 'utf8')).pid);
+      } catch {}
+    }
+  }
+  return pids;
+}
+
+/**
+ * Phase 3: per session, the daemon and its descendants (Chromium), read right after the load. A
+ * shared browser (its keeper and Chromium) counts for 1/N in each of the N sessions using it.
+ */
+function sessionMemory(daemons, subject) {
+  const keepers = keeperPids(subject);
+  const trees = processTrees([...daemons.map((daemon) => daemon.pid), ...keepers]);
+  const inKeepers = new Set(keepers.flatMap((pid) => trees.get(pid)));
+  const shared = keepers.map((pid) => treeMemory(pid, trees.get(pid)));
+  const share = (value) => value / Math.max(1, daemons.length);
+  return daemons.map((daemon) => {
+    const own = treeMemory(
+      daemon.pid,
+      trees.get(daemon.pid).filter((pid) => !inKeepers.has(pid)),
+    );
+    const sharedTotal = share(shared.reduce((total, tree) => total + tree.totalMiB, 0));
+    const sharedProcesses = shared.flatMap((tree) =>
+      tree.processes.map((entry) => ({
+        ...entry,
+        role: `${entry.role === 'daemon' ? 'keeper' : entry.role} (shared, ÷${daemons.length})`,
+        mib: share(entry.mib),
+      })),
+    );
+    return {
+      session: daemon.session,
+      ...own,
+      totalMiB: own.totalMiB + sharedTotal,
+      childMiB: own.childMiB + sharedTotal,
+      processes: [...own.processes, ...sharedProcesses],
+    };
+  });
 }
 
 async function measure(subject, n, logDir, url) {
@@ -193,7 +239,7 @@ async function measure(subject, n, logDir, url) {
     if (run.stopping) throw new Error('interrupted');
     progress(`${subject.title}, ${n} session(s): ${daemons.length} started; driving their pages for ${seconds} s`);
     const load = daemons.length ? await loadSessions(daemons) : null;
-    const memory = sessionMemory(daemons);
+    const memory = sessionMemory(daemons, subject);
     return {
       n,
       subject: subject.key,
@@ -278,14 +324,17 @@ function cellText(rows, id) {
   return id.startsWith('mem') || id === 'daemonRss' ? (row.value == null ? '—' : row.value.toFixed(1)) : ms(row.value);
 }
 
-function renderSessionTable(n, ours, rust, rustTitle) {
-  const lines = [`| N = ${n} | ours | ${rustTitle} | ours / Rust |`, '|---|---:|---:|---:|'];
+/** One table for one N: a column per subject, then each of ours against Rust. */
+function renderSessionTable(n, columns, titles) {
+  const keys = Object.keys(columns);
+  const ours = keys.filter((key) => key !== 'latest');
+  const header = [...keys.map((key) => titles[key]), ...ours.map((key) => `${titles[key]} / Rust`)];
+  const lines = [`| N = ${n} | ${header.join(' | ')} |`, `|---|${header.map(() => '---:').join('|')}|`];
+  const ratio = (a, b, id) => (a != null && b != null && b !== 0 && id !== 'startFailures' && id !== 'loadFailures' ? `${(a / b).toFixed(2)}×` : '—');
   for (const [id, label] of TABLE) {
-    const a = ours?.[id]?.value;
-    const b = rust?.[id]?.value;
-    const ratio = a != null && b != null && b !== 0 && id !== 'startFailures' && id !== 'loadFailures' ? `${(a / b).toFixed(2)}×` : '—';
-    const unit = id === 'memTotal' && ours?.memTotal?.unit && ours.memTotal.unit !== 'pss' ? ` [ours: ${ours.memTotal.unit}]` : '';
-    lines.push(`| ${label(n)}${unit} | ${cellText(ours, id)} | ${cellText(rust, id)} | ${ratio} |`);
+    const unit = id === 'memTotal' && columns.ours?.memTotal?.unit && columns.ours.memTotal.unit !== 'pss' ? ` [ours: ${columns.ours.memTotal.unit}]` : '';
+    const cells = [...keys.map((key) => cellText(columns[key], id)), ...ours.map((key) => ratio(columns[key]?.[id]?.value, columns.latest?.[id]?.value, id))];
+    lines.push(`| ${label(n)}${unit} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -330,12 +379,15 @@ async function main() {
   try {
     ourCommit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   } catch {}
-  const titles = { ours: 'ours', latest: `Rust ${RUST_VERSION}` };
+  const titles = { ours: 'ours', shared: 'ours, sharedBrowser', latest: `Rust ${RUST_VERSION}` };
   const versions = [
     `- ours: agent-browser-host ${ourVersion}${ourCommit ? ` (${ourCommit}, dist/ as built)` : ''}, daemon dist/daemon/main.js on playwright-core`,
   ];
 
-  const subjects = [{ ...oursSubject({ dir: path.join(run.tmp, 'ours'), chromium }), dir: path.join(run.tmp, 'ours'), title: titles.ours }];
+  const subjects = [
+    { ...oursSubject({ dir: path.join(run.tmp, 'ours'), chromium }), dir: path.join(run.tmp, 'ours'), title: titles.ours },
+    { ...oursSubject({ dir: path.join(run.tmp, 'shared'), chromium, shared: true }), dir: path.join(run.tmp, 'shared'), title: titles.shared },
+  ];
   let rustNa = flags['skip-peers'] ? 'skipped (--skip-peers)' : null;
   if (!rustNa) {
     try {
@@ -368,7 +420,7 @@ async function main() {
   // Subjects one at a time (never both loads at once), their order swapped from one N to the next.
   const results = [];
   for (const [index, n] of counts.entries()) {
-    const perN = { n, ours: null, latest: rustNa ? { na: rustNa } : null };
+    const perN = { n, ours: null, shared: null, latest: rustNa ? { na: rustNa } : null };
     for (const subject of index % 2 ? [...subjects].reverse() : subjects) {
       if (run.stopping) break;
       perN[subject.key] = await measure(subject, n, logDir, url);
@@ -380,7 +432,7 @@ async function main() {
 
   const cpus = os.cpus();
   const measures = new Set(
-    results.flatMap((perN) => ['ours', 'latest'].flatMap((key) => perN[key]?.memory?.flatMap((s) => s.processes.map((p) => p.measure)) ?? [])),
+    results.flatMap((perN) => SUBJECT_KEYS.flatMap((key) => perN[key]?.memory?.flatMap((s) => s.processes.map((p) => p.measure)) ?? [])),
   );
   const command = `npm run bench:sessions${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const report = [
@@ -389,18 +441,18 @@ async function main() {
     `- machine: ${os.availableParallelism?.() ?? cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}, node ${process.version}, ${chromiumVersion} (${chromium})`,
     ...versions,
     `- per N, one subject at a time: N daemons spawned at once, each opens the form page (its browser's launch); then every session loops snapshot -i → click @ref → fill @ref → get text (checked) on its own page for ${seconds} s, one new connection per request; latencies over all sessions' successful operations (p95: nearest rank)`,
-    `- memory: the mean over sessions of the daemon process and all its descendants, ${measures.has('rss') ? (measures.has('pss') ? 'PSS (VmRSS where PSS was unreadable)' : 'VmRSS (PSS unreadable)') : 'PSS from /proc/<pid>/smaps_rollup'}, read right after the load; PSS splits shared pages between the processes that share them`,
+    `- memory: the mean over sessions of the daemon process and all its descendants, ${measures.has('rss') ? (measures.has('pss') ? 'PSS (VmRSS where PSS was unreadable)' : 'VmRSS (PSS unreadable)') : 'PSS from /proc/<pid>/smaps_rollup'}, read right after the load (with sharedBrowser, plus 1/N of the keeper and its Chromium); PSS splits shared pages between the processes that share them`,
     '',
     ...results.flatMap((perN) => [
-      renderSessionTable(perN.n, rowsFor(perN.ours), rowsFor(perN.latest), titles.latest),
+      renderSessionTable(perN.n, Object.fromEntries(SUBJECT_KEYS.map((key) => [key, rowsFor(perN[key])])), titles),
       '',
-      ...['ours', 'latest']
-        .filter((key) => memoryByRole(perN[key]))
-        .map((key) => `- N = ${perN.n}, ${titles[key]}, MiB per session by process: ${memoryByRole(perN[key])}`),
+      ...SUBJECT_KEYS.filter((key) => memoryByRole(perN[key])).map(
+        (key) => `- N = ${perN.n}, ${titles[key]}, MiB per session by process: ${memoryByRole(perN[key])}`,
+      ),
       '',
     ]),
   ];
-  const notes = results.flatMap((perN) => failureNotes(perN.n, { ours: perN.ours, latest: perN.latest }, titles));
+  const notes = results.flatMap((perN) => failureNotes(perN.n, Object.fromEntries(SUBJECT_KEYS.map((key) => [key, perN[key]])), titles));
   report.push(notes.length ? ['Failures (first messages):', '', ...notes].join('\n') : 'No failures.');
   console.log(report.join('\n'));
 
@@ -422,7 +474,7 @@ async function main() {
       results: results.map((perN) => ({
         n: perN.n,
         ...Object.fromEntries(
-          ['ours', 'latest'].map((key) => {
+          SUBJECT_KEYS.map((key) => {
             const result = perN[key];
             if (!result || result.na) return [key, result];
             const samples = result.load && Object.fromEntries(Object.entries(result.load.samples).map(([op, list]) => [op, round(list)]));
