@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDaemon } from './client/ensure.js';
 import { findPluginPackage } from './host/load.js';
-import { connectTarget, DaemonConnection } from './transport/client.js';
+import { openDaemon, type DaemonConnection } from './transport/client.js';
 import { sessionEndpoint, type TransportKind } from './transport/endpoints.js';
 
 /** A `plugins` entry as in `.agentbrowserrc`: a path or package name, optionally with options. */
@@ -156,7 +156,7 @@ export async function startTestDaemon(options: TestDaemonOptions = {}): Promise<
   running.set(pid, dir);
   let connection: Promise<DaemonConnection> | null = null;
   const send: TestDaemon['send'] = async (request) => {
-    connection ??= connectTarget(endpoint).then((target) => DaemonConnection.open(target));
+    connection ??= openDaemon(endpoint);
     return (await (await connection).request({ id: `test-${++counter}`, ...request })) as TestResponse;
   };
 

@@ -12,7 +12,7 @@ import { sessionNamesIn } from '../client/status.js';
 import { BrowserNotFoundError, findBrowser, installAdvice, QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { CONFIG_KEYS, defaultConfig, renderSource, type ConfigFlags, type LoadedConfig } from '../config/index.js';
 import { findConfigFile, type ConfigFileFinder } from '../config/load.js';
-import { connectTarget, DaemonConnection } from '../transport/client.js';
+import { openDaemon } from '../transport/client.js';
 import { sessionEndpoint, socketPathLimit, socketPathProblem, type SessionEndpoint } from '../transport/endpoints.js';
 import { openToOtherUsers, processAlive, readPid, readSessionFile, removeFiles, sessionFiles, somethingListens } from '../transport/session-files.js';
 import { VERSION } from '../version.js';
@@ -485,7 +485,7 @@ function leftovers(endpoint: SessionEndpoint): string[] {
 
 async function askStatus(endpoint: SessionEndpoint): Promise<Record<string, unknown> | string> {
   try {
-    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    const connection = await openDaemon(endpoint);
     try {
       const answer = await connection.request({ id: `doctor-${process.pid}`, action: 'status' }, STATUS_TIMEOUT_MS);
       return answer.success ? (answer.data as Record<string, unknown>) : String(answer.error);

@@ -184,14 +184,14 @@ function reportSkew(session: string, skew: VersionSkew): void {
 
 /** Sends one request to the session's daemon if one runs (never starts one); null when none runs. */
 export async function sendIfRunning(settings: DaemonSettings, request: Record<string, unknown>, timeoutMs = 30_000): Promise<WireResponse | null> {
-  const [{ endpointFor }, { connectTarget, DaemonConnection }, { runningEndpoint }] = await Promise.all([
+  const [{ endpointFor }, { openDaemon }, { runningEndpoint }] = await Promise.all([
     import('../client/ensure.js'),
     import('../transport/client.js'),
     import('../transport/session-files.js'),
   ]);
   const endpoint = await runningEndpoint(endpointFor(settings));
   if (!endpoint) return null;
-  const connection = await DaemonConnection.open(await connectTarget(endpoint));
+  const connection = await openDaemon(endpoint);
   try {
     return await connection.request(request, timeoutMs);
   } finally {

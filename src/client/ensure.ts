@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sessionEndpoint, socketPathProblem, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
-import { connectTarget, DaemonConnection, ConnectionError, describeTarget } from '../transport/client.js';
+import { connectTarget, DaemonConnection, ConnectionError, describeTarget, openDaemon } from '../transport/client.js';
 import { processAlive, readSessionFile, runningEndpoint, somethingListens } from '../transport/session-files.js';
 import { startFailureLine, type StartupMessage } from '../transport/startup.js';
 import { VERSION } from '../version.js';
@@ -67,7 +67,7 @@ export async function connectOrStart(
     if (problem) throw new ClientError(problem, 'SOCKET_PATH_TOO_LONG');
   }
   try {
-    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    const connection = await openDaemon(endpoint);
     const running = readSessionFile(endpoint.versionPath);
     if (running === null || running === VERSION) return { connection, started: false, endpoint };
     const status = await connection.request({ id: `version-${process.pid}`, action: 'status' }, 10_000).catch(() => null);
@@ -79,7 +79,7 @@ export async function connectOrStart(
     events.starting?.();
     await startDaemon(settings, endpoint);
     return {
-      connection: await DaemonConnection.open(await connectTarget(endpoint)),
+      connection: await openDaemon(endpoint),
       started: true,
       endpoint,
       skew: { daemon: running, client: VERSION, restarted: true },
@@ -88,7 +88,7 @@ export async function connectOrStart(
     if (!(error instanceof ConnectionError) || !NOT_LISTENING.has(error.syscallCode ?? '')) throw error;
   }
   const elsewhere = await runningEndpoint(endpoint);
-  if (elsewhere) return { connection: await DaemonConnection.open(await connectTarget(elsewhere)), started: false, endpoint: elsewhere };
+  if (elsewhere) return { connection: await openDaemon(elsewhere), started: false, endpoint: elsewhere };
   events.starting?.();
   await startDaemon(settings, endpoint);
   const target = await connectTarget(endpoint);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { connectTarget, DaemonConnection } from '../transport/client.js';
+import { openDaemon } from '../transport/client.js';
 import { sessionEndpoint, type SessionEndpoint, type TransportKind } from '../transport/endpoints.js';
 import { processAlive, readPid, runningEndpoint, sessionFiles } from '../transport/session-files.js';
 import { lastStartFailure } from '../transport/startup.js';
@@ -26,7 +26,7 @@ export async function inspectSession(preferred: SessionEndpoint, withStatus = tr
   const endpoint = serving ?? preferred;
   const state: SessionState = { session: endpoint.session, running, endpoint, pid, staleFiles: [] };
   if (running && withStatus) {
-    const connection = await DaemonConnection.open(await connectTarget(endpoint));
+    const connection = await openDaemon(endpoint);
     try {
       const response = await connection.request({ id: 'status', action: 'status' }, 5000);
       if (response.success) state.status = response.data as Record<string, unknown>;

@@ -19,6 +19,22 @@ export async function connectTarget(endpoint: SessionEndpoint): Promise<ConnectT
 }
 
 /**
+ * Connects to a session's daemon. A TCP daemon writes its token before it listens, so when the
+ * token file was missing as the target was read (the daemon was still starting) and the
+ * connection now stands, the token is there: it is read again rather than sent without.
+ */
+export async function openDaemon(endpoint: SessionEndpoint): Promise<DaemonConnection> {
+  const target = await connectTarget(endpoint);
+  const connection = await DaemonConnection.open(target);
+  if (target.kind === 'tcp' && !target.token) {
+    await refuseForeign(endpoint.tokenPath);
+    const token = await readTrimmed(endpoint.tokenPath);
+    if (token) target.token = token;
+  }
+  return connection;
+}
+
+/**
  * Refuses a session file another user owns: whoever owns the socket (or the port and token
  * files) is the daemon this client would obey and hand page data to.
  */
