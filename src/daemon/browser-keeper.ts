@@ -8,6 +8,8 @@ import { QUIET_CHROMIUM_ARGS } from '../config/browser.js';
 import { removeFiles, writePrivateFile } from '../transport/session-files.js';
 
 const CHECK_EVERY_MS = 1_000;
+/** How long closing the browser may take before the keeper exits anyway. */
+const CLOSE_WAIT_MS = 10_000;
 
 const log = (message: string) => process.stderr.write(`${new Date().toISOString()} INFO  keeper ${process.pid}: ${message}\n`);
 
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
     stopping = true;
     log(`closing the shared browser: ${why}`);
     if (readKeeper(files)?.pid === process.pid) removeFiles([files.state]);
+    // A browser that does not close in time is not waited for: the process exits and takes the pipe with it.
+    setTimeout(() => process.exit(0), CLOSE_WAIT_MS).unref();
     await server.close().catch(() => undefined);
     process.exit(0);
   };
