@@ -83,10 +83,6 @@ export class Tab implements BrowserTab {
   }
 
   /**
-   * The frame page actions target. Throws FRAME_NOT_FOUND once when the frame chosen with `frame`
-   * was removed from the page (the next actions use the main frame).
-   */
-  /**
    * The frame page actions target, without using up the FRAME_NOT_FOUND notice `frame()` gives
    * once: null while that notice is pending (for work around an action, such as a change report).
    */
@@ -96,6 +92,10 @@ export class Tab implements BrowserTab {
     return this.activeFrame ?? this.page.mainFrame();
   }
 
+  /**
+   * The frame page actions target. Throws FRAME_NOT_FOUND once when the frame chosen with `frame`
+   * was removed from the page (the next actions use the main frame).
+   */
   frame(): Frame {
     if (this.frameGone !== null) {
       const url = this.frameGone;
@@ -521,6 +521,10 @@ export class BrowserSession implements SessionBrowser {
       args.push(`--disable-extensions-except=${list}`, `--load-extension=${list}`);
     }
     log.info(remote ? `attaching to ${describeRemote(remote)}` : `launching ${plan.executablePath} (${plan.headless ? 'headless' : 'headed'})`);
+    if (this.options.config.sharedBrowser && (remote || plan.extensions.length > 0))
+      log.warn(
+        `sharedBrowser does not apply to ${remote ? 'a remote browser' : 'a browser with extensions (a profile of its own)'}: this session gets a browser of its own`,
+      );
     const started = Date.now();
     try {
       if (remote) {
