@@ -85,8 +85,7 @@ export class RefStore {
       const navigations = this.navigations.get(frame) ?? 0;
       this.boundNow.clear();
       const tree = await take();
-      const frames = [frame, ...descendants(frame)];
-      const states = await Promise.all(frames.map((each, index) => pageState(each, true).catch((error: unknown) => (index === 0 ? error : null))));
+      const states = await statesAfterTree(frame);
       const main = states[0];
       const raced = (this.navigations.get(frame) ?? 0) !== navigations;
       if ((raced || !isPageState(main)) && attempt < 3 && !frame.isDetached()) continue;
@@ -97,10 +96,7 @@ export class RefStore {
         if (known !== undefined) this.forgetFrame(frame, frame === frame.page().mainFrame());
         this.documents.set(frame, main.token);
       }
-      this.applyRenames(
-        frame,
-        states.flatMap((state) => (isPageState(state) ? state.renames : [])),
-      );
+      this.applyRenames(frame, renamesIn(states));
       return { tree, title: frame === frame.page().mainFrame() ? main.title : null };
     }
   }
@@ -229,12 +225,7 @@ export class RefStore {
       .ariaSnapshotJSON({ mode: 'ai', timeout: 5000 })
       .catch(() => undefined);
     const before = entry.ariaRef;
-    const frames = [entry.frame, ...descendants(entry.frame)];
-    const states = await Promise.all(frames.map((each) => pageState(each, true).catch(() => null)));
-    this.applyRenames(
-      entry.frame,
-      states.flatMap((state) => state?.renames ?? []),
-    );
+    this.applyRenames(entry.frame, renamesIn(await statesAfterTree(entry.frame)));
     const locator = entry.ariaRef === before ? resolved.locator : inMainWorld(entry.frame, entry.frame.locator(`aria-ref=${entry.ariaRef}`));
     if ((await locator.count()) > 0) {
       resolved.locator = locator;
@@ -307,6 +298,19 @@ interface PageState {
 
 function isPageState(value: unknown): value is PageState {
   return typeof value === 'object' && value !== null && typeof (value as PageState).token === 'string';
+}
+
+/**
+ * After a tree of `frame`: the page state of it and of each frame inside it, taking the renames
+ * noted there. The frame's own failure is kept in its place (the caller decides); a failed
+ * descendant counts for nothing.
+ */
+function statesAfterTree(frame: Frame): Promise<unknown[]> {
+  return Promise.all([frame, ...descendants(frame)].map((each, index) => pageState(each, true).catch((error: unknown) => (index === 0 ? error : null))));
+}
+
+function renamesIn(states: readonly unknown[]): Array<[string, string]> {
+  return states.flatMap((state) => (isPageState(state) ? state.renames : []));
 }
 
 /** A token for the document `frame` shows now: a new document (navigation, reload) has another one. */
