@@ -27,7 +27,7 @@ export async function withinTimeout<T>(limit: number, what: () => string, work: 
 export function scriptError(error: unknown, prefix: string): unknown {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (/has been closed|disconnected/i.test(message)) return error;
-  return new ActionError('EVALUATION_FAILED', `${prefix}: ${message.replace(/^(page|frame)\.\w+: /, '')}`, { cause: error });
+  return new ActionError('EVALUATION_FAILED', `${prefix}: ${message.replace(/^((page|frame)\.\w+|Protocol error \([\w.]+\)): /, '')}`, { cause: error });
 }
 
 /** An absolute path for a file an action writes, its folder created. */

@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { defineAction, definePlugin } from '../host/define.js';
+import { evaluateJson } from '../browser/evaluate.js';
 import { ActionError } from '../protocol/errors.js';
 import { scriptError } from './common.js';
 import * as contracts from '../protocol/actions/scripting.js';
@@ -22,12 +23,13 @@ export default definePlugin({
     host.addAction(
       defineAction({
         ...contracts.evaluate,
-        async handler({ script }, ctx) {
+        async handler({ script, args }, ctx) {
           const frame = await ctx.frame();
           let result: unknown;
           try {
-            result = await frame.evaluate(script);
+            result = await evaluateJson(frame, script, args);
           } catch (error) {
+            if (error instanceof ActionError) throw error;
             throw scriptError(error, 'The script threw');
           }
           return { result: result ?? null, origin: frame.url() };

@@ -87,7 +87,7 @@ export class NdjsonServer {
 
     const write = async (response: WireResponse): Promise<void> => {
       if (socket.destroyed) return;
-      if (!socket.write(toWireLine(response))) {
+      if (!socket.write(encodeAnswer(response))) {
         await new Promise<void>((resolve) => {
           const done = () => {
             socket.off('drain', done);
@@ -218,5 +218,26 @@ export class NdjsonServer {
   private unauthorizedMessage(): string {
     const where = this.options.tokenPath ? ` (it is in ${this.options.tokenPath}, readable only by the daemon's user)` : '';
     return `This daemon listens on TCP and requires its session token: add "token":"<secret>" to the request${where}. For legacy clients that cannot send one, start the daemon with AGENT_BROWSER_TCP_AUTH=none.`;
+  }
+}
+
+/**
+ * The answer's line, or, when its data cannot be written as JSON (a plugin's result with a cycle or
+ * a BigInt), a failure that says so: the client must get an answer either way.
+ */
+function encodeAnswer(response: WireResponse): string {
+  try {
+    return toWireLine(response);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    return toWireLine(
+      failure(
+        response.id,
+        new ActionError(
+          'INTERNAL',
+          `The answer could not be written as JSON (${reason}). Ask for a plain JSON value: strings, numbers, arrays, objects without cycles.`,
+        ),
+      ),
+    );
   }
 }

@@ -53,6 +53,8 @@ test('frame {selector} → {switched:true}; snapshot, ref click, fill, evaluate 
   await ok(fx.daemon, { action: 'fill', selector: '#name', value: 'Ada' });
   assert.is(await evaluate(fx.daemon, 'document.querySelector("#name").value'), 'Ada');
   assert.is(await evaluate(fx.daemon, 'location.pathname'), '/frames/child.html');
+  assert.equal(await evaluate(fx.daemon, '[10n, document.body, new Date(NaN)]'), ['10', 'ref: <Node>', null], 'the same JSON as in a main frame');
+  assert.is((await ok(fx.daemon, { action: 'evaluate', script: '(id) => document.getElementById(id).tagName', args: ['name'] })).result, 'INPUT');
   assert.is(await where(), 'child');
 
   // Locators act in the frame too.

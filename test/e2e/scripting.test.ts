@@ -41,6 +41,42 @@ test('evaluate → {result, origin} with JSON values', async () => {
   assert.is(await evaluate(fx.daemon, 'Promise.resolve("async value")'), 'async value');
 });
 
+test('evaluate: values JSON has no form for are answered, never dropped or left unanswered', async () => {
+  await openActions();
+  const cases: Array<[string, unknown]> = [
+    ['10n ** 20n', '100000000000000000000'],
+    ['(() => { const loop = { n: 1 }; loop.self = loop; return loop; })()', { n: 1, self: '[Circular]' }],
+    ['(() => { const shared = { n: 1 }; return [shared, shared]; })()', [{ n: 1 }, { n: 1 }]],
+    ['new Date(NaN)', null],
+    ['new Date(0)', '1970-01-01T00:00:00.000Z'],
+    ["new TypeError('bad')", { name: 'TypeError', message: 'bad' }],
+    ['[document.body, document, window]', ['ref: <Node>', 'ref: <Document>', 'ref: <Window>']],
+    ['[NaN, -0, Infinity, undefined, () => 1]', [null, 0, null, null, null]],
+    ["({ kept: 1, gone: undefined, fn() {}, get broken() { throw new Error('no') } })", { kept: 1 }],
+    ['() => 42', null],
+    ['const doubled = 21 * 2; doubled', 42],
+    ['this === window', true],
+  ];
+  for (const [script, expected] of cases) assert.equal(await evaluate(fx.daemon, script), expected, script);
+});
+
+test('evaluate with args calls the script as a function; args with a non-function are refused, not dropped', async () => {
+  await openActions();
+  assert.is((await ok(fx.daemon, { action: 'evaluate', script: '(a, b) => a + b', args: [2, 3] })).result, 5);
+  assert.equal((await ok(fx.daemon, { action: 'evaluate', script: 'async function (o) { return o.list.length }', args: [{ list: [1, 2] }] })).result, 2);
+  const refused = await fails(fx.daemon, { action: 'evaluate', script: 'window.calls = (window.calls ?? 0) + 1', args: [1] }, 'INVALID_PARAMS');
+  assert.match(refused.error, `"args" are passed to a function, but the script's value is of type number`);
+  assert.is((await ok(fx.daemon, { action: 'evaluate', script: '1 + 1', args: [] })).result, 2, 'empty args are no args');
+});
+
+test('evaluate: eval inside the script works on a page whose CSP forbids it; a throw names what was thrown', async () => {
+  fx.server.page('/e2e/csp', { body: '<title>CSP</title><p>strict</p>', headers: { 'content-security-policy': "script-src 'none'" } });
+  await ok(fx.daemon, { action: 'navigate', url: fx.server.url('/e2e/csp') });
+  assert.is(await evaluate(fx.daemon, "eval('6 * 7')"), 42);
+  const thrown = await fails(fx.daemon, { action: 'evaluate', script: "Promise.reject('plain reason')" }, 'EVALUATION_FAILED');
+  assert.is(thrown.error, 'The script threw: plain reason');
+});
+
 test('addscript → {added:true}: inline content runs in the page', async () => {
   await open();
   assert.equal(

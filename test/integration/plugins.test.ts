@@ -36,6 +36,12 @@ export default {
       handler() { throw new Error('demo handler broke'); },
     });
     host.addAction({
+      name: 'demo:cyclic',
+      summary: 'Answers data JSON cannot hold.',
+      params: z.object({}),
+      handler() { const loop = { n: 1 }; loop.self = loop; return { loop }; },
+    });
+    host.addAction({
       name: 'demo:typed',
       summary: 'Throws a typed error on purpose.',
       params: z.object({}),
@@ -179,7 +185,7 @@ loaded('status.plugins lists each configured plugin with its file and actions', 
   assert.is(demo!.builtin, false);
   assert.is(demo!.version, '1.2.3');
   assert.is(demo!.source, path.join(setup.dir, 'plugins', 'demo.mjs'));
-  assert.equal([...demo!.actions].sort(), ['demo:echo', 'demo:fail', 'demo:settle', 'demo:typed']);
+  assert.equal([...demo!.actions].sort(), ['demo:cyclic', 'demo:echo', 'demo:fail', 'demo:settle', 'demo:typed']);
   for (const name of ['veto', 'counter', 'opt'])
     assert.ok(
       plugins.some((p) => p.name === name && !p.builtin),
@@ -215,6 +221,16 @@ loaded('a plugin action that throws → PLUGIN_FAILED naming the plugin and acti
   assert.match(failed!.error, 'demo handler broke');
   assert.is(next!.success, true);
   assert.is(next!.data.echo, 'ok');
+});
+
+loaded('a result JSON cannot hold is answered as INTERNAL saying so, not left unanswered', async () => {
+  const answer = await daemon.request({ id: 'cy', action: 'demo:cyclic' });
+  assert.is(answer.id, 'cy');
+  assert.is(answer.success, false);
+  assert.is(answer.code, 'INTERNAL');
+  assert.match(answer.error, /could not be written as JSON \(.*circular/i);
+  const after = await daemon.request({ id: 'cy2', action: 'status' });
+  assert.is(after.success, true);
 });
 
 loaded('a typed error thrown on purpose keeps its code and message', async () => {
@@ -346,7 +362,7 @@ loaded('agent-browser plugins lists the configured plugins with version, file an
   const demo = listed.json.data.plugins.find((plugin: { name: string }) => plugin.name === 'demo');
   assert.equal(
     { version: demo.version, builtin: demo.builtin, actions: demo.actions },
-    { version: '1.2.3', builtin: false, actions: ['demo:echo', 'demo:fail', 'demo:settle', 'demo:typed'] },
+    { version: '1.2.3', builtin: false, actions: ['demo:cyclic', 'demo:echo', 'demo:fail', 'demo:settle', 'demo:typed'] },
   );
   assert.ok(listed.json.data.plugins.every((plugin: { builtin: boolean }) => !plugin.builtin));
   const text = await runCli(['plugins'], { env });

@@ -50,7 +50,8 @@ export const expose = contract({
 
 export const evaluate = contract({
   name: 'evaluate',
-  summary: 'Evaluate a JavaScript expression in the page and return its (JSON-serialisable) result.',
+  summary:
+    'Evaluate a JavaScript expression in the page and return its result as JSON (DOM objects as "ref: <Node>", a BigInt as its digits, a cycle as "[Circular]"). With args, the expression must be a function and is called with them.',
   params: z.object({ script: z.string().min(1), args: z.array(z.unknown()).optional() }),
   group: 'core',
   cli: [
