@@ -1,6 +1,6 @@
 import type { Frame } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
-import { pageSession } from './page-session.js';
+import { callInFrame } from './page-session.js';
 
 /** What the page throws when `args` came with a script whose value is not a function. */
 const ARGS_NEED_A_FUNCTION = 'agent-browser: args need a function';
@@ -79,29 +79,16 @@ function evaluateAsJson([expression, args, notAFunction]: [string, unknown[] | n
 
 /**
  * Evaluates `script` in `frame` and resolves to its value as JSON (see `evaluateAsJson`); with
- * `args` (JSON values), the script must be a function and is called with them. In a main frame
- * with a DevTools session this is one `Runtime.evaluate`; Playwright's evaluate, used elsewhere,
- * adds its utility script and dispatcher (~0.5 ms a call). Rejects with the thrown value's
- * description, or `INVALID_PARAMS` when `args` came with a script that is not a function.
+ * `args` (JSON values), the script must be a function and is called with them. Rejects with the
+ * thrown value's description, or `INVALID_PARAMS` when `args` came with a script that is not a
+ * function.
  */
 export async function evaluateJson(frame: Frame, script: string, args: unknown[] | undefined): Promise<unknown> {
   let expression = script.trim();
   if (/^(async)?\s*function(\s|\()/.test(expression)) expression = `(${expression})`;
   const input: [string, unknown[] | null, string] = [expression, args && args.length > 0 ? args : null, ARGS_NEED_A_FUNCTION];
   try {
-    const session = frame.parentFrame() === null ? await pageSession(frame.page()).catch(() => null) : null;
-    if (!session) return await frame.evaluate(evaluateAsJson, input);
-    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-      expression: `(${evaluateAsJson.toString()})(${JSON.stringify(input)})`,
-      returnByValue: true,
-      awaitPromise: true,
-      userGesture: true,
-    });
-    if (exceptionDetails) {
-      const thrown = exceptionDetails.exception;
-      throw new Error(thrown?.description ?? (thrown && 'value' in thrown ? String(thrown.value) : exceptionDetails.text));
-    }
-    return result.value ?? null;
+    return (await callInFrame(frame, evaluateAsJson, input)) ?? null;
   } catch (error) {
     const message = (error as Error).message ?? '';
     const at = message.indexOf(ARGS_NEED_A_FUNCTION);

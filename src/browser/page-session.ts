@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
 
 const sessions = new WeakMap<Page, Promise<CDPSession>>();
@@ -17,6 +17,7 @@ export async function pageSession(page: Page): Promise<CDPSession> {
       .context()
       .newCDPSession(page)
       .then(async (session) => {
+        sendDirectly(session);
         const media = mediaTypes.get(page);
         if (media) await session.send('Emulation.setEmulatedMedia', { media }).catch(() => undefined);
         return session;
@@ -31,6 +32,31 @@ export async function pageSession(page: Page): Promise<CDPSession> {
       cause: error,
     });
   }
+}
+
+/** The in-process server side of a Playwright CDP session: what its `send` ends up calling. */
+interface ServerSession {
+  _send(method: string, params?: object): Promise<unknown>;
+}
+
+/**
+ * Makes `session.send` call Playwright's server-side session directly when Playwright runs in this
+ * process (a launched browser, or `connectOverCDP`). A client call crosses Playwright's dispatcher
+ * twice each way, ~0.3 ms of a ~0.9 ms round trip here. Events still come through the client
+ * object. Without an in-process server (`chromium.connect`, or a Playwright whose internals moved)
+ * the session is left as it is.
+ */
+function sendDirectly(session: CDPSession): void {
+  let server: ServerSession | undefined;
+  try {
+    const connection = (session as unknown as { _connection?: { toImpl?: (object: unknown) => unknown } })._connection;
+    server = connection?.toImpl?.(session) as ServerSession | undefined;
+  } catch {
+    return;
+  }
+  if (typeof server?._send !== 'function') return;
+  const direct = server;
+  (session as { send: (method: string, params?: object) => Promise<unknown> }).send = (method, params) => direct._send(method, params);
 }
 
 /**
@@ -77,4 +103,26 @@ export async function keepMediaType(page: Page, media: string | null | undefined
   const pending = sessions.get(page);
   if (!pending) return;
   await pending.then((session) => session.send('Emulation.setEmulatedMedia', { media: media ?? '' })).catch(() => undefined);
+}
+
+/**
+ * `fn(arg)` in `frame`'s main world, its JSON value back: Playwright's `frame.evaluate(fn, arg)`,
+ * but for a main frame with a DevTools session in one `Runtime.evaluate` (~0.5 ms less a call).
+ * `fn` runs in the page, so it must not use anything from its module; `arg` and the value must be
+ * JSON. Rejects with the thrown value's description.
+ */
+export async function callInFrame<A, R>(frame: Frame, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  const session = frame.parentFrame() === null ? await pageSession(frame.page()).catch(() => null) : null;
+  if (!session) return frame.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+  const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+    expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+    returnByValue: true,
+    awaitPromise: true,
+    userGesture: true,
+  });
+  if (exceptionDetails) {
+    const thrown = exceptionDetails.exception;
+    throw new Error(thrown?.description ?? (thrown && 'value' in thrown ? String(thrown.value) : exceptionDetails.text));
+  }
+  return result.value as R;
 }

@@ -1,6 +1,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { ActionError } from '../protocol/errors.js';
 import { inMainWorld } from './playwright.js';
+import { callInFrame } from './page-session.js';
 import type { RefEntry } from './snapshot-format.js';
 
 /** A ref as the daemon keeps it: what the snapshot showed, and how to find that element again. */
@@ -320,7 +321,7 @@ export function documentToken(frame: Frame): Promise<string> {
 
 /** The frame's document token and title; with `take`, also the renames noted since the last take. */
 function pageState(frame: Frame, take: boolean): Promise<PageState> {
-  return frame.evaluate(pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take });
+  return callInFrame(frame, pageRefState, { key: DOCUMENT_KEY, renamesKey: RENAMES_KEY, take });
 }
 
 /**
