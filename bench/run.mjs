@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   call,
@@ -142,7 +143,27 @@ async function attempt(rowIds, key, fn) {
   }
 }
 
-const rotate = (list, n) => list.slice(n % list.length).concat(list.slice(0, n % list.length));
+/**
+ * The order of the subjects in round `n`: rows of a Williams design, where each subject comes
+ * right after each other one equally often. A plain rotation put one subject after the in-process
+ * floor in three rounds of four, and the floor's leftover work (its GC, its Chromium settling) was
+ * then counted to that subject.
+ */
+/** The pause before each page-operation sample. */
+const SETTLE_MS = 10;
+
+function rotate(list, n) {
+  const size = list.length;
+  if (size < 3) return n % 2 ? [...list].reverse() : [...list];
+  const first = [0];
+  for (let low = 1, high = size - 1; first.length < size; low++, high--) {
+    first.push(low);
+    if (first.length < size) first.push(high);
+  }
+  const rows = first.map((_, shift) => first.map((index) => list[(index + shift) % size]));
+  if (size % 2) rows.push(...rows.map((row) => [...row].reverse()));
+  return rows[n % rows.length];
+}
 
 // Everything to release at the end, also on errors and Ctrl-C. Every process the bench starts has the
 // temp folder in its environment (HOME, TMPDIR or a marker variable), which finds stragglers.
@@ -305,6 +326,8 @@ async function main() {
     for (const participant of participants) await attempt(op.id, participant.key, () => participant.goto(urls[op.page]));
     for (let round = -1; round < runs; round++) {
       for (const participant of rotate(participants, round + 1)) {
+        // Each sample starts on a settled machine: what the previous subject left running is not counted.
+        await sleep(SETTLE_MS);
         await attempt(op.id, participant.key, async () => {
           const outcome = await participant.sample(op);
           if (round < 0) return;
@@ -423,7 +446,7 @@ async function main() {
     '',
     `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${os.type()} ${os.release()}, node ${process.version}, ${chromiumVersion} (${chromium})`,
     `- subjects: floor = playwright-core ${playwrightVersion} in the bench process; ours = agent-browser ${ourVersion} (dist/daemon/main.js, bin/run.js); ${peerNotes.join('; ') || 'no peers'}`,
-    `- medians of ${runs} samples per page operation, ${spawnRuns} per spawn / launch / 20-action row, after warm-up; subjects interleaved in rotating order; one new connection per request`,
+    `- medians of ${runs} samples per page operation, ${spawnRuns} per spawn / launch / 20-action row, after warm-up; subjects interleaved so that each comes right after each other equally often, 10 ms pause before each page-operation sample; one new connection per request`,
     '- floor of a snapshot row: the `ariaSnapshot()` call alone, in brackets including this project’s formatting; the `click @eN` / `fill @eN` floor is `getByRole(…)`, what a ref resolves to in 0.6.0 (this project binds refs to elements)',
     '- peers’ CLIs run as their native binaries (what a global install of latest links to); the `node_modules/.bin` row adds npm’s wrappers (sh for 0.6.0, node for latest)',
     `- spawn → ready probes: ours \`status\`, 0.6.0 an invalid request (anything valid launches the browser), latest \`session_info\`; RSS is VmRSS of the daemon process alone`,
