@@ -70,20 +70,12 @@ function requireCompactly(id: string): unknown {
 
 /** UTF-8 source as a one-byte string, each non-ASCII character as `\uXXXX` escapes. */
 function asciiSource(bytes: Buffer): string {
-  const parts: Buffer[] = [];
-  let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! < 0x80) continue;
-    let end = i + 1;
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end++;
+  // Read as latin1, each run of non-ASCII bytes is a run of whole UTF-8 characters; a regular
+  // expression finds the few runs in 7 MB far faster than a loop over the bytes.
+  return bytes.toString('latin1').replace(/[\x80-\xff]+/g, (run) => {
     let escaped = '';
-    for (const unit of bytes.toString('utf8', i, end)) {
-      for (let k = 0; k < unit.length; k++) escaped += `\\u${unit.charCodeAt(k).toString(16).padStart(4, '0')}`;
-    }
-    parts.push(bytes.subarray(start, i), Buffer.from(escaped, 'latin1'));
-    start = end;
-    i = end - 1;
-  }
-  parts.push(bytes.subarray(start));
-  return Buffer.concat(parts).toString('latin1');
+    const text = Buffer.from(run, 'latin1').toString('utf8');
+    for (let k = 0; k < text.length; k++) escaped += `\\u${text.charCodeAt(k).toString(16).padStart(4, '0')}`;
+    return escaped;
+  });
 }
