@@ -62,6 +62,7 @@ const ROWS = [
   { id: 'snapshot-table', label: '`snapshot`, 1000-row table', unit: 'ms', kind: 'snapshotTable' },
   { id: 'snapshot-table-size', label: '↳ its output (`data.snapshot`)', unit: 'bytes', kind: 'size' },
   { id: 'cli-get-url', label: 'CLI `get url` (floor: `node -e 0`)', unit: 'ms', kind: 'cli' },
+  { id: 'cli-plugin', label: '↳ a plugin command: `domain-guard:status` (ours; the peers have no plugins)', unit: 'ms', kind: 'cli' },
   { id: 'cli-get-url-npm', label: '↳ peers through `node_modules/.bin` (npm’s wrapper scripts)', unit: 'ms', kind: 'cli' },
   { id: 'batch-20', label: '20 actions: `batch` (ours) vs 20 CLI calls (peers)', unit: 'ms', kind: 'batch' },
   { id: 'rss-start', label: 'daemon RSS, fresh, one small page', unit: 'MiB', kind: 'rss' },
@@ -374,13 +375,26 @@ async function main() {
     for (const subject of cliSubjects)
       await attempt(['cli-get-url', 'batch-20'], subject.key, () => call(mains[subject.key].socketPath, { action: 'navigate', url: urls.form }));
   }
+  // A plugin's command goes through the same fast path, with the plugin named by a config file.
+  const ours = cliSubjects.find((subject) => subject.key === 'ours');
+  const pluginConfig = path.join(state.tmp, 'plugin-config.json');
+  const pluginCli = (args) => ours.cli(['--config', pluginConfig, ...args], 'plugin');
+  if (selected('cli-get-url') && ours) {
+    const guard = path.join(root, 'plugins', 'domain-guard');
+    fs.writeFileSync(pluginConfig, JSON.stringify({ plugins: [[guard, { navigation: ['127.0.0.1'] }]] }));
+    await attempt('cli-plugin', 'ours', () => runCli(pluginCli(['open', urls.form])));
+  }
+  for (const key of ['v06', 'latest']) results['cli-plugin'][key] ??= { na: 'no plugins' };
   if (selected('cli-get-url')) {
-    progress(`CLI get url: ${runs} rounds (+2 warm-up)`);
+    progress(`CLI get url and a plugin command: ${runs} rounds (+2 warm-up)`);
     const getUrl = (row, key, spec) => ({ row, key, spec, expect: urls.form });
     const clis = [
       { row: 'cli-get-url', key: 'floor', spec: { command: process.execPath, args: ['-e', '0'], env: process.env } },
       ...cliSubjects.map((subject) => getUrl('cli-get-url', subject.key, subject.cli(['get', 'url'], 'main'))),
       ...cliSubjects.filter((subject) => subject.npmCli).map((subject) => getUrl('cli-get-url-npm', subject.key, subject.npmCli(['get', 'url'], 'main'))),
+      ...(ours && !results['cli-plugin'].ours?.error
+        ? [{ row: 'cli-plugin', key: 'ours', spec: pluginCli(['domain-guard:status']), expect: '127.0.0.1' }]
+        : []),
     ];
     for (let round = -2; round < runs; round++) {
       for (const cli of rotate(clis, round + 2)) {
@@ -394,6 +408,8 @@ async function main() {
     }
     // Our bin is bin/run.js either way; the row repeats our and node's figures for its ratios.
     for (const key of ['floor', 'ours']) results['cli-get-url-npm'][key] = results['cli-get-url'][key];
+    results['cli-plugin'].floor = results['cli-get-url'].floor;
+    if (ours) await runCli(pluginCli(['close'])).catch(() => {});
   }
   if (selected('batch-20')) {
     const actions = Array.from(

@@ -34,7 +34,15 @@ export function offlineControl(host: Host, what: string): DaemonControl {
 }
 
 /** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
+const jsonSchemas = new WeakMap<Zod.ZodType, Record<string, unknown>>();
+
 function jsonSchemaOf(schema: Zod.ZodType): Record<string, unknown> {
+  let json = jsonSchemas.get(schema);
+  if (!json) jsonSchemas.set(schema, (json = toJsonSchema(schema)));
+  return json;
+}
+
+function toJsonSchema(schema: Zod.ZodType): Record<string, unknown> {
   try {
     // What a client may send: a field with a default is optional, and only a strict schema refuses
     // other fields (the others drop them), so only then does the schema say additionalProperties: false.
@@ -89,8 +97,8 @@ export function daemonPlugin(daemon: DaemonControl) {
       host.addAction(
         defineAction({
           ...contracts.actions,
-          handler: () => ({
-            actions: daemon.host.registry.list().map((action) => ({
+          handler: ({ names }) => ({
+            actions: (names ? daemon.host.registry.list().filter((action) => names.includes(action.name)) : daemon.host.registry.list()).map((action) => ({
               name: action.name,
               summary: action.summary,
               plugin: action.plugin,

@@ -105,7 +105,7 @@ async function runPluginAction(line: { id: string; rest: string[]; globals: Pars
   await withDaemon(
     settings,
     async (_connection, _started, send) => {
-      const outcome = pluginCommandLine(await fetchActions(send), line.id, line.rest);
+      const outcome = pluginCommandLine(await fetchActions(send, line.id), line.id, line.rest);
       if ('help' in outcome) {
         process.stdout.write(outcome.help);
         return;

@@ -28,9 +28,18 @@ export function isPluginActionWord(word: string | undefined, commandIds: Iterabl
   return true;
 }
 
-/** The daemon's actions (built-ins and plugins), with their param schemas. */
-export async function fetchActions(send: Send): Promise<ActionListing[]> {
-  const answer = await send({ id: `cli-${process.pid}-actions`, action: 'actions' }, 15_000);
+/**
+ * The daemon's actions (built-ins and plugins), with their param schemas. With `only`, the daemon
+ * lists just that action when it has it; when it does not, the whole list, to say what is close.
+ */
+export async function fetchActions(send: Send, only?: string): Promise<ActionListing[]> {
+  const listed = await listActions(send, only === undefined ? undefined : [only]);
+  if (only === undefined || listed.some((action) => action.name === only)) return listed;
+  return listActions(send);
+}
+
+async function listActions(send: Send, names?: string[]): Promise<ActionListing[]> {
+  const answer = await send({ id: `cli-${process.pid}-actions`, action: 'actions', ...(names ? { names } : {}) }, 15_000);
   if (!answer.success) throw new CliFailure(answer.error, answer.code);
   return (answer.data as { actions: ActionListing[] }).actions;
 }

@@ -154,6 +154,16 @@ loaded('a plugin action validates its params with its schema', async () => {
   assert.is(nulls.data.echo, 'x');
 });
 
+loaded('actions with names lists only those actions; a name no action has is left out', async () => {
+  const answer = await daemon.request({ id: 'an', action: 'actions', names: ['demo:echo', 'nope:nothing'] });
+  assert.is(answer.success, true, answer.error);
+  assert.equal(
+    answer.data.actions.map((action: { name: string }) => action.name),
+    ['demo:echo'],
+  );
+  assert.ok(answer.data.actions[0].params.properties.text, 'with its schema');
+});
+
 loaded('actions lists plugin actions with their plugin, summary and params', async () => {
   const answer = await daemon.request({ id: 'a', action: 'actions' });
   const actions = answer.data.actions as Array<{ name: string; plugin: string; summary: string; params: any; group: string }>;

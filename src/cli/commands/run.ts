@@ -26,7 +26,7 @@ export default class Run extends ActionCommand {
     const action = args.action;
     const tokens: unknown = JSON.parse(flags['plugin-argv']);
     if (!Array.isArray(tokens) || !tokens.every((token) => typeof token === 'string')) throw new CliFailure('--plugin-argv must be a JSON array of strings.');
-    const outcome = pluginCommandLine(await fetchActions((request) => this.send(request)), action, tokens);
+    const outcome = pluginCommandLine(await fetchActions((request) => this.send(request), action), action, tokens);
     if ('help' in outcome) {
       process.stdout.write(outcome.help);
       return undefined;

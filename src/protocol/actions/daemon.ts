@@ -7,8 +7,13 @@ import * as schema from '../schemas.js';
 
 export const actions = contract({
   name: 'actions',
-  summary: 'Every action this daemon knows, with its summary, params and plugin.',
-  params: schema.none,
+  summary: 'Every action this daemon knows (or only those named), with its summary, params and plugin.',
+  params: z.object({
+    names: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Only these actions, by name (a CLI running one plugin action asks for its own); names no action has are left out'),
+  }),
   lane: 'control',
   readOnly: true,
   group: 'session',
