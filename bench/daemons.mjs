@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUR_CLI = path.join(root, 'bin', 'run.js');
 const OUR_DAEMON = path.join(root, 'dist', 'daemon', 'main.js');
+// The flags src/client/ensure.ts starts the daemon with.
+const { DAEMON_NODE_FLAGS } = await import(new URL('../dist/client/ensure.js', import.meta.url).href);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends one request on a new connection and resolves to the parsed response line. */
@@ -88,7 +90,7 @@ export function oursSubject({ dir, chromium, batch, shared = false }) {
     socketPath: (session) => path.join(socketDir, `${session}.sock`),
     probe: { action: 'status' },
     spawnDaemon(session, log) {
-      const child = spawn(process.execPath, [OUR_DAEMON], {
+      const child = spawn(process.execPath, [...DAEMON_NODE_FLAGS, OUR_DAEMON], {
         detached: true,
         cwd: dir,
         stdio: ['ignore', log, log, 'ipc'],

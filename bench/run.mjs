@@ -65,7 +65,7 @@ const ROWS = [
   { id: 'cli-plugin', label: '↳ a plugin command: `domain-guard:status` (ours; the peers have no plugins)', unit: 'ms', kind: 'cli' },
   { id: 'cli-get-url-npm', label: '↳ peers through `node_modules/.bin` (npm’s wrapper scripts)', unit: 'ms', kind: 'cli' },
   { id: 'batch-20', label: '20 actions: `batch` (ours) vs 20 CLI calls (peers)', unit: 'ms', kind: 'batch' },
-  { id: 'rss-start', label: 'daemon RSS, fresh, one small page', unit: 'MiB', kind: 'rss' },
+  { id: 'rss-start', label: 'daemon RSS, fresh: one small page, 2 s later', unit: 'MiB', kind: 'rss' },
   { id: 'rss', label: 'daemon RSS after the run, one page', unit: 'MiB', kind: 'rss' },
 ];
 const selected = (id) => !flags.only || id.includes(flags.only);
@@ -315,6 +315,8 @@ async function main() {
     }
   }
 
+  // At rest: two seconds after the first page, for every subject.
+  if (selected('rss-start')) await sleep(2000);
   recordRss('rss-start', mains);
 
   // 3. The page operations, one warm-up round then `runs` rounds, subjects in rotating order.

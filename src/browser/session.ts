@@ -125,6 +125,22 @@ export interface BrowserSessionOptions {
 /** How long closing may wait on a remote browser that stopped answering. */
 const REMOTE_CLOSE_MS = 5000;
 
+/** How long after the first launch the daemon collects the garbage of loading playwright-core. */
+const LOADING_GC_DELAY_MS = 1000;
+let loadingGarbageCollected = false;
+
+/**
+ * Once, a moment after the first launch (off the first request's path): a full collection frees
+ * what loading playwright-core and launching left, most of it promoted out of the small young
+ * generation the daemon runs with. Needs `gc`, which the daemon's node flags expose.
+ */
+function collectLoadingGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (loadingGarbageCollected || typeof gc !== 'function') return;
+  loadingGarbageCollected = true;
+  setTimeout(gc, LOADING_GC_DELAY_MS).unref();
+}
+
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */
 const REQUESTED_REMOTE = "'connect', --cdp or --ws-endpoint";
 
@@ -598,6 +614,7 @@ export class BrowserSession implements SessionBrowser {
     if (this.tabs.length === 0) this.adopt(await this.openPage(context));
     this.activeIndex = 0;
     log.info(`browser ready in ${Date.now() - started} ms`);
+    collectLoadingGarbage();
     try {
       await hooks.browserReady.promise(this.view);
     } catch (error) {

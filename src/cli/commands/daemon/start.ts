@@ -25,7 +25,7 @@ export default class DaemonStart extends BaseCommand {
     const paint = painter(colorEnabled(process.stdout));
     if (flags.foreground) {
       const { spawn } = await import('node:child_process');
-      const { DAEMON_ENTRY } = await import('../../../client/ensure.js');
+      const { DAEMON_ENTRY, DAEMON_NODE_FLAGS } = await import('../../../client/ensure.js');
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         AGENT_BROWSER_FOREGROUND: '1',
@@ -34,7 +34,7 @@ export default class DaemonStart extends BaseCommand {
       };
       for (const [key, value] of Object.entries({ ...settings.daemonEnv, AGENT_BROWSER_SOCKET_DIR: settings.socketDir }))
         if (value !== undefined) env[key] = value;
-      const child = spawn(process.execPath, [DAEMON_ENTRY], { stdio: 'inherit', env });
+      const child = spawn(process.execPath, [...DAEMON_NODE_FLAGS, DAEMON_ENTRY], { stdio: 'inherit', env });
       // The daemon handles Ctrl-C itself (closes the browser, removes its files).
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
       const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
