@@ -33,10 +33,14 @@ import { renderTable } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { flags, chromium } = benchFlags(
-  { runs: { type: 'string', default: '15' }, only: { type: 'string' } },
-  'Usage: npm run bench [-- --runs N] [--only <substring of a row id>] [--skip-peers] [--json <file>] [--chromium <path>]',
+  { runs: { type: 'string', default: '15' }, warmup: { type: 'string', default: '1' }, only: { type: 'string' } },
+  'Usage: npm run bench [-- --runs N] [--warmup N] [--only <substring of a row id>] [--skip-peers] [--json <file>] [--chromium <path>]',
 );
 const runs = Math.max(1, Number(flags.runs) || 15);
+// Unmeasured rounds before a page operation's samples: 1 measures a session's first uses, when
+// the daemon's and the page's JavaScript are not yet compiled by V8's optimising tiers; more
+// measure a session that has been working for a while.
+const warmup = Math.max(1, Number(flags.warmup) || 1);
 const spawnRuns = Math.min(runs, 5);
 // Quiet once interrupted: the measurements still winding down would only report the daemons going away.
 let interrupted = false;
@@ -321,14 +325,14 @@ async function main() {
 
   // 3. The page operations, one warm-up round then `runs` rounds, subjects in rotating order.
   for (const op of OPS.filter((candidate) => selected(candidate.id) || (candidate.sizeRow && selected(candidate.sizeRow)))) {
-    progress(`${op.id}: ${runs} rounds (+1 warm-up)`);
+    progress(`${op.id}: ${runs} rounds (+${warmup} warm-up)`);
     if (op.refusal) {
       results[op.id].floor = { na: 'a refusal is the daemon’s answer; Playwright alone waits its timeout' };
       if (results[op.id].v06 === undefined) results[op.id].v06 = { na: 'not measured: it waits the whole 25 s action timeout' };
     }
     for (const participant of participants) await attempt(op.id, participant.key, () => participant.goto(urls[op.page]));
-    for (let round = -1; round < runs; round++) {
-      for (const participant of rotate(participants, round + 1)) {
+    for (let round = -warmup; round < runs; round++) {
+      for (const participant of rotate(participants, round + warmup)) {
         // Each sample starts on a settled machine: what the previous subject left running is not counted.
         await sleep(SETTLE_MS);
         await attempt(op.id, participant.key, async () => {
@@ -464,7 +468,7 @@ async function main() {
     '',
     `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${os.type()} ${os.release()}, node ${process.version}, ${chromiumVersion} (${chromium})`,
     `- subjects: floor = playwright-core ${playwrightVersion} in the bench process; ours = agent-browser ${ourVersion} (dist/daemon/main.js, bin/run.js); ${peerNotes.join('; ') || 'no peers'}`,
-    `- medians of ${runs} samples per page operation, ${spawnRuns} per spawn / launch / 20-action row, after warm-up; subjects interleaved so that each comes right after each other equally often, 10 ms pause before each page-operation sample; one new connection per request`,
+    `- medians of ${runs} samples per page operation after ${warmup} warm-up round${warmup === 1 ? '' : 's'}, ${spawnRuns} per spawn / launch / 20-action row, after warm-up; subjects interleaved so that each comes right after each other equally often, 10 ms pause before each page-operation sample; one new connection per request`,
     '- floor of a snapshot row: the `ariaSnapshot()` call alone, in brackets including this project’s formatting; the `click @eN` / `fill @eN` floor is `getByRole(…)`, what a ref resolves to in 0.6.0 (this project binds refs to elements)',
     '- peers’ CLIs run as their native binaries (what a global install of latest links to); the `node_modules/.bin` row adds npm’s wrappers (sh for 0.6.0, node for latest)',
     `- spawn → ready probes: ours \`status\`, 0.6.0 an invalid request (anything valid launches the browser), latest \`session_info\`; RSS is VmRSS of the daemon process alone`,
