@@ -56,7 +56,40 @@ function sendDirectly(session: CDPSession): void {
   }
   if (typeof server?._send !== 'function') return;
   const direct = server;
-  (session as { send: (method: string, params?: object) => Promise<unknown> }).send = (method, params) => direct._send(method, params);
+  (session as { send: (method: string, params?: object) => Promise<unknown> }).send = (method, params) =>
+    direct._send(method, params).then(
+      (value) => afterPendingEvents(() => value),
+      (error: unknown) =>
+        afterPendingEvents(() => {
+          throw asClientError(error);
+        }),
+    );
+}
+
+/**
+ * Settles one event-loop turn later, as Playwright's client does: events the server emitted before
+ * this answer (a navigation) reach the client first, so a caller that checks for a navigation
+ * after the answer sees it.
+ */
+function afterPendingEvents<T>(settle: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(settle());
+      } catch (error) {
+        reject(error);
+      }
+    }),
+  );
+}
+
+/** The server's error for a closed or crashed target, in the words Playwright's client uses for it. */
+function asClientError(error: unknown): unknown {
+  const { type, message } = (error ?? {}) as { type?: string; message?: string };
+  if (type === 'closed' || type === 'crashed' || !message || /session closed|target closed/i.test(message)) {
+    return new Error('Target page, context or browser has been closed', { cause: error });
+  }
+  return error;
 }
 
 /**

@@ -128,6 +128,8 @@ const REMOTE_CLOSE_MS = 5000;
 /** How long after the first launch the daemon collects the garbage of loading playwright-core. */
 const LOADING_GC_DELAY_MS = 1000;
 let loadingGarbageCollected = false;
+/** `gc`, as the daemon's node flags expose it, taken at start before any plugin could replace it. */
+const fullCollection = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Once, a moment after the first launch (off the first request's path): a full collection frees
@@ -135,10 +137,10 @@ let loadingGarbageCollected = false;
  * generation the daemon runs with. Needs `gc`, which the daemon's node flags expose.
  */
 function collectLoadingGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = fullCollection;
   if (loadingGarbageCollected || typeof gc !== 'function') return;
   loadingGarbageCollected = true;
-  setTimeout(gc, LOADING_GC_DELAY_MS).unref();
+  setTimeout(() => gc(), LOADING_GC_DELAY_MS).unref();
 }
 
 /** The daemon's one browser: launched lazily, relaunched after it dies, closed on shutdown. */

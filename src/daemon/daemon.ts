@@ -70,11 +70,12 @@ async function listen(server: NdjsonServer, endpoint: SessionEndpoint, log: Logg
 }
 
 /**
- * The daemon's memory. When node runs with --expose-gc (NODE_OPTIONS), it collects first, so the
- * figures measure what is retained rather than when the last collection happened to run.
+ * The daemon's memory. When NODE_OPTIONS asks for --expose-gc, it collects first, so the figures
+ * measure what is retained rather than when the last collection happened to run. The daemon's own
+ * --expose-gc (for one collection after its first launch) does not make every `status` collect.
  */
 function memoryFigures(): { rssBytes: number; heapUsedBytes: number } {
-  (globalThis as { gc?: () => void }).gc?.();
+  if (process.env.NODE_OPTIONS?.includes('--expose-gc')) (globalThis as { gc?: () => void }).gc?.();
   const { rss, heapUsed } = process.memoryUsage();
   return { rssBytes: rss, heapUsedBytes: heapUsed };
 }

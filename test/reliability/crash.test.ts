@@ -77,6 +77,24 @@ test('the browser dies: the next action relaunches it and says page state was lo
   }
 });
 
+test('the browser dies during an evaluate (a direct DevTools call) fails at once with BROWSER_CLOSED', async () => {
+  const daemon = await startDaemon({ env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '60000' } });
+  try {
+    await daemon.request({ id: 'open', action: 'navigate', url: 'data:text/html,<title>Evaluating</title>' });
+    const main = browserPids(daemon.pid).find((pid) => !/--type=/.test(commandOf(pid)))!;
+    const waiting = daemon.request({ id: 'eval', action: 'evaluate', script: 'new Promise(() => {})' }, { timeoutMs: 70_000 });
+    setTimeout(() => process.kill(main, 'SIGKILL'), 500);
+    const answer = await waiting;
+    assert.is(answer.success, false);
+    assert.is(answer.code, 'BROWSER_CLOSED', answer.error);
+    assert.match(answer.error, /closed/i);
+    const next = await daemon.request({ id: 'next', action: 'url' });
+    assert.is(next.success, true, next.error);
+  } finally {
+    await daemon.stop();
+  }
+});
+
 test('the browser dies during an action: that action fails at once with BROWSER_CLOSED, not at its timeout', async () => {
   const daemon = await startDaemon({ env: { AGENT_BROWSER_DEFAULT_TIMEOUT: '60000' } });
   try {
