@@ -40,7 +40,7 @@ const runs = Math.max(1, Number(flags.runs) || 15);
 // Unmeasured rounds before a page operation's samples: 1 measures a session's first uses, when
 // the daemon's and the page's JavaScript are not yet compiled by V8's optimising tiers; more
 // measure a session that has been working for a while.
-const warmup = Math.max(1, Number(flags.warmup) || 1);
+const warmup = Math.max(0, Math.floor(Number(flags.warmup ?? 1)) || 0);
 const spawnRuns = Math.min(runs, 5);
 // Quiet once interrupted: the measurements still winding down would only report the daemons going away.
 let interrupted = false;
@@ -377,7 +377,7 @@ async function main() {
 
   // 4. CLI processes: `get url` next to `node -e 0`, and 20 actions (our batch vs the peers' CLI, 20 times).
   const cliSubjects = subjects.filter((subject) => mains[subject.key]);
-  if (selected('cli-get-url') || selected('batch-20')) {
+  if (selected('cli-get-url') || selected('cli-plugin') || selected('batch-20')) {
     for (const subject of cliSubjects)
       await attempt(['cli-get-url', 'batch-20'], subject.key, () => call(mains[subject.key].socketPath, { action: 'navigate', url: urls.form }));
   }
@@ -385,13 +385,14 @@ async function main() {
   const ours = cliSubjects.find((subject) => subject.key === 'ours');
   const pluginConfig = path.join(state.tmp, 'plugin-config.json');
   const pluginCli = (args) => ours.cli(['--config', pluginConfig, ...args], 'plugin');
-  if (selected('cli-get-url') && ours) {
+  const cliRows = selected('cli-get-url') || selected('cli-plugin');
+  if (cliRows && ours) {
     const guard = path.join(root, 'plugins', 'domain-guard');
     fs.writeFileSync(pluginConfig, JSON.stringify({ plugins: [[guard, { navigation: ['127.0.0.1'] }]] }));
     await attempt('cli-plugin', 'ours', () => runCli(pluginCli(['open', urls.form])));
   }
   for (const key of ['v06', 'latest']) results['cli-plugin'][key] ??= { na: 'no plugins' };
-  if (selected('cli-get-url')) {
+  if (cliRows) {
     progress(`CLI get url and a plugin command: ${runs} rounds (+2 warm-up)`);
     const getUrl = (row, key, spec) => ({ row, key, spec, expect: urls.form });
     const clis = [

@@ -229,7 +229,7 @@ function encodeAnswer(response: WireResponse): string {
   try {
     return toWireLine(response);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
+    const reason = String((error as Error | undefined)?.message ?? error).split('\n')[0];
     return toWireLine(
       failure(
         response.id,

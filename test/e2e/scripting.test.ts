@@ -56,8 +56,17 @@ test('evaluate: values JSON has no form for are answered, never dropped or left 
     ['() => 42', null],
     ['const doubled = 21 * 2; doubled', 42],
     ['this === window', true],
+    ["({ a: 1, toJSON() { return 'as JSON' } })", 'as JSON'],
+    ["[new Number(5), new String('s'), new Boolean(false)]", [5, 's', false]],
+    ['(() => { Array.from = () => []; return [1, [2, { three: [3] }]]; })()', [1, [2, { three: [3] }]]],
   ];
   for (const [script, expected] of cases) assert.equal(await evaluate(fx.daemon, script), expected, script);
+  const tooDeep = await fails(
+    fx.daemon,
+    { action: 'evaluate', script: '(() => { let o = {}; for (let i = 0; i < 50000; i++) o = { o }; return o; })()' },
+    'EVALUATION_FAILED',
+  );
+  assert.match(tooDeep.error, 'The script ran, but its value could not be written as JSON (RangeError: Maximum call stack size exceeded)');
 });
 
 test('evaluate with args calls the script as a function; args with a non-function are refused, not dropped', async () => {
