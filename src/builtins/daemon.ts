@@ -33,9 +33,10 @@ export function offlineControl(host: Host, what: string): DaemonControl {
   };
 }
 
-/** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
+/** Each action's param schema as JSON Schema, made once: `actions` lists them on every call. */
 const jsonSchemas = new WeakMap<Zod.ZodType, Record<string, unknown>>();
 
+/** A param schema as JSON Schema; a plugin schema zod cannot convert is described as "any object". */
 function jsonSchemaOf(schema: Zod.ZodType): Record<string, unknown> {
   let json = jsonSchemas.get(schema);
   if (!json) jsonSchemas.set(schema, (json = toJsonSchema(schema)));

@@ -51,7 +51,7 @@ export const expose = contract({
 export const evaluate = contract({
   name: 'evaluate',
   summary:
-    'Evaluate a JavaScript expression in the page and return its result as JSON (DOM objects as "ref: <Node>", a BigInt as its digits, a cycle as "[Circular]"). With args, the expression must be a function and is called with them.',
+    'Evaluate a JavaScript expression in the page and return its result as JSON (DOM objects as "ref: <Node>", a BigInt as its digits, a cycle as "[Circular]"). With a non-empty args, the expression must be a function and is called with them.',
   params: z.object({ script: z.string().min(1), args: z.array(z.unknown()).optional() }),
   group: 'core',
   cli: [
